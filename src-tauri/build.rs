@@ -1,0 +1,22 @@
+//! Declares the app's own commands to Tauri's ACL, so a command missing from this list (and from the
+//! capability file) is refused at the IPC boundary instead of being reachable by default.
+
+/// Every `#[tauri::command]` of the app; keep in step with `commands::handler`.
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "onboard",
+    "catalog",
+    "people",
+    "log_action",
+    "update_action",
+    "delete_action",
+    "restore_action",
+    "list_actions",
+    "day_counts",
+    "ui_painted",
+];
+
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)))
+        .expect("tauri build script failed");
+}

@@ -1,0 +1,376 @@
+//! Logging, editing, deleting (with undo) and listing leadership actions.
+//!
+//! Every write validates its whole input before touching the database and runs in one IMMEDIATE
+//! transaction, so bad input changes nothing. The local date is fixed here, once, at logging time.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
+
+use crate::catalog::{id_for_key, Table};
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+use crate::model::{Action, ActionQuery, DayCount, NewAction};
+use crate::people::{person_clock, resolve_person, PersonClock};
+use crate::time::{local_date, parse_date, parse_hhmm, parse_instant, Zone};
+
+/// Longest note accepted, in characters.
+pub const MAX_NOTE: usize = 4000;
+
+/// How far into the future an action may be logged (clock skew, a different zone).
+const FUTURE_SLACK_HOURS: i64 = 24;
+
+/// A fully validated action, ready to store.
+struct ValidAction {
+    person_id: i64,
+    category_id: i64,
+    occurred_at: DateTime<Utc>,
+    local_date: NaiveDate,
+    zone: Zone,
+    note: String,
+    channel_id: Option<i64>,
+    layer_ids: Vec<i64>,
+    unit_ids: Vec<i64>,
+    value_ids: Vec<i64>,
+    logged_by: Option<i64>,
+}
+
+/// When an action happened: the instant, the local date it counts for and the zone it was in.
+pub(crate) struct When {
+    pub instant: DateTime<Utc>,
+    pub date: NaiveDate,
+    pub zone: Zone,
+}
+
+/// Works out when an action happened from the input's `at`, `date`, `time` and `tz`, or `None` when the
+/// input names no time at all.
+pub(crate) fn resolve_when(input: &NewAction, person: &PersonClock, now: DateTime<Utc>) -> Result<Option<When>> {
+    let at = input.at.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let date = input.date.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let time = input.time.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let explicit_zone = match input.tz.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(text) => Some(Zone::parse(text)?),
+        None => None,
+    };
+    let zone = explicit_zone.unwrap_or(person.zone);
+    let when = match (at, date) {
+        (Some(_), Some(_)) => return Err(CoreError::invalid("at", "give either a time (--at) or a date, not both")),
+        (Some(at), None) => {
+            let given = parse_instant("at", at)?;
+            let instant = given.with_timezone(&Utc);
+            // The offset the user wrote fixes the local date: keep the person's zone only when it agrees.
+            let zone = match explicit_zone {
+                Some(z) => z,
+                None if person.zone.offset_at(instant) == *given.offset() => person.zone,
+                None => Zone::Fixed(*given.offset()),
+            };
+            When { instant, date: local_date(instant, &zone, person.day_start), zone }
+        }
+        (None, Some(date)) => {
+            let date = parse_date("date", date)?;
+            let wall = match time {
+                Some(t) => parse_hhmm("time", t)?,
+                None => NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
+            };
+            // A wall time before the day start belongs to the next calendar date's small hours.
+            let start = NaiveTime::MIN + Duration::minutes(i64::from(person.day_start));
+            let calendar = if wall < start { date + Duration::days(1) } else { date };
+            When { instant: zone.resolve(calendar, wall), date, zone }
+        }
+        (None, None) if time.is_some() => return Err(CoreError::invalid("date", "a time needs a date")),
+        (None, None) if explicit_zone.is_some() => {
+            When { instant: now, date: local_date(now, &zone, person.day_start), zone }
+        }
+        (None, None) => return Ok(None),
+    };
+    if when.instant > now + Duration::hours(FUTURE_SLACK_HOURS) {
+        let field = if at.is_some() { "at" } else { "date" };
+        return Err(CoreError::invalid(field, "is more than a day in the future"));
+    }
+    Ok(Some(when))
+}
+
+fn validate(conn: &Connection, input: &NewAction, now: DateTime<Utc>, keep: Option<&When>) -> Result<ValidAction> {
+    let person_id = resolve_person(conn, &input.person)?;
+    let person = person_clock(conn, person_id)?;
+    let category_id = id_for_key(conn, Table::Category, &input.category)?;
+    let note = input.note.as_deref().unwrap_or("").trim().to_string();
+    let length = note.chars().count();
+    if length > MAX_NOTE {
+        return Err(CoreError::invalid("note", format!("is {length} characters; the limit is {MAX_NOTE}")));
+    }
+    let channel_id = match input.channel.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        Some(key) => Some(id_for_key(conn, Table::Channel, key)?),
+        None => None,
+    };
+    let (mut layer_ids, mut unit_ids) = (Vec::new(), Vec::new());
+    for key in input.audiences.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+        match id_for_key(conn, Table::Layer, key) {
+            Ok(id) => layer_ids.push(id),
+            Err(CoreError::NotFound { .. }) => match id_for_key(conn, Table::Unit, key) {
+                Ok(id) => unit_ids.push(id),
+                Err(CoreError::NotFound { .. }) => return Err(CoreError::not_found("audience", key)),
+                Err(e) => return Err(e),
+            },
+            Err(e) => return Err(e),
+        }
+    }
+    let mut value_ids = Vec::new();
+    for key in input.values.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+        value_ids.push(id_for_key(conn, Table::Value, key)?);
+    }
+    for ids in [&mut layer_ids, &mut unit_ids, &mut value_ids] {
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    if let Some(by) = input.logged_by {
+        if by != person_id {
+            conn.prepare_cached("SELECT id FROM people WHERE id = ?1")?
+                .query_row([by], |r| r.get::<_, i64>(0))
+                .optional()?
+                .ok_or_else(|| CoreError::not_found("loggedBy", by.to_string()))?;
+        }
+    }
+    let when = match resolve_when(input, &person, now)? {
+        Some(w) => w,
+        None => match keep {
+            Some(k) => When { instant: k.instant, date: k.date, zone: k.zone },
+            None => When { instant: now, date: local_date(now, &person.zone, person.day_start), zone: person.zone },
+        },
+    };
+    Ok(ValidAction {
+        person_id,
+        category_id,
+        occurred_at: when.instant,
+        local_date: when.date,
+        zone: when.zone,
+        note,
+        channel_id,
+        layer_ids,
+        unit_ids,
+        value_ids,
+        logged_by: input.logged_by,
+    })
+}
+
+fn write_links(conn: &Connection, id: i64, a: &ValidAction) -> Result<()> {
+    let links: [(&str, &Vec<i64>); 3] = [
+        ("INSERT INTO action_layers (action_id, layer_id) VALUES (?1, ?2)", &a.layer_ids),
+        ("INSERT INTO action_units (action_id, unit_id) VALUES (?1, ?2)", &a.unit_ids),
+        ("INSERT INTO action_values (action_id, value_id) VALUES (?1, ?2)", &a.value_ids),
+    ];
+    for (sql, ids) in links {
+        let mut stmt = conn.prepare_cached(sql)?;
+        for target in ids {
+            stmt.execute(params![id, target])?;
+        }
+    }
+    Ok(())
+}
+
+const ACTION_SQL: &str = "SELECT a.id, a.person_id, p.name, c.key, a.occurred_at, a.local_date, a.tz, a.note, ch.key,
+        a.logged_by, a.created_at, a.updated_at,
+        (SELECT group_concat(l.key, ',') FROM action_layers x JOIN layers l ON l.id = x.layer_id WHERE x.action_id = a.id),
+        (SELECT group_concat(u.key, ',') FROM action_units x JOIN units u ON u.id = x.unit_id WHERE x.action_id = a.id),
+        (SELECT group_concat(v.key, ',') FROM action_values x JOIN value_items v ON v.id = x.value_id WHERE x.action_id = a.id)
+     FROM actions a
+     JOIN people p ON p.id = a.person_id
+     JOIN categories c ON c.id = a.category_id
+     LEFT JOIN channels ch ON ch.id = a.channel_id";
+
+fn millis_to_rfc3339(ms: i64) -> String {
+    DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn split_keys(text: Option<String>) -> Vec<String> {
+    text.map(|t| t.split(',').map(String::from).collect()).unwrap_or_default()
+}
+
+fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
+    let occurred: i64 = r.get(4)?;
+    let tz: String = r.get(6)?;
+    let instant = DateTime::<Utc>::from_timestamp_millis(occurred).unwrap_or_default();
+    let zone = Zone::parse(&tz).unwrap_or(Zone::Iana(chrono_tz::UTC));
+    let mut audiences = split_keys(r.get(12)?);
+    audiences.extend(split_keys(r.get(13)?));
+    Ok(Action {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        person_name: r.get(2)?,
+        category: r.get(3)?,
+        occurred_at: zone.at(instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        local_date: r.get(5)?,
+        tz,
+        local_time: zone.local(instant).format("%H:%M").to_string(),
+        note: r.get(7)?,
+        channel: r.get(8)?,
+        audiences,
+        values: split_keys(r.get(14)?),
+        logged_by: r.get(9)?,
+        created_at: millis_to_rfc3339(r.get(10)?),
+        updated_at: millis_to_rfc3339(r.get(11)?),
+    })
+}
+
+impl Db {
+    /// Validates and stores a new action; returns it as stored.
+    pub fn log_action(&mut self, input: &NewAction) -> Result<Action> {
+        let now = self.clock.now();
+        let id = self.write(|tx| {
+            let a = validate(tx, input, now, None)?;
+            tx.prepare_cached(
+                "INSERT INTO actions (person_id, category_id, occurred_at, local_date, tz, note, channel_id,
+                                      logged_by, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            )?
+            .execute(params![
+                a.person_id,
+                a.category_id,
+                a.occurred_at.timestamp_millis(),
+                a.local_date.to_string(),
+                a.zone.name(),
+                a.note,
+                a.channel_id,
+                a.logged_by,
+                now.timestamp_millis()
+            ])?;
+            let id = tx.last_insert_rowid();
+            write_links(tx, id, &a)?;
+            Ok(id)
+        })?;
+        self.action(id)
+    }
+
+    /// Replaces an action's fields. Its time stays as it was unless the input names one; an empty
+    /// `person` keeps the person.
+    pub fn update_action(&mut self, id: i64, input: &NewAction) -> Result<Action> {
+        let now = self.clock.now();
+        let current = self.action(id)?;
+        let keep = When {
+            instant: DateTime::parse_from_rfc3339(&current.occurred_at).map(|d| d.with_timezone(&Utc)).unwrap_or(now),
+            date: parse_date("date", &current.local_date)?,
+            zone: Zone::parse(&current.tz)?,
+        };
+        let mut input = input.clone();
+        if input.person.trim().is_empty() {
+            input.person = current.person_id.to_string();
+        }
+        if input.logged_by.is_none() {
+            input.logged_by = current.logged_by;
+        }
+        self.write(|tx| {
+            let a = validate(tx, &input, now, Some(&keep))?;
+            tx.execute(
+                "UPDATE actions SET person_id = ?2, category_id = ?3, occurred_at = ?4, local_date = ?5, tz = ?6,
+                        note = ?7, channel_id = ?8, logged_by = ?9, updated_at = ?10
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                params![
+                    id,
+                    a.person_id,
+                    a.category_id,
+                    a.occurred_at.timestamp_millis(),
+                    a.local_date.to_string(),
+                    a.zone.name(),
+                    a.note,
+                    a.channel_id,
+                    a.logged_by,
+                    now.timestamp_millis()
+                ],
+            )?;
+            for table in ["action_layers", "action_units", "action_values"] {
+                tx.execute(&format!("DELETE FROM {table} WHERE action_id = ?1"), [id])?;
+            }
+            write_links(tx, id, &a)
+        })?;
+        self.action(id)
+    }
+
+    /// Deletes an action so that [`Db::restore_action`] can bring it back (undo). Returns what was deleted.
+    pub fn delete_action(&mut self, id: i64) -> Result<Action> {
+        let action = self.action(id)?;
+        let now = self.clock.now().timestamp_millis();
+        self.write(|tx| {
+            tx.execute("UPDATE actions SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL", params![id, now])?;
+            Ok(())
+        })?;
+        Ok(action)
+    }
+
+    /// Undoes a delete.
+    pub fn restore_action(&mut self, id: i64) -> Result<Action> {
+        let changed = self.write(|tx| {
+            Ok(tx.execute("UPDATE actions SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?)
+        })?;
+        if changed == 0 {
+            return Err(CoreError::not_found("deleted action", id.to_string()));
+        }
+        self.action(id)
+    }
+
+    /// One (not deleted) action.
+    pub fn action(&self, id: i64) -> Result<Action> {
+        self.conn
+            .prepare_cached(&format!("{ACTION_SQL} WHERE a.id = ?1 AND a.deleted_at IS NULL"))?
+            .query_row([id], action_from_row)
+            .optional()?
+            .ok_or_else(|| CoreError::not_found("action", id.to_string()))
+    }
+
+    /// Actions matching `query`, oldest first.
+    pub fn list_actions(&self, query: &ActionQuery) -> Result<Vec<Action>> {
+        let (filter, args) = self.filter(query)?;
+        let sql = format!("{ACTION_SQL} WHERE a.deleted_at IS NULL{filter} ORDER BY a.local_date, a.occurred_at, a.id");
+        let params: Vec<&dyn ToSql> = args.iter().map(|a| a as &dyn ToSql).collect();
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params.as_slice(), action_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Number of actions per local date matching `query` (dates without actions are left out).
+    pub fn day_counts(&self, query: &ActionQuery) -> Result<Vec<DayCount>> {
+        let (filter, args) = self.filter(query)?;
+        let sql = format!(
+            "SELECT a.local_date, count(*) FROM actions a WHERE a.deleted_at IS NULL{filter} GROUP BY a.local_date ORDER BY a.local_date"
+        );
+        let params: Vec<&dyn ToSql> = args.iter().map(|a| a as &dyn ToSql).collect();
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params.as_slice(), |r| Ok(DayCount { date: r.get(0)?, count: r.get(1)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// "Today" for a person: the local date now in their zone, after their day start.
+    pub fn today(&self, person: &str) -> Result<NaiveDate> {
+        let id = resolve_person(&self.conn, person)?;
+        let clock = person_clock(&self.conn, id)?;
+        Ok(local_date(self.clock.now(), &clock.zone, clock.day_start))
+    }
+
+    fn filter(&self, query: &ActionQuery) -> Result<(String, Vec<rusqlite::types::Value>)> {
+        use rusqlite::types::Value;
+        let mut sql = String::new();
+        let mut args = Vec::new();
+        if let Some(person) = query.person.as_deref().filter(|p| !p.trim().is_empty()) {
+            args.push(Value::Integer(resolve_person(&self.conn, person)?));
+            sql.push_str(&format!(" AND a.person_id = ?{}", args.len()));
+        }
+        let from = query.from.as_deref().filter(|d| !d.trim().is_empty()).map(|d| parse_date("from", d)).transpose()?;
+        let to = query.to.as_deref().filter(|d| !d.trim().is_empty()).map(|d| parse_date("to", d)).transpose()?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if f > t {
+                return Err(CoreError::invalid("to", format!("{t} is before {f}")));
+            }
+        }
+        if let Some(f) = from {
+            args.push(Value::Text(f.to_string()));
+            sql.push_str(&format!(" AND a.local_date >= ?{}", args.len()));
+        }
+        if let Some(t) = to {
+            args.push(Value::Text(t.to_string()));
+            sql.push_str(&format!(" AND a.local_date <= ?{}", args.len()));
+        }
+        Ok((sql, args))
+    }
+}

@@ -1,0 +1,209 @@
+//! Opening the one SQLite file safely: validate read-only first, back up, migrate, then write.
+//!
+//! A file that is not a Cadence database, is unreadable or was written by a newer Cadence is only ever
+//! opened read-only, so it is left byte-for-byte untouched. Migrations are numbered SQL files applied by
+//! rusqlite_migration on `user_version`; before any migration of an existing file, a copy is taken with
+//! SQLite's online backup API into `backups/`.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+
+use crate::error::{CoreError, Result};
+use crate::time::{Clock, SystemClock};
+
+/// `PRAGMA application_id` of every Cadence database ("CDNC").
+pub const APPLICATION_ID: i64 = 0x4344_4E43;
+
+/// The file name of the database inside the data folder.
+pub const DB_FILE: &str = "cadence.sqlite3";
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("../migrations/001_init.sql"))]));
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    1
+}
+
+/// An open, migrated Cadence database. All SQL of Cadence runs through this type.
+pub struct Db {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+    pub(crate) clock: Box<dyn Clock>,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").field("path", &self.path).finish()
+    }
+}
+
+impl Db {
+    /// Opens (creating if needed) `cadence.sqlite3` inside `data_dir`.
+    pub fn open_dir(data_dir: &Path) -> Result<Db> {
+        fs::create_dir_all(data_dir).map_err(|source| CoreError::Io {
+            context: format!("cannot create data folder {}", data_dir.display()),
+            source,
+        })?;
+        Db::open(&data_dir.join(DB_FILE))
+    }
+
+    /// Opens (creating if needed) the database file at `path` with the system clock.
+    pub fn open(path: &Path) -> Result<Db> {
+        Db::open_with_clock(path, Box::new(SystemClock))
+    }
+
+    /// Opens the database at `path`, answering "now" from `clock`.
+    pub fn open_with_clock(path: &Path, clock: Box<dyn Clock>) -> Result<Db> {
+        let existing = inspect(path)?;
+        if let Some(version) = existing {
+            if version < schema_version() && version > 0 {
+                backup_before_migration(path, version, clock.as_ref())?;
+            }
+        }
+        let mut conn = Connection::open(path).map_err(|e| unreadable(path, e))?;
+        configure(&conn)?;
+        MIGRATIONS.to_latest(&mut conn)?;
+        let db = Db { conn, path: path.to_path_buf(), clock };
+        db.seed_defaults()?;
+        Ok(db)
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Replaces the clock (tests, `--as-of`).
+    pub fn set_clock(&mut self, clock: Box<dyn Clock>) {
+        self.clock = clock;
+    }
+
+    /// Runs `f` in an IMMEDIATE transaction: read-then-write code takes the write lock up front.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Reads a setting.
+    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+}
+
+/// Per-connection settings of DESIGN.md.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn unreadable(path: &Path, e: impl std::fmt::Display) -> CoreError {
+    CoreError::Unreadable { path: path.to_path_buf(), reason: e.to_string() }
+}
+
+fn not_cadence(path: &Path, reason: impl Into<String>) -> CoreError {
+    CoreError::NotCadence { path: path.to_path_buf(), reason: reason.into() }
+}
+
+/// Checks an existing file without writing to it. Returns its schema version, or `None` when there is
+/// no file yet (or an empty one, which SQLite treats as a new database).
+fn inspect(path: &Path) -> Result<Option<i64>> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(unreadable(path, e)),
+    };
+    if meta.is_dir() {
+        return Err(unreadable(path, "it is a folder"));
+    }
+    if meta.len() == 0 {
+        return Ok(None);
+    }
+    let mut header = [0u8; 16];
+    let mut file = fs::File::open(path).map_err(|e| unreadable(path, e))?;
+    let read = file.read(&mut header).map_err(|e| unreadable(path, e))?;
+    if read < 16 || &header != b"SQLite format 3\0" {
+        return Err(not_cadence(path, "it is not an SQLite database"));
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| unreadable(path, e))?;
+    let read_header = |conn: &Connection| -> rusqlite::Result<(i64, i64, i64)> {
+        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        Ok((app_id, version, tables))
+    };
+    let (app_id, version, tables) = read_header(&conn).map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => not_cadence(path, "it is not an SQLite database"),
+        _ => unreadable(path, e),
+    })?;
+    if app_id != APPLICATION_ID {
+        if app_id == 0 && tables == 0 {
+            return Ok(None);
+        }
+        return Err(not_cadence(path, "it belongs to another program"));
+    }
+    if version > schema_version() {
+        return Err(CoreError::TooNew { path: path.to_path_buf(), found: version, supported: schema_version() });
+    }
+    let check: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| unreadable(path, e))?;
+    if check != "ok" {
+        return Err(unreadable(path, format!("integrity check failed: {check}")));
+    }
+    Ok(Some(version))
+}
+
+/// Copies the database into `backups/` next to it with the online backup API.
+fn backup_before_migration(path: &Path, version: i64, clock: &dyn Clock) -> Result<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new(".")).join("backups");
+    fs::create_dir_all(&dir)
+        .map_err(|source| CoreError::Io { context: format!("cannot create {}", dir.display()), source })?;
+    let stamp = clock.now().format("%Y%m%dT%H%M%SZ");
+    let target = dir.join(format!("pre-migration-v{version}-{stamp}.sqlite3"));
+    let src = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| unreadable(path, e))?;
+    let mut dst = Connection::open(&target)?;
+    let backup = rusqlite::backup::Backup::new(&src, &mut dst)?;
+    backup.run_to_completion(256, Duration::from_millis(0), None)?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(MIGRATIONS.validate().is_ok());
+    }
+
+    #[test]
+    fn schema_version_matches_migration_count() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = Db::open_dir(dir.path()).expect("open");
+        let version: i64 = db.conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+        assert_eq!(version, schema_version());
+        let app_id: i64 = db.conn.pragma_query_value(None, "application_id", |r| r.get(0)).expect("app id");
+        assert_eq!(app_id, APPLICATION_ID);
+        let mode: String = db.conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).expect("mode");
+        assert_eq!(mode, "wal");
+        let fk: i64 = db.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).expect("fk");
+        assert_eq!(fk, 1);
+    }
+}

@@ -1,0 +1,19 @@
+//! cadence-core: everything Cadence knows, with no window attached.
+//!
+//! Domain types, the SQLite storage (migrations, validation, every SQL statement), local-day time rules,
+//! and the demo-data generator live here and are tested without WebKit. The desktop app and its CLI are
+//! thin adapters over [`Db`]; nothing in this crate depends on Tauri.
+
+pub mod actions;
+pub mod catalog;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod paths;
+pub mod people;
+pub mod time;
+
+pub use db::Db;
+pub use error::{CoreError, Result};
+pub use model::*;

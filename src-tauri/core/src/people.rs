@@ -1,0 +1,194 @@
+//! People: the leaders whose actions are logged, and the app's own user (set by onboarding).
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::catalog::{clean_label, id_for_key, Table};
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+use crate::model::{NewPerson, Person};
+use crate::time::{detect_os_zone, format_minutes, parse_day_start, WorkingDays, Zone};
+
+/// Longest role/title accepted.
+pub const MAX_ROLE: usize = 120;
+
+const PERSON_SQL: &str = "SELECT p.id, p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start,
+        p.id = (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'self_person_id')
+     FROM people p LEFT JOIN layers l ON l.id = p.layer_id LEFT JOIN units u ON u.id = p.unit_id";
+
+fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        role: r.get(2)?,
+        layer: r.get(3)?,
+        unit: r.get(4)?,
+        tz: r.get(5)?,
+        working_days: WorkingDays::from_bits(r.get(6)?).names().into_iter().map(String::from).collect(),
+        day_start: format_minutes(r.get(7)?),
+        is_self: r.get::<_, Option<bool>>(8)?.unwrap_or(false),
+    })
+}
+
+/// The facts about a person that day and streak computations need.
+#[derive(Debug, Clone)]
+pub struct PersonClock {
+    pub id: i64,
+    pub zone: Zone,
+    pub day_start: u32,
+    pub working_days: WorkingDays,
+}
+
+impl Db {
+    /// Validates and stores a new person; returns them.
+    pub fn add_person(&mut self, input: &NewPerson) -> Result<Person> {
+        let name = clean_label("name", &input.name)?;
+        let role = input.role.as_deref().unwrap_or("").trim().to_string();
+        if role.chars().count() > MAX_ROLE {
+            return Err(CoreError::invalid("role", format!("must be at most {MAX_ROLE} characters")));
+        }
+        if name.parse::<i64>().is_ok() {
+            return Err(CoreError::invalid("name", "a name cannot be only a number"));
+        }
+        let tz = match input.tz.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(text) => match Zone::parse(text)? {
+                Zone::Iana(tz) => tz.name().to_string(),
+                Zone::Fixed(_) => return Err(CoreError::invalid("tz", "use an IANA zone name such as Europe/Amsterdam")),
+            },
+            None => detect_os_zone(),
+        };
+        let working_days = match &input.working_days {
+            Some(days) => WorkingDays::parse(&days.join(","))?,
+            None => WorkingDays::default(),
+        };
+        let day_start = match input.day_start.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(text) => parse_day_start(text)?,
+            None => 0,
+        };
+        let now = self.clock.now().timestamp_millis();
+        let layer = input.layer.clone();
+        let unit = input.unit.clone();
+        let id = self.write(|tx| {
+            let layer_id = optional_key(tx, Table::Layer, layer.as_deref())?;
+            let unit_id = optional_key(tx, Table::Unit, unit.as_deref())?;
+            let taken: Option<i64> = tx
+                .query_row("SELECT id FROM people WHERE name = ?1 COLLATE NOCASE", [&name], |r| r.get(0))
+                .optional()?;
+            if taken.is_some() {
+                return Err(CoreError::Conflict(format!("a person named '{name}' already exists")));
+            }
+            tx.execute(
+                "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![name, role, layer_id, unit_id, tz, working_days.0, day_start, now],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.person(id)
+    }
+
+    /// Creates the app's own user and the organisation's values in one step (first run).
+    pub fn onboard(&mut self, input: &NewPerson, values: &[String]) -> Result<Person> {
+        if self.self_person()?.is_some() {
+            return Err(CoreError::Conflict("onboarding is already done".into()));
+        }
+        for v in values {
+            clean_label("values", v)?;
+        }
+        if let Some(unit) = input.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+            // Onboarding names the unit in words; make sure it exists.
+            let key = self.add_unit(unit)?.key;
+            let mut input = input.clone();
+            input.unit = Some(key);
+            return self.finish_onboarding(&input, values);
+        }
+        self.finish_onboarding(input, values)
+    }
+
+    fn finish_onboarding(&mut self, input: &NewPerson, values: &[String]) -> Result<Person> {
+        let person = self.add_person(input)?;
+        for v in values {
+            self.add_value(v, "value")?;
+        }
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES ('self_person_id', ?1)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [person.id.to_string()],
+            )?;
+            Ok(())
+        })?;
+        self.person(person.id)
+    }
+
+    /// The person using the app, once onboarding is done.
+    pub fn self_person(&self) -> Result<Option<Person>> {
+        let Some(id) = self.setting("self_person_id")? else { return Ok(None) };
+        let Ok(id) = id.parse::<i64>() else { return Ok(None) };
+        self.conn
+            .prepare_cached(&format!("{PERSON_SQL} WHERE p.id = ?1"))?
+            .query_row([id], person_from_row)
+            .optional()
+            .map_err(Into::into)
+    }
+
+    /// One person by id.
+    pub fn person(&self, id: i64) -> Result<Person> {
+        self.conn
+            .prepare_cached(&format!("{PERSON_SQL} WHERE p.id = ?1"))?
+            .query_row([id], person_from_row)
+            .optional()?
+            .ok_or_else(|| CoreError::not_found("person", id.to_string()))
+    }
+
+    /// Everyone, by name.
+    pub fn people(&self) -> Result<Vec<Person>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("{PERSON_SQL} ORDER BY p.name COLLATE NOCASE"))?
+            .query_map([], person_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Resolves a person given as id or (case-insensitive) name.
+    pub fn find_person(&self, id_or_name: &str) -> Result<Person> {
+        let id = resolve_person(&self.conn, id_or_name)?;
+        self.person(id)
+    }
+
+    /// The zone, day start and working days of a person.
+    pub fn person_clock(&self, id: i64) -> Result<PersonClock> {
+        person_clock(&self.conn, id)
+    }
+}
+
+pub(crate) fn person_clock(conn: &Connection, id: i64) -> Result<PersonClock> {
+    let (tz, working, day_start): (String, i64, u32) = conn
+        .prepare_cached("SELECT tz, working_days, day_start FROM people WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .ok_or_else(|| CoreError::not_found("person", id.to_string()))?;
+    Ok(PersonClock { id, zone: Zone::parse(&tz)?, day_start, working_days: WorkingDays::from_bits(working) })
+}
+
+/// Resolves a person id or name to an id.
+pub(crate) fn resolve_person(conn: &Connection, id_or_name: &str) -> Result<i64> {
+    let text = id_or_name.trim();
+    if text.is_empty() {
+        return Err(CoreError::invalid("person", "choose a person"));
+    }
+    let found: Option<i64> = match text.parse::<i64>() {
+        Ok(id) => conn.prepare_cached("SELECT id FROM people WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?,
+        Err(_) => conn
+            .prepare_cached("SELECT id FROM people WHERE name = ?1 COLLATE NOCASE")?
+            .query_row([text], |r| r.get(0))
+            .optional()?,
+    };
+    found.ok_or_else(|| CoreError::not_found("person", text))
+}
+
+fn optional_key(conn: &Connection, table: Table, key: Option<&str>) -> Result<Option<i64>> {
+    match key.map(str::trim).filter(|k| !k.is_empty()) {
+        Some(key) => Ok(Some(id_for_key(conn, table, key)?)),
+        None => Ok(None),
+    }
+}

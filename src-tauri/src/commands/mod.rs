@@ -1,0 +1,21 @@
+//! The app's `#[tauri::command]`s, one module per area; each body is a call into cadence-core.
+
+pub mod actions;
+pub mod setup;
+
+/// The invoke handler with every command; keep in step with `COMMANDS` in build.rs.
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        setup::app_status,
+        setup::onboard,
+        setup::catalog,
+        setup::people,
+        setup::ui_painted,
+        actions::log_action,
+        actions::update_action,
+        actions::delete_action,
+        actions::restore_action,
+        actions::list_actions,
+        actions::day_counts,
+    ]
+}

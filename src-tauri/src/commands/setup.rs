@@ -1,0 +1,71 @@
+//! Start-up and onboarding: what the UI needs before it can show Today, and the first-run form.
+
+use cadence_core::{Catalog, NewPerson, Person};
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// What the UI needs to decide which screen to show.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    pub version: String,
+    pub data_dir: Option<String>,
+    /// Why the database could not be opened: the UI shows the error screen.
+    pub error: Option<ApiError>,
+    /// The app's user; `None` until onboarding is done.
+    pub me: Option<Person>,
+    /// The OS time zone, proposed by onboarding.
+    pub os_zone: String,
+    /// Today in the user's own zone and day start.
+    pub today: Option<String>,
+}
+
+#[tauri::command]
+pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+    let data_dir = state.data_dir.as_ref().map(|d| d.display().to_string());
+    let os_zone = cadence_core::time::detect_os_zone();
+    let version = env!("CARGO_PKG_VERSION").to_string();
+    if let Some(error) = state.open_error() {
+        return AppStatus { version, data_dir, error: Some(error), me: None, os_zone, today: None };
+    }
+    let me = state.with_db(|db| db.self_person());
+    let (me, error) = match me {
+        Ok(me) => (me, None),
+        Err(e) => (None, Some(e)),
+    };
+    let today = me.as_ref().and_then(|p| state.with_db(|db| db.today(&p.id.to_string())).ok()).map(|d| d.to_string());
+    AppStatus { version, data_dir, error, me, os_zone, today }
+}
+
+#[tauri::command]
+pub fn onboard(state: State<'_, AppState>, person: NewPerson, values: Vec<String>) -> Result<Person, ApiError> {
+    state.with_db(|db| db.onboard(&person, &values))
+}
+
+#[tauri::command]
+pub fn catalog(state: State<'_, AppState>) -> Result<Catalog, ApiError> {
+    state.with_db(|db| db.catalog())
+}
+
+#[tauri::command]
+pub fn people(state: State<'_, AppState>) -> Result<Vec<Person>, ApiError> {
+    state.with_db(|db| db.people())
+}
+
+/// Called by the UI once the first Today view is painted; `script/measure` reads the time it records.
+#[tauri::command]
+pub fn ui_painted(state: State<'_, AppState>) -> Result<(), ApiError> {
+    let Some(file) = &state.measure_file else { return Ok(()) };
+    let now = chrono::Utc::now().timestamp_micros();
+    let line = format!("first-paint {now}\n");
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(file)
+        .and_then(|mut f| f.write_all(line.as_bytes()))
+        .map_err(|e| ApiError::internal(format!("cannot write {}: {e}", file.display())))
+}

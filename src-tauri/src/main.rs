@@ -1,0 +1,20 @@
+//! `cadence`: with a subcommand, a headless CLI that needs no display; without one, the desktop window.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cadence_app::cli::Cli::parse();
+    match cli.command {
+        Some(command) => cadence_app::cli::run(command, cli.data_dir, cli.json),
+        None => match cadence_app::run_gui(cli.data_dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("cadence: cannot start the window: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

@@ -1,0 +1,45 @@
+//! The one piece of app state, registered with `app.manage` and reached through `State<AppState>`.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use cadence_core::{Db, Result as CoreResult};
+
+use crate::error::ApiError;
+
+/// The open database (or why it could not be opened) and where it lives.
+pub struct AppState {
+    db: Mutex<Result<Db, ApiError>>,
+    pub data_dir: Option<PathBuf>,
+    /// Where `ui_painted` appends the first-paint time, for `script/measure`.
+    pub measure_file: Option<PathBuf>,
+}
+
+impl AppState {
+    /// State over a database that opened, or over the error that stopped it.
+    pub fn new(db: CoreResult<Db>, data_dir: Option<PathBuf>) -> AppState {
+        AppState {
+            db: Mutex::new(db.map_err(ApiError::from)),
+            data_dir,
+            measure_file: std::env::var_os("CADENCE_MEASURE_FILE").map(PathBuf::from),
+        }
+    }
+
+    /// Runs `f` on the open database, or returns the open error.
+    pub fn with_db<T>(&self, f: impl FnOnce(&mut Db) -> CoreResult<T>) -> Result<T, ApiError> {
+        let mut guard: MutexGuard<'_, Result<Db, ApiError>> =
+            self.db.lock().map_err(|_| ApiError::internal("the database lock was poisoned; restart Cadence"))?;
+        match guard.as_mut() {
+            Ok(db) => f(db).map_err(ApiError::from),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// The open error, if the database did not open.
+    pub fn open_error(&self) -> Option<ApiError> {
+        match self.db.lock() {
+            Ok(guard) => guard.as_ref().err().cloned(),
+            Err(_) => Some(ApiError::internal("the database lock was poisoned; restart Cadence")),
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Logging, validation, back-logging, editing and undoable deletes, on a real database file.
+
+mod common;
+
+use cadence_core::{ActionQuery, CoreError, NewAction};
+use common::{count, open_at, person};
+
+fn action(person: i64, category: &str) -> NewAction {
+    NewAction { person: person.to_string(), category: category.into(), ..NewAction::default() }
+}
+
+#[test]
+fn logs_now_with_local_date_of_the_persons_zone() {
+    // 23:30 UTC on 27 Nov is 00:30 on 28 Nov in Amsterdam and 18:30 on 27 Nov in New York.
+    let (_dir, mut db) = open_at("2026-11-27T23:30:00Z");
+    let ams = person(&mut db, "Anna", "Europe/Amsterdam");
+    let ny = person(&mut db, "Noah", "America/New_York");
+    let a = db.log_action(&action(ams, "open-communication")).expect("log");
+    let b = db.log_action(&action(ny, "follow-up")).expect("log");
+    assert_eq!((a.local_date.as_str(), a.tz.as_str(), a.local_time.as_str()), ("2026-11-28", "Europe/Amsterdam", "00:30"));
+    assert_eq!((b.local_date.as_str(), b.local_time.as_str()), ("2026-11-27", "18:30"));
+    assert_eq!(a.occurred_at, "2026-11-28T00:30:00+01:00");
+}
+
+#[test]
+fn at_with_offset_fixes_the_date_in_that_offset() {
+    let (_dir, mut db) = open_at("2026-11-27T12:00:00Z");
+    let p = person(&mut db, "Anna", "Europe/Amsterdam");
+    // 21:00 in New York on 26 Nov is 03:00 on 27 Nov in Amsterdam: the offset the user wrote wins.
+    let mut input = action(p, "visible-participation");
+    input.at = Some("2026-11-26T21:00:00-05:00".into());
+    let a = db.log_action(&input).expect("log");
+    assert_eq!(a.local_date, "2026-11-26");
+    assert_eq!(a.tz, "-05:00");
+    assert_eq!(a.local_time, "21:00");
+    // An offset that matches the person's zone keeps the zone's name.
+    input.at = Some("2026-11-26T21:00:00+01:00".into());
+    let b = db.log_action(&input).expect("log");
+    assert_eq!((b.local_date.as_str(), b.tz.as_str()), ("2026-11-26", "Europe/Amsterdam"));
+}
+
+#[test]
+fn travel_zone_keeps_each_actions_own_local_date() {
+    let (_dir, mut db) = open_at("2026-11-27T04:00:00Z");
+    let p = person(&mut db, "Anna", "Europe/Amsterdam");
+    let mut input = action(p, "open-communication");
+    input.tz = Some("America/New_York".into());
+    let a = db.log_action(&input).expect("log while travelling");
+    // 04:00 UTC is 23:00 on 26 Nov in New York, although it is already 27 Nov at home.
+    assert_eq!((a.local_date.as_str(), a.tz.as_str()), ("2026-11-26", "America/New_York"));
+}
+
+#[test]
+fn back_logging_to_a_date_and_time() {
+    let (_dir, mut db) = open_at("2026-11-27T12:00:00Z");
+    let p = person(&mut db, "Anna", "Europe/Amsterdam");
+    let mut input = action(p, "follow-up");
+    input.date = Some("2026-11-26".into());
+    input.time = Some("16:45".into());
+    let a = db.log_action(&input).expect("back-log");
+    assert_eq!((a.local_date.as_str(), a.local_time.as_str()), ("2026-11-26", "16:45"));
+    assert_eq!(a.occurred_at, "2026-11-26T16:45:00+01:00");
+    let yesterday = db
+        .list_actions(&ActionQuery { person: Some("anna".into()), from: Some("2026-11-26".into()), to: Some("2026-11-26".into()) })
+        .expect("list");
+    assert_eq!(yesterday.len(), 1);
+    let today = db
+        .list_actions(&ActionQuery { person: Some(p.to_string()), from: Some("2026-11-27".into()), to: None })
+        .expect("list");
+    assert!(today.is_empty());
+}
+
+#[test]
+fn day_start_hour_counts_small_hours_for_the_day_before() {
+    let (_dir, mut db) = open_at("2026-11-27T01:30:00Z");
+    let p = db
+        .add_person(&cadence_core::NewPerson {
+            name: "Owl".into(),
+            tz: Some("Europe/Amsterdam".into()),
+            day_start: Some("04:00".into()),
+            ..Default::default()
+        })
+        .expect("person")
+        .id;
+    // 02:30 local on 27 Nov, before the 04:00 day start: it counts for 26 Nov.
+    let a = db.log_action(&action(p, "open-communication")).expect("log");
+    assert_eq!(a.local_date, "2026-11-26");
+    assert_eq!(db.today(&p.to_string()).expect("today").to_string(), "2026-11-26");
+    // Back-logging 01:00 on "26 Nov" means the small hours after the 26th's evening.
+    let mut input = action(p, "follow-up");
+    input.date = Some("2026-11-25".into());
+    input.time = Some("01:00".into());
+    let b = db.log_action(&input).expect("log");
+    assert_eq!(b.local_date, "2026-11-25");
+    assert_eq!(b.occurred_at, "2026-11-26T01:00:00+01:00");
+}
+
+#[test]
+fn bad_input_is_rejected_with_its_field_and_writes_nothing() {
+    let (_dir, mut db) = open_at("2026-11-27T12:00:00Z");
+    let p = person(&mut db, "Anna", "Europe/Amsterdam");
+    db.add_value("Openness", "value").expect("value");
+    let ok = || NewAction {
+        person: p.to_string(),
+        category: "open-communication".into(),
+        note: Some("fine".into()),
+        channel: Some("town-hall".into()),
+        audiences: vec!["staff".into()],
+        values: vec!["openness".into()],
+        ..NewAction::default()
+    };
+    let cases: Vec<(&str, NewAction, &str, &str)> = vec![
+        ("unknown person", NewAction { person: "Nobody".into(), ..ok() }, "notFound", "person"),
+        ("unknown category", NewAction { category: "gossip".into(), ..ok() }, "notFound", "category"),
+        ("empty category", NewAction { category: " ".into(), ..ok() }, "invalid", "category"),
+        ("unknown channel", NewAction { channel: Some("carrier-pigeon".into()), ..ok() }, "notFound", "channel"),
+        ("unknown audience", NewAction { audiences: vec!["martians".into()], ..ok() }, "notFound", "audience"),
+        ("unknown value", NewAction { values: vec!["greed".into()], ..ok() }, "notFound", "value"),
+        ("note too long", NewAction { note: Some("x".repeat(4001)), ..ok() }, "invalid", "note"),
+        ("future at", NewAction { at: Some("2026-11-29T12:00:00Z".into()), ..ok() }, "invalid", "at"),
+        ("future date", NewAction { date: Some("2026-11-30".into()), ..ok() }, "invalid", "date"),
+        ("bad time zone", NewAction { tz: Some("Mars/Olympus".into()), ..ok() }, "invalid", "tz"),
+        ("bad date", NewAction { date: Some("2026-02-30".into()), ..ok() }, "invalid", "date"),
+        ("bad instant", NewAction { at: Some("yesterday".into()), ..ok() }, "invalid", "at"),
+        ("bad time", NewAction { date: Some("2026-11-26".into()), time: Some("25:00".into()), ..ok() }, "invalid", "time"),
+        ("both at and date", NewAction { at: Some("2026-11-26T10:00:00Z".into()), date: Some("2026-11-26".into()), ..ok() }, "invalid", "at"),
+    ];
+    for (name, input, kind, field) in cases {
+        let err = db.log_action(&input).expect_err(name);
+        assert_eq!((err.kind(), err.field()), (kind, Some(field)), "{name}: {err}");
+        assert!(!err.to_string().contains('\n'), "{name}: one line");
+    }
+    for table in ["actions", "action_layers", "action_units", "action_values"] {
+        assert_eq!(count(&db, table), 0, "{table} stays empty");
+    }
+    // Exactly 4,000 characters is fine, and the valid input is accepted.
+    db.log_action(&NewAction { note: Some("é".repeat(4000)), ..ok() }).expect("4000 chars");
+    let a = db.log_action(&ok()).expect("valid");
+    assert_eq!(a.audiences, vec!["staff"]);
+    assert_eq!(a.values, vec!["openness"]);
+    assert_eq!(a.channel.as_deref(), Some("town-hall"));
+}
+
+#[test]
+fn edit_delete_and_undo() {
+    let (_dir, mut db) = open_at("2026-11-27T12:00:00Z");
+    let p = person(&mut db, "Anna", "Europe/Amsterdam");
+    let a = db.log_action(&action(p, "open-communication")).expect("log");
+    let edited = db
+        .update_action(
+            a.id,
+            &NewAction { category: "follow-up".into(), note: Some("Sent the promised figures".into()), ..NewAction::default() },
+        )
+        .expect("edit");
+    assert_eq!(edited.category, "follow-up");
+    assert_eq!(edited.note, "Sent the promised figures");
+    assert_eq!(edited.occurred_at, a.occurred_at, "time kept when not named");
+    assert_eq!(edited.person_id, p);
+    // A bad edit changes nothing.
+    assert!(db.update_action(a.id, &NewAction { category: "nope".into(), ..NewAction::default() }).is_err());
+    assert_eq!(db.action(a.id).expect("still there").category, "follow-up");
+
+    let deleted = db.delete_action(a.id).expect("delete");
+    assert_eq!(deleted.id, a.id);
+    assert!(matches!(db.action(a.id), Err(CoreError::NotFound { .. })));
+    assert!(db.list_actions(&ActionQuery::default()).expect("list").is_empty());
+    let restored = db.restore_action(a.id).expect("undo");
+    assert_eq!(restored.note, "Sent the promised figures");
+    assert_eq!(db.list_actions(&ActionQuery::default()).expect("list").len(), 1);
+    assert!(db.restore_action(a.id).is_err(), "nothing to undo twice");
+}
+
+#[test]
+fn list_filters_and_orders_by_local_day() {
+    let (_dir, mut db) = open_at("2026-11-27T12:00:00Z");
+    let p = person(&mut db, "Anna", "Europe/Amsterdam");
+    for (date, time) in [("2026-11-26", "15:00"), ("2026-11-20", "09:00"), ("2026-11-26", "08:00")] {
+        let mut input = action(p, "open-communication");
+        input.date = Some(date.into());
+        input.time = Some(time.into());
+        db.log_action(&input).expect("log");
+    }
+    let all = db.list_actions(&ActionQuery::default()).expect("list");
+    let order: Vec<_> = all.iter().map(|a| format!("{} {}", a.local_date, a.local_time)).collect();
+    assert_eq!(order, vec!["2026-11-20 09:00", "2026-11-26 08:00", "2026-11-26 15:00"]);
+    let counts = db.day_counts(&ActionQuery { person: Some("Anna".into()), ..Default::default() }).expect("counts");
+    assert_eq!(counts.iter().map(|c| (c.date.as_str(), c.count)).collect::<Vec<_>>(), vec![("2026-11-20", 1), ("2026-11-26", 2)]);
+    let err = db
+        .list_actions(&ActionQuery { from: Some("2026-11-27".into()), to: Some("2026-11-01".into()), ..Default::default() })
+        .expect_err("reversed range");
+    assert_eq!(err.field(), Some("to"));
+}

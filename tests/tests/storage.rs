@@ -1,0 +1,112 @@
+//! The data file: persistence across reopen, and files Cadence must refuse while leaving them untouched.
+
+mod common;
+
+use std::fs;
+
+use cadence_core::{ActionQuery, Db, NewAction};
+use common::person;
+
+fn assert_untouched(path: &std::path::Path, before: &[u8], err: cadence_core::CoreError, kind: &str) {
+    assert_eq!(err.kind(), kind, "{err}");
+    assert!(err.is_open_failure());
+    assert!(err.to_string().contains("untouched"), "{err}");
+    assert_eq!(fs::read(path).expect("read back"), before, "file changed");
+    let wal = path.with_extension("sqlite3-wal");
+    assert!(!wal.exists(), "no WAL file was created");
+}
+
+#[test]
+fn data_survives_reopening_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let mut db = Db::open_dir(dir.path()).expect("open");
+        let p = person(&mut db, "Anna", "Europe/Amsterdam");
+        db.log_action(&NewAction { person: p.to_string(), category: "follow-up".into(), note: Some("kept".into()), ..Default::default() })
+            .expect("log");
+    }
+    let db = Db::open_dir(dir.path()).expect("reopen");
+    let all = db.list_actions(&ActionQuery::default()).expect("list");
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].note, "kept");
+    assert!(dir.path().join("cadence.sqlite3").exists());
+}
+
+#[test]
+fn garbage_file_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("cadence.sqlite3");
+    let bytes = b"this is my shopping list, not a database\n".repeat(200);
+    fs::write(&path, &bytes).expect("write");
+    let err = Db::open(&path).expect_err("garbage");
+    assert_untouched(&path, &bytes, err, "notCadence");
+}
+
+#[test]
+fn another_programs_sqlite_file_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("cadence.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("other db");
+        conn.execute_batch("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');").expect("fill");
+    }
+    let before = fs::read(&path).expect("read");
+    let err = Db::open(&path).expect_err("foreign");
+    assert_untouched(&path, &before, err, "notCadence");
+}
+
+#[test]
+fn newer_schema_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("cadence.sqlite3");
+    drop(Db::open(&path).expect("create"));
+    {
+        let conn = rusqlite::Connection::open(&path).expect("raw");
+        conn.pragma_update(None, "journal_mode", "DELETE").expect("leave WAL");
+        conn.pragma_update(None, "user_version", 999).expect("bump");
+    }
+    let before = fs::read(&path).expect("read");
+    let err = Db::open(&path).expect_err("too new");
+    assert!(err.to_string().contains("999"), "{err}");
+    assert_untouched(&path, &before, err, "tooNew");
+}
+
+#[test]
+fn truncated_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("cadence.sqlite3");
+    {
+        let mut db = Db::open(&path).expect("create");
+        let p = person(&mut db, "Anna", "Europe/Amsterdam");
+        for _ in 0..200 {
+            db.log_action(&NewAction { person: p.to_string(), category: "follow-up".into(), note: Some("x".repeat(500)), ..Default::default() })
+                .expect("log");
+        }
+    }
+    // Checkpointed on close: the main file holds everything. Cut it in half.
+    let full = fs::read(&path).expect("read");
+    let half = &full[..full.len() / 2];
+    fs::write(&path, half).expect("truncate");
+    let _ = fs::remove_file(path.with_extension("sqlite3-wal"));
+    let _ = fs::remove_file(path.with_extension("sqlite3-shm"));
+    let err = Db::open(&path).expect_err("truncated");
+    assert_eq!(fs::read(&path).expect("read back"), half);
+    assert!(err.is_open_failure(), "{err}");
+}
+
+#[test]
+fn empty_file_becomes_a_new_database() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("cadence.sqlite3");
+    fs::write(&path, b"").expect("empty");
+    let db = Db::open(&path).expect("empty file is a new database");
+    assert_eq!(db.catalog().expect("catalog").categories.len(), 3);
+}
+
+#[test]
+fn data_dir_prefers_explicit_then_environment() {
+    let explicit = cadence_core::paths::data_dir(Some("/tmp/explicit".into())).expect("explicit");
+    assert_eq!(explicit, std::path::PathBuf::from("/tmp/explicit"));
+    let default = cadence_core::paths::data_dir(None).expect("default");
+    assert!(default.ends_with("cadence") || std::env::var_os("CADENCE_DATA_DIR").is_some());
+}

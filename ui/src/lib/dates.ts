@@ -1,0 +1,46 @@
+// Calendar arithmetic on `YYYY-MM-DD` strings. Days come from Rust already grouped by local date; these
+// helpers only step through the calendar and format labels, never derive a day from an instant.
+
+function parse(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, n: number): string {
+  const d = parse(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return iso(d);
+}
+
+/** Monday of the ISO week containing `day`. */
+export function weekStart(day: string): string {
+  const d = parse(day);
+  const offset = (d.getUTCDay() + 6) % 7;
+  return addDays(day, -offset);
+}
+
+const locale = 'en-GB';
+
+export function longLabel(day: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parse(day));
+}
+
+export function weekdayShort(day: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(parse(day));
+}
+
+export function dayOfMonth(day: string): number {
+  return parse(day).getUTCDate();
+}
+
+/** "Today", "Yesterday" or the weekday and date. */
+export function relativeLabel(day: string, today: string): string {
+  if (day === today) return 'Today';
+  if (day === addDays(today, -1)) return 'Yesterday';
+  if (day === addDays(today, 1)) return 'Tomorrow';
+  return longLabel(day);
+}
