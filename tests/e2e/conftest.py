@@ -1,0 +1,136 @@
+"""Drives the real Cadence window through WebDriver (tauri-driver + WebKitWebDriver).
+
+Run under a virtual display and a private session bus, as script/test does:
+    xvfb-run -a dbus-run-session -- .venv/bin/pytest tests/e2e
+Each test gets its own data folder and XDG folders; screenshots go to target/e2e/.
+"""
+import os
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = Path(os.environ.get("CADENCE_BIN", ROOT / "target" / "debug" / "cadence"))
+SHOTS = ROOT / "target" / "e2e"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class App:
+    """One Cadence data folder; `start()` launches the real app window on it through tauri-driver."""
+
+    def __init__(self, base: Path):
+        self.data = base / "data"
+        self.xdg = base / "xdg"
+        self.data.mkdir(parents=True)
+        self.xdg.mkdir()
+        self.driver = None
+        self.proc = None
+
+    @property
+    def db_file(self) -> Path:
+        return self.data / "cadence.sqlite3"
+
+    def env(self):
+        env = dict(os.environ)
+        env.update(
+            CADENCE_DATA_DIR=str(self.data),
+            XDG_DATA_HOME=str(self.xdg / "data"),
+            XDG_CONFIG_HOME=str(self.xdg / "config"),
+            XDG_CACHE_HOME=str(self.xdg / "cache"),
+            NO_AT_BRIDGE="1",
+            TZ=env.get("CADENCE_E2E_TZ", "Europe/Amsterdam"),
+        )
+        return env
+
+    def cli(self, *args: str) -> str:
+        out = subprocess.run([str(APP), "--data-dir", str(self.data), *args], capture_output=True, text=True, env=self.env())
+        assert out.returncode == 0, out.stderr
+        return out.stdout.strip()
+
+    def start(self):
+        port, native = free_port(), free_port()
+        log = open(self.xdg / "tauri-driver.log", "ab")
+        self.proc = subprocess.Popen(
+            ["tauri-driver", "--port", str(port), "--native-port", str(native)],
+            env=self.env(), stdout=log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        options = webdriver.common.options.ArgOptions()
+        options.set_capability("browserName", "wry")
+        options.set_capability("tauri:options", {"application": str(APP)})
+        self.driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+        return self.driver
+
+    def stop(self):
+        if self.driver:
+            try:
+                self.driver.quit()
+            except Exception:
+                pass
+            self.driver = None
+        if self.proc:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+            self.proc = None
+
+    def restart(self):
+        self.stop()
+        return self.start()
+
+    # Helpers over the driver -------------------------------------------------------------
+    def wait(self, css: str, timeout: float = 15):
+        return WebDriverWait(self.driver, timeout).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
+
+    def wait_text(self, css: str, text: str, timeout: float = 15):
+        WebDriverWait(self.driver, timeout).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+
+    def find(self, css: str):
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def find_all(self, css: str):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def set_value(self, css: str, value: str):
+        """Sets an input's value as a user would and lets Svelte's binding see it."""
+        self.driver.execute_script(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1];"
+            "el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));",
+            css, value,
+        )
+
+    def screenshot(self, name: str) -> Path:
+        """Captures the real X display (what a person would see), not WebDriver's render of the page."""
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        path = SHOTS / f"{name}.png"
+        time.sleep(0.6)  # let the last frame reach the screen
+        subprocess.run(["import", "-window", "root", str(path)], check=True, env=self.env())
+        return path
+
+
+@pytest.fixture
+def app(tmp_path):
+    assert APP.exists(), f"build the app first: {APP}"
+    a = App(tmp_path)
+    yield a
+    a.stop()
