@@ -21,14 +21,14 @@ pub fn open_state(data_dir: Option<PathBuf>) -> AppState {
     }
 }
 
-/// Registers what every Cadence app has, on any runtime (the real one, or the mock one in tests).
-pub fn builder<R: tauri::Runtime>(state: AppState) -> tauri::Builder<R> {
-    tauri::Builder::<R>::new().manage(state).invoke_handler(commands::handler())
+/// Registers what every Cadence app has on `base`: the real runtime's builder, or the mock one in tests.
+pub fn builder<R: tauri::Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    base.manage(state).invoke_handler(commands::handler())
 }
 
 /// Opens the window. Returns when the app quits.
 pub fn run_gui(data_dir: Option<PathBuf>) -> tauri::Result<()> {
-    builder::<tauri::Wry>(open_state(data_dir))
+    builder(tauri::Builder::default(), open_state(data_dir))
         .plugin(tauri_plugin_notification::init())
         .run(tauri::generate_context!())
 }

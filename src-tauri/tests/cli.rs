@@ -1,0 +1,133 @@
+//! The headless CLI as a user runs it: the real binary, no display, a real data folder.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn cadence(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cadence"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("CADENCE_DATA_DIR")
+        .output()
+        .expect("run cadence")
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = cadence(dir, args);
+    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8").trim().to_string()
+}
+
+/// Runs a command that must fail; returns its one-line error.
+fn fails(dir: &Path, args: &[&str]) -> String {
+    let out = cadence(dir, args);
+    assert!(!out.status.success(), "{args:?} should fail");
+    assert!(out.stdout.is_empty(), "nothing on stdout");
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    err.trim().to_string()
+}
+
+fn json(dir: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    serde_json::from_str(&ok(dir, &all)).expect("valid JSON")
+}
+
+#[test]
+fn people_log_and_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let id = ok(d, &["person", "add", "--name", "Anna de Vries", "--role", "CEO", "--layer", "board", "--tz", "Europe/Amsterdam",
+        "--working-days", "mon,tue,wed,thu", "--day-start", "04:00"]);
+    assert_eq!(id, "1");
+    assert_eq!(ok(d, &["person", "add", "--name", "Noah", "--tz", "America/New_York"]), "2");
+    let people = json(d, &["person", "list"]);
+    assert_eq!(people[0]["name"], "Anna de Vries");
+    assert_eq!(people[0]["workingDays"], serde_json::json!(["mon", "tue", "wed", "thu"]));
+    assert_eq!(people[0]["dayStart"], "04:00");
+    assert!(ok(d, &["person", "list"]).contains("Anna de Vries"));
+
+    // --at with an offset: 21:00 in New York counts for the 26th even for an Amsterdam leader.
+    let a = ok(d, &["log", "--person", "anna de vries", "--category", "open-communication", "--note", "Town hall",
+        "--channel", "town-hall", "--audience", "staff", "--audience", "team-lead", "--at", "2026-11-26T21:00:00-05:00"]);
+    assert_eq!(a, "1");
+    ok(d, &["log", "--person", "2", "--category", "follow-up", "--date", "2026-11-20"]);
+    let listed = json(d, &["list", "--person", "Anna de Vries"]);
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+    let first = &listed[0];
+    assert_eq!(first["localDate"], "2026-11-26");
+    assert_eq!(first["occurredAt"], "2026-11-26T21:00:00-05:00");
+    assert_eq!(first["audiences"], serde_json::json!(["team-lead", "staff"]));
+    let ranged = json(d, &["list", "--from", "2026-11-01", "--to", "2026-11-21"]);
+    assert_eq!(ranged.as_array().map(Vec::len), Some(1));
+    assert_eq!(ranged[0]["personName"], "Noah");
+    assert!(ok(d, &["list"]).contains("Town hall via town-hall"));
+}
+
+#[test]
+fn bad_input_fails_with_one_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(d, &["person", "add", "--name", "Anna", "--tz", "Europe/Amsterdam"]);
+    let cases: [(&[&str], &str); 8] = [
+        (&["log", "--person", "Bob", "--category", "follow-up"], "person not found: Bob"),
+        (&["log", "--person", "Anna", "--category", "gossip"], "category not found: gossip"),
+        (&["log", "--person", "Anna", "--category", ""], "category"),
+        (&["log", "--person", "Anna", "--category", "follow-up", "--channel", "fax"], "channel not found: fax"),
+        (&["log", "--person", "Anna", "--category", "follow-up", "--at", "2099-01-01T10:00:00Z"], "future"),
+        (&["log", "--person", "Anna", "--category", "follow-up", "--tz", "Nowhere/City"], "unknown time zone"),
+        (&["log", "--person", "Anna", "--category", "follow-up", "--date", "2026-13-01"], "not a valid date"),
+        (&["person", "add", "--name", "Eve", "--tz", "Europe/Atlantis"], "unknown time zone"),
+    ];
+    for (args, expected) in cases {
+        let err = fails(d, args);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(err.starts_with("cadence: error:"), "{err}");
+    }
+    let long = "x".repeat(4001);
+    assert!(fails(d, &["log", "--person", "Anna", "--category", "follow-up", "--note", &long]).contains("4000"));
+    assert_eq!(json(d, &["list"]), serde_json::json!([]));
+    assert_eq!(json(d, &["person", "list"]).as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn files_cadence_cannot_use_are_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let file = d.join("cadence.sqlite3");
+    let garbage = b"PK\x03\x04 a zip file, not a database".repeat(30);
+    std::fs::write(&file, &garbage).expect("write");
+    let err = fails(d, &["person", "list"]);
+    assert!(err.contains("is not a Cadence database"), "{err}");
+    assert_eq!(std::fs::read(&file).expect("read"), garbage);
+
+    // A database from a newer Cadence.
+    let other = tempfile::tempdir().expect("tempdir");
+    ok(other.path(), &["person", "add", "--name", "Anna", "--tz", "UTC"]);
+    let db = other.path().join("cadence.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&db).expect("open raw");
+        conn.pragma_update(None, "journal_mode", "DELETE").expect("wal off");
+        conn.pragma_update(None, "user_version", 42).expect("bump");
+    }
+    let before = std::fs::read(&db).expect("read");
+    let err = fails(other.path(), &["list"]);
+    assert!(err.contains("newer"), "{err}");
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+}
+
+#[test]
+fn demo_data_generates_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let summary = json(dir.path(), &["demo-data", "--people", "2", "--years", "1", "--seed", "3"]);
+    assert_eq!(summary["people"].as_array().map(Vec::len), Some(2));
+    assert!(summary["actions"].as_u64().unwrap_or(0) > 2000, "{summary}");
+    let people = json(dir.path(), &["person", "list"]);
+    assert_eq!(people.as_array().map(Vec::len), Some(2));
+}

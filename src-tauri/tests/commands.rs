@@ -1,0 +1,134 @@
+//! The app's commands through Tauri's mock runtime: the real invoke handler, ACL and serialisation,
+//! on a real database file, without a window system.
+
+use std::path::Path;
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _app: App<tauri::test::MockRuntime>,
+    webview: WebviewWindow<tauri::test::MockRuntime>,
+}
+
+impl Harness {
+    fn new(dir: &Path) -> Harness {
+        let state = cadence_app::open_state(Some(dir.to_path_buf()));
+        let app = cadence_app::builder(mock_builder(), state).build(tauri::generate_context!()).expect("mock app");
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("main window");
+        Harness { _app: app, webview }
+    }
+
+    fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                // Linux serves the app from tauri://localhost; the capability allows local URLs only.
+                url: "tauri://localhost".parse().expect("url"),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().expect("json response"))
+        .map_err(|e| e)
+    }
+
+    fn ok(&self, cmd: &str, body: Value) -> Value {
+        self.invoke(cmd, body).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn err(&self, cmd: &str, body: Value) -> Value {
+        match self.invoke(cmd, body) {
+            Ok(v) => panic!("{cmd} should fail, returned {v}"),
+            Err(e) => e,
+        }
+    }
+}
+
+#[test]
+fn onboarding_logging_and_typed_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = Harness::new(dir.path());
+
+    let status = h.ok("app_status", json!({}));
+    assert_eq!(status["me"], Value::Null);
+    assert_eq!(status["error"], Value::Null);
+    assert!(status["osZone"].as_str().is_some_and(|z| !z.is_empty()));
+
+    // A bad time zone is reported at its field and onboarding writes nothing.
+    let e = h.err("onboard", json!({"person": {"name": "Anna", "tz": "Mars/Olympus"}, "values": []}));
+    assert_eq!((e["kind"].as_str(), e["field"].as_str()), (Some("invalid"), Some("tz")));
+    assert_eq!(h.ok("people", json!({})), json!([]));
+
+    let me = h.ok(
+        "onboard",
+        json!({"person": {"name": "Anna", "role": "CEO", "tz": "Europe/Amsterdam", "unit": "Operations",
+                          "workingDays": ["mon", "tue", "wed", "thu"], "dayStart": "04:00"},
+               "values": ["Openness", "Customer focus"]}),
+    );
+    assert_eq!(me["isSelf"], json!(true));
+    assert_eq!(me["workingDays"], json!(["mon", "tue", "wed", "thu"]));
+    assert_eq!(me["unit"], json!("operations"));
+    let status = h.ok("app_status", json!({}));
+    assert_eq!(status["me"]["name"], json!("Anna"));
+    assert!(status["today"].as_str().is_some());
+    let catalog = h.ok("catalog", json!({}));
+    assert_eq!(catalog["values"].as_array().map(Vec::len), Some(2));
+    assert_eq!(catalog["categories"][0]["key"], json!("open-communication"));
+
+    let id = me["id"].as_i64().expect("id").to_string();
+    let e = h.err("log_action", json!({"input": {"person": id, "category": "gossip"}}));
+    assert_eq!(e, json!({"kind": "notFound", "message": "category not found: gossip", "field": "category"}));
+    let e = h.err("log_action", json!({"input": {"person": id, "category": "follow-up", "note": "x".repeat(4001)}}));
+    assert_eq!((e["kind"].as_str(), e["field"].as_str()), (Some("invalid"), Some("note")));
+    assert_eq!(h.ok("list_actions", json!({"query": {}})), json!([]));
+
+    let logged = h.ok(
+        "log_action",
+        json!({"input": {"person": id, "category": "follow-up", "note": "Sent the figures", "channel": "email",
+                         "audiences": ["staff"], "values": ["openness"], "date": "2026-11-02", "time": "09:30"}}),
+    );
+    assert_eq!(logged["localDate"], json!("2026-11-02"));
+    assert_eq!(logged["occurredAt"], json!("2026-11-02T09:30:00+01:00"));
+    let action_id = logged["id"].clone();
+    let day = h.ok("list_actions", json!({"query": {"person": id, "from": "2026-11-02", "to": "2026-11-02"}}));
+    assert_eq!(day.as_array().map(Vec::len), Some(1));
+    let counts = h.ok("day_counts", json!({"query": {"person": id}}));
+    assert_eq!(counts, json!([{"date": "2026-11-02", "count": 1}]));
+
+    let edited = h.ok("update_action", json!({"id": action_id, "input": {"category": "open-communication", "note": "Shared the figures"}}));
+    assert_eq!(edited["category"], json!("open-communication"));
+    h.ok("delete_action", json!({"id": action_id}));
+    assert_eq!(h.ok("list_actions", json!({"query": {}})), json!([]));
+    h.ok("restore_action", json!({"id": action_id}));
+    assert_eq!(h.ok("list_actions", json!({"query": {}}))[0]["note"], json!("Shared the figures"));
+}
+
+#[test]
+fn unusable_database_reports_its_error_and_stays_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("cadence.sqlite3");
+    let garbage = b"definitely not sqlite".repeat(50);
+    std::fs::write(&file, &garbage).expect("write");
+    let h = Harness::new(dir.path());
+    let status = h.ok("app_status", json!({}));
+    assert_eq!(status["error"]["kind"], json!("notCadence"));
+    let e = h.err("people", json!({}));
+    assert_eq!(e["kind"], json!("notCadence"));
+    assert_eq!(std::fs::read(&file).expect("read"), garbage);
+}
+
+#[test]
+fn commands_outside_the_list_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = Harness::new(dir.path());
+    assert!(h.invoke("drop_everything", json!({})).is_err());
+    assert!(h.invoke("plugin:fs|read_file", json!({"path": "/etc/passwd"})).is_err());
+}
