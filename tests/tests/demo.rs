@@ -17,6 +17,7 @@ fn demo_data_is_reproducible_and_realistic() {
     let sa = a.demo_data(&spec).expect("demo a");
     let sb = b.demo_data(&spec).expect("demo b");
     assert_eq!(sa.actions, sb.actions);
+    assert_eq!(a.self_person().expect("self").map(|p| p.id), Some(sa.people[0]), "opens on the first leader");
     assert!(sa.actions > 2 * 200 * 3, "a year of history: {}", sa.actions);
     let la = a.list_actions(&ActionQuery::default()).expect("list a");
     let lb = b.list_actions(&ActionQuery::default()).expect("list b");

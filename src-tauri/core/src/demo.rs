@@ -181,6 +181,12 @@ impl Db {
             }
             tx.commit()?;
         }
+        // A fresh demo database opens on the first generated leader's Today view instead of onboarding.
+        if self.self_person()?.is_none() {
+            if let Some(first) = summary.people.first() {
+                self.set_self(*first)?;
+            }
+        }
         Ok(summary)
     }
 

@@ -109,15 +109,21 @@ impl Db {
         for v in values {
             self.add_value(v, "value")?;
         }
+        self.set_self(person.id)?;
+        self.person(person.id)
+    }
+
+    /// Makes `id` the person using the app.
+    pub fn set_self(&mut self, id: i64) -> Result<()> {
+        self.person(id)?;
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES ('self_person_id', ?1)
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [person.id.to_string()],
+                [id.to_string()],
             )?;
             Ok(())
-        })?;
-        self.person(person.id)
+        })
     }
 
     /// The person using the app, once onboarding is done.

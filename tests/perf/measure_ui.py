@@ -1,0 +1,81 @@
+"""Measures the two UI figures of the README on the real release window (run through script/measure).
+
+1. Start to first painted Today view, on a 5-year single-person demo database: the time from launching the
+   process to the moment the UI reports (after two animation frames) that Today with its data is painted.
+2. Round trip of logging one action from the UI: from Enter in the quick log to the next frame after the
+   updated list is in the DOM, measured inside the page for actions typed through WebDriver.
+
+Prints medians and ranges; changes nothing outside a temporary folder.
+"""
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
+os.environ.setdefault("CADENCE_BIN", str(Path(__file__).resolve().parents[2] / "target" / "release" / "cadence"))
+
+from conftest import APP, App  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+
+STARTS = int(os.environ.get("MEASURE_STARTS", "9"))
+LOGS = int(os.environ.get("MEASURE_LOGS", "40"))
+
+
+def first_paint(app: App, measure_file: Path) -> float:
+    measure_file.unlink(missing_ok=True)
+    env = app.env()
+    env["CADENCE_MEASURE_FILE"] = str(measure_file)
+    started = time.time()
+    proc = subprocess.Popen([str(APP)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = started + 30
+        while time.time() < deadline:
+            if measure_file.exists() and measure_file.read_text().strip():
+                painted_us = int(measure_file.read_text().split()[1])
+                return painted_us / 1e6 - started
+            time.sleep(0.005)
+        raise RuntimeError("the Today view never reported a paint")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        app = App(Path(tmp))
+        summary = app.cli("--json", "demo-data", "--people", "1", "--years", "5")
+        print(f"database: 1 person, 5 years: {summary.count(chr(10))} lines of summary; file "
+              f"{app.db_file.stat().st_size / 1e6:.1f} MB")
+        print(app.cli("list", "--from", "2000-01-01").count("\n") + 1, "actions")
+
+        starts = [first_paint(app, Path(tmp) / "paint.txt") for _ in range(STARTS)]
+        print(f"start to first painted Today view: median {statistics.median(starts) * 1000:.0f} ms "
+              f"(min {min(starts) * 1000:.0f}, max {max(starts) * 1000:.0f}, n={len(starts)}; first run {starts[0] * 1000:.0f} ms)")
+
+        app.start()
+        app.wait("[data-testid=today-view] [data-testid=quicklog]")
+        for i in range(LOGS):
+            before = len(app.find_all("[data-testid=entry]"))
+            ActionChains(app.driver).send_keys(str(1 + i % 3)).perform()
+            app.find("[data-testid=note]").send_keys(f"Measured action {i}", Keys.ENTER)
+            deadline = time.time() + 10
+            while len(app.find_all("[data-testid=entry]")) == before and time.time() < deadline:
+                time.sleep(0.01)
+        time.sleep(0.2)
+        timings = app.driver.execute_script("return window.__cadenceTimings")
+        app.stop()
+        if len(timings) != LOGS:
+            raise RuntimeError(f"expected {LOGS} timings, got {len(timings)}")
+        timings.sort()
+        p90 = timings[int(len(timings) * 0.9) - 1]
+        print(f"log one action, Enter to updated list painted: median {statistics.median(timings):.1f} ms "
+              f"(p90 {p90:.1f}, max {max(timings):.1f}, n={len(timings)})")
+
+
+if __name__ == "__main__":
+    main()
