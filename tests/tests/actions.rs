@@ -190,3 +190,25 @@ fn list_filters_and_orders_by_local_day() {
         .expect_err("reversed range");
     assert_eq!(err.field(), Some("to"));
 }
+
+#[test]
+fn undo_restores_the_whole_action_under_its_own_id() {
+    let (_dir, mut db) = open_at("2026-11-27T12:00:00Z");
+    let p = person(&mut db, "Anna", "Europe/Amsterdam");
+    db.add_value("Openness", "value").expect("value");
+    db.add_unit("Sales").expect("unit");
+    let mut input = action(p, "visible-participation");
+    input.note = Some("Joined the sales kick-off".into());
+    input.channel = Some("team-meeting".into());
+    input.audiences = vec!["staff".into(), "sales".into()];
+    input.values = vec!["openness".into()];
+    let original = db.log_action(&input).expect("log");
+    db.delete_action(original.id).expect("delete");
+    assert_eq!(count(&db, "action_layers") + count(&db, "action_units") + count(&db, "action_values"), 0);
+    // A new action logged meanwhile never takes the deleted one's id.
+    let newer = db.log_action(&action(p, "follow-up")).expect("log");
+    assert_ne!(newer.id, original.id);
+    let restored = db.restore_action(original.id).expect("undo");
+    assert_eq!(restored, original);
+    assert_eq!(count(&db, "deleted_actions"), 0);
+}

@@ -70,8 +70,9 @@ CREATE TABLE people (
 ) STRICT;
 CREATE UNIQUE INDEX people_name ON people(name COLLATE NOCASE);
 
+-- AUTOINCREMENT: an id is never reused, so undoing a delete can restore the action under its own id.
 CREATE TABLE actions (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     person_id   INTEGER NOT NULL REFERENCES people(id),
     category_id INTEGER NOT NULL REFERENCES categories(id),
     occurred_at INTEGER NOT NULL,
@@ -81,26 +82,64 @@ CREATE TABLE actions (
     channel_id  INTEGER REFERENCES channels(id),
     logged_by   INTEGER REFERENCES people(id),
     created_at  INTEGER NOT NULL,
-    updated_at  INTEGER NOT NULL,
-    -- Set by delete, cleared by undo; deleted rows are invisible everywhere else.
-    deleted_at  INTEGER
+    updated_at  INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX actions_person_date ON actions(person_id, local_date) WHERE deleted_at IS NULL;
+-- Covering index: per-day, per-category and per-channel statistics read only this index.
+CREATE INDEX actions_person_day ON actions(person_id, local_date, category_id, channel_id);
 
+-- Link tables repeat the action's person and local date so that "last contact with this audience" and
+-- "how often this value was served" are index look-ups, not scans over every action.
 CREATE TABLE action_layers (
-    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
-    layer_id  INTEGER NOT NULL REFERENCES layers(id),
+    action_id  INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    layer_id   INTEGER NOT NULL REFERENCES layers(id),
+    person_id  INTEGER NOT NULL REFERENCES people(id),
+    local_date TEXT NOT NULL,
     PRIMARY KEY (action_id, layer_id)
 ) STRICT, WITHOUT ROWID;
+CREATE INDEX action_layers_person ON action_layers(person_id, layer_id, local_date);
 
 CREATE TABLE action_units (
-    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
-    unit_id   INTEGER NOT NULL REFERENCES units(id),
+    action_id  INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    unit_id    INTEGER NOT NULL REFERENCES units(id),
+    person_id  INTEGER NOT NULL REFERENCES people(id),
+    local_date TEXT NOT NULL,
     PRIMARY KEY (action_id, unit_id)
 ) STRICT, WITHOUT ROWID;
+CREATE INDEX action_units_person ON action_units(person_id, unit_id, local_date);
 
 CREATE TABLE action_values (
-    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
-    value_id  INTEGER NOT NULL REFERENCES value_items(id),
+    action_id  INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    value_id   INTEGER NOT NULL REFERENCES value_items(id),
+    person_id  INTEGER NOT NULL REFERENCES people(id),
+    local_date TEXT NOT NULL,
     PRIMARY KEY (action_id, value_id)
 ) STRICT, WITHOUT ROWID;
+CREATE INDEX action_values_person ON action_values(person_id, value_id, local_date);
+
+-- Deleted actions wait here (as JSON of their row and links) until undo restores them.
+CREATE TABLE deleted_actions (
+    id         INTEGER PRIMARY KEY,
+    person_id  INTEGER NOT NULL,
+    payload    TEXT NOT NULL,
+    deleted_at INTEGER NOT NULL
+) STRICT;
+
+-- "N per week" (default) or "N per working day", per person and category.
+CREATE TABLE targets (
+    person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    category_id INTEGER NOT NULL REFERENCES categories(id),
+    times       INTEGER NOT NULL CHECK (times BETWEEN 1 AND 100),
+    per         TEXT NOT NULL CHECK (per IN ('week', 'day')),
+    PRIMARY KEY (person_id, category_id)
+) STRICT, WITHOUT ROWID;
+
+-- Planned absence (holiday, travel, sick) over inclusive local dates.
+CREATE TABLE absences (
+    id        INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    from_date TEXT NOT NULL,
+    to_date   TEXT NOT NULL,
+    reason    TEXT NOT NULL DEFAULT '',
+    CHECK (from_date <= to_date)
+) STRICT;
+CREATE INDEX absences_person ON absences(person_id, from_date);

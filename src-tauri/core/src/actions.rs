@@ -2,6 +2,7 @@
 //!
 //! Every write validates its whole input before touching the database and runs in one IMMEDIATE
 //! transaction, so bad input changes nothing. The local date is fixed here, once, at logging time.
+//! A delete moves the action aside (`deleted_actions`) so undo can restore it under its own id.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
@@ -152,19 +153,51 @@ fn validate(conn: &Connection, input: &NewAction, now: DateTime<Utc>, keep: Opti
     })
 }
 
-fn write_links(conn: &Connection, id: i64, a: &ValidAction) -> Result<()> {
-    let links: [(&str, &Vec<i64>); 3] = [
-        ("INSERT INTO action_layers (action_id, layer_id) VALUES (?1, ?2)", &a.layer_ids),
-        ("INSERT INTO action_units (action_id, unit_id) VALUES (?1, ?2)", &a.unit_ids),
-        ("INSERT INTO action_values (action_id, value_id) VALUES (?1, ?2)", &a.value_ids),
-    ];
-    for (sql, ids) in links {
+/// The statements that link an action to its layers, units and values.
+pub(crate) const LINK_SQL: [&str; 3] = [
+    "INSERT INTO action_layers (action_id, layer_id, person_id, local_date) VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO action_units (action_id, unit_id, person_id, local_date) VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO action_values (action_id, value_id, person_id, local_date) VALUES (?1, ?2, ?3, ?4)",
+];
+
+fn insert_links(conn: &Connection, id: i64, person: i64, date: &str, links: [&[i64]; 3]) -> Result<()> {
+    for (sql, ids) in LINK_SQL.iter().zip(links) {
         let mut stmt = conn.prepare_cached(sql)?;
         for target in ids {
-            stmt.execute(params![id, target])?;
+            stmt.execute(params![id, target, person, date])?;
         }
     }
     Ok(())
+}
+
+fn write_links(conn: &Connection, id: i64, a: &ValidAction) -> Result<()> {
+    insert_links(conn, id, a.person_id, &a.local_date.to_string(), [&a.layer_ids, &a.unit_ids, &a.value_ids])
+}
+
+/// A deleted action as kept for undo: its row and links by id.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Trashed {
+    person_id: i64,
+    category_id: i64,
+    occurred_at: i64,
+    local_date: String,
+    tz: String,
+    note: String,
+    channel_id: Option<i64>,
+    logged_by: Option<i64>,
+    created_at: i64,
+    updated_at: i64,
+    layers: Vec<i64>,
+    units: Vec<i64>,
+    values: Vec<i64>,
+}
+
+fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
+    Ok(conn.prepare_cached(sql)?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+fn trash_json(e: serde_json::Error) -> CoreError {
+    CoreError::Conflict(format!("the deleted action cannot be restored: {e}"))
 }
 
 const ACTION_SQL: &str = "SELECT a.id, a.person_id, p.name, c.key, a.occurred_at, a.local_date, a.tz, a.note, ch.key,
@@ -233,7 +266,7 @@ impl Db {
                 a.logged_by,
                 now.timestamp_millis()
             ])?;
-            let id = tx.last_insert_rowid();
+                let id = tx.last_insert_rowid();
             write_links(tx, id, &a)?;
             Ok(id)
         })?;
@@ -262,7 +295,7 @@ impl Db {
             tx.execute(
                 "UPDATE actions SET person_id = ?2, category_id = ?3, occurred_at = ?4, local_date = ?5, tz = ?6,
                         note = ?7, channel_id = ?8, logged_by = ?9, updated_at = ?10
-                 WHERE id = ?1 AND deleted_at IS NULL",
+                 WHERE id = ?1",
                 params![
                     id,
                     a.person_id,
@@ -284,32 +317,74 @@ impl Db {
         self.action(id)
     }
 
-    /// Deletes an action so that [`Db::restore_action`] can bring it back (undo). Returns what was deleted.
+    /// Deletes an action, keeping it aside so that [`Db::restore_action`] can bring it back (undo).
+    /// Returns what was deleted.
     pub fn delete_action(&mut self, id: i64) -> Result<Action> {
         let action = self.action(id)?;
         let now = self.clock.now().timestamp_millis();
         self.write(|tx| {
-            tx.execute("UPDATE actions SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL", params![id, now])?;
+            let mut trashed = tx.query_row(
+                "SELECT person_id, category_id, occurred_at, local_date, tz, note, channel_id, logged_by, created_at,
+                        updated_at FROM actions WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Trashed {
+                        person_id: r.get(0)?,
+                        category_id: r.get(1)?,
+                        occurred_at: r.get(2)?,
+                        local_date: r.get(3)?,
+                        tz: r.get(4)?,
+                        note: r.get(5)?,
+                        channel_id: r.get(6)?,
+                        logged_by: r.get(7)?,
+                        created_at: r.get(8)?,
+                        updated_at: r.get(9)?,
+                        layers: Vec::new(),
+                        units: Vec::new(),
+                        values: Vec::new(),
+                    })
+                },
+            )?;
+            trashed.layers = ids(tx, "SELECT layer_id FROM action_layers WHERE action_id = ?1", id)?;
+            trashed.units = ids(tx, "SELECT unit_id FROM action_units WHERE action_id = ?1", id)?;
+            trashed.values = ids(tx, "SELECT value_id FROM action_values WHERE action_id = ?1", id)?;
+            let payload = serde_json::to_string(&trashed).map_err(trash_json)?;
+            tx.execute(
+                "INSERT OR REPLACE INTO deleted_actions (id, person_id, payload, deleted_at) VALUES (?1, ?2, ?3, ?4)",
+                params![id, trashed.person_id, payload, now],
+            )?;
+            tx.execute("DELETE FROM actions WHERE id = ?1", [id])?;
             Ok(())
         })?;
         Ok(action)
     }
 
-    /// Undoes a delete.
+    /// Undoes a delete: the action comes back under its own id.
     pub fn restore_action(&mut self, id: i64) -> Result<Action> {
-        let changed = self.write(|tx| {
-            Ok(tx.execute("UPDATE actions SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?)
+        self.write(|tx| {
+            let payload: String = tx
+                .query_row("SELECT payload FROM deleted_actions WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| CoreError::not_found("deleted action", id.to_string()))?;
+            let t: Trashed = serde_json::from_str(&payload).map_err(trash_json)?;
+            tx.execute(
+                "INSERT INTO actions (id, person_id, category_id, occurred_at, local_date, tz, note, channel_id,
+                                      logged_by, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![id, t.person_id, t.category_id, t.occurred_at, t.local_date, t.tz, t.note, t.channel_id,
+                        t.logged_by, t.created_at, t.updated_at],
+            )?;
+            insert_links(tx, id, t.person_id, &t.local_date, [&t.layers, &t.units, &t.values])?;
+            tx.execute("DELETE FROM deleted_actions WHERE id = ?1", [id])?;
+            Ok(())
         })?;
-        if changed == 0 {
-            return Err(CoreError::not_found("deleted action", id.to_string()));
-        }
         self.action(id)
     }
 
     /// One (not deleted) action.
     pub fn action(&self, id: i64) -> Result<Action> {
         self.conn
-            .prepare_cached(&format!("{ACTION_SQL} WHERE a.id = ?1 AND a.deleted_at IS NULL"))?
+            .prepare_cached(&format!("{ACTION_SQL} WHERE a.id = ?1"))?
             .query_row([id], action_from_row)
             .optional()?
             .ok_or_else(|| CoreError::not_found("action", id.to_string()))
@@ -318,7 +393,7 @@ impl Db {
     /// Actions matching `query`, oldest first.
     pub fn list_actions(&self, query: &ActionQuery) -> Result<Vec<Action>> {
         let (filter, args) = self.filter(query)?;
-        let sql = format!("{ACTION_SQL} WHERE a.deleted_at IS NULL{filter} ORDER BY a.local_date, a.occurred_at, a.id");
+        let sql = format!("{ACTION_SQL} WHERE 1 = 1{filter} ORDER BY a.local_date, a.occurred_at, a.id");
         let params: Vec<&dyn ToSql> = args.iter().map(|a| a as &dyn ToSql).collect();
         Ok(self
             .conn
@@ -331,7 +406,7 @@ impl Db {
     pub fn day_counts(&self, query: &ActionQuery) -> Result<Vec<DayCount>> {
         let (filter, args) = self.filter(query)?;
         let sql = format!(
-            "SELECT a.local_date, count(*) FROM actions a WHERE a.deleted_at IS NULL{filter} GROUP BY a.local_date ORDER BY a.local_date"
+            "SELECT a.local_date, count(*) FROM actions a WHERE 1 = 1{filter} GROUP BY a.local_date ORDER BY a.local_date"
         );
         let params: Vec<&dyn ToSql> = args.iter().map(|a| a as &dyn ToSql).collect();
         Ok(self

@@ -7,6 +7,7 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use rusqlite::params;
 
+use crate::actions::LINK_SQL;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::NewPerson;
@@ -131,11 +132,13 @@ impl Db {
                     "INSERT INTO actions (person_id, category_id, occurred_at, local_date, tz, note, channel_id,
                                           created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
                 )?;
-                let mut layer_link = tx.prepare_cached("INSERT INTO action_layers (action_id, layer_id) VALUES (?1, ?2)")?;
-                let mut unit_link = tx.prepare_cached("INSERT INTO action_units (action_id, unit_id) VALUES (?1, ?2)")?;
-                let mut value_link = tx.prepare_cached("INSERT INTO action_values (action_id, value_id) VALUES (?1, ?2)")?;
+                let [layer_sql, unit_sql, value_sql] = LINK_SQL;
+                let mut layer_link = tx.prepare_cached(layer_sql)?;
+                let mut unit_link = tx.prepare_cached(unit_sql)?;
+                let mut value_link = tx.prepare_cached(value_sql)?;
                 let mut day = start;
                 while day <= today {
+                    let day_text = day.to_string();
                     let mean = spec.per_day * rhythm(day) * slump_factor(&slumps, day);
                     let count = sample_count(&mut rng, mean);
                     let mut minutes: Vec<u32> = (0..count).map(|_| 7 * 60 + 30 + rng.u32(..(11 * 60))).collect();
@@ -158,7 +161,7 @@ impl Db {
                             person.id,
                             category,
                             instant.timestamp_millis(),
-                            day.to_string(),
+                            day_text,
                             zone_name,
                             note,
                             channel,
@@ -166,13 +169,13 @@ impl Db {
                         ])?;
                         let id = tx.last_insert_rowid();
                         if !external {
-                            layer_link.execute(params![id, layers[weighted_layer(&mut rng, layers.len())]])?;
+                            layer_link.execute(params![id, layers[weighted_layer(&mut rng, layers.len())], person.id, day_text])?;
                         }
                         if rng.u32(..3) == 0 {
-                            unit_link.execute(params![id, units[rng.usize(..units.len())]])?;
+                            unit_link.execute(params![id, units[rng.usize(..units.len())], person.id, day_text])?;
                         }
                         if rng.u32(..2) == 0 {
-                            value_link.execute(params![id, values[rng.usize(..values.len())]])?;
+                            value_link.execute(params![id, values[rng.usize(..values.len())], person.id, day_text])?;
                         }
                         summary.actions += 1;
                     }
