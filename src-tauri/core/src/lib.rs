@@ -1,7 +1,7 @@
 //! cadence-core: everything Cadence knows, with no window attached.
 //!
 //! Domain types, the SQLite storage (migrations, validation, every SQL statement), local-day time rules,
-//! and the demo-data generator live here and are tested without WebKit. The desktop app and its CLI are
+//! statistics (streaks, the engagement score, coverage) and the demo-data generator live here and are tested without WebKit. The desktop app and its CLI are
 //! thin adapters over [`Db`]; nothing in this crate depends on Tauri.
 
 pub mod actions;
@@ -12,8 +12,12 @@ pub mod error;
 pub mod model;
 pub mod paths;
 pub mod people;
+pub mod stats;
+pub mod targets;
 pub mod time;
 
 pub use db::Db;
 pub use error::{CoreError, Result};
 pub use model::*;
+pub use stats::{Stats, StatsQuery, TeamRow};
+pub use targets::{Absence, CategoryTarget, Per, Target};

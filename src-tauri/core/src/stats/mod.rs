@@ -1,0 +1,562 @@
+//! Statistics for the dashboard and the team overview: pure functions of the data and an as-of date.
+//!
+//! [`Db::stats`] loads one person's history with a single grouped query over a covering index (plus a few
+//! index look-ups for audiences and values) and computes everything else in memory: streaks, the Loop
+//! score and its explanation, slipping attention, heatmap, weekly and monthly counts, channel mix and
+//! coverage. [`Db::team`] does the same, lighter, for everyone.
+
+pub mod score;
+pub mod series;
+pub mod streaks;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::people::{person_clock, resolve_person};
+use crate::targets::{CategoryTarget, Per, Target};
+use crate::time::local_date;
+use series::{Calendar, DaySeries};
+
+/// A score that fell by this much over 7 days counts as slipping attention.
+pub const SCORE_DROP: f64 = 0.10;
+
+/// Days of history always loaded before the as-of date (a year of heatmap plus a week).
+const MIN_DAYS: i64 = 371;
+
+/// What to compute.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StatsQuery {
+    /// Person id or name.
+    pub person: String,
+    /// The day to compute for (`YYYY-MM-DD`); today in the person's zone when absent.
+    pub as_of: Option<String>,
+    /// Days covered by channel mix, audience and value counts (default 90).
+    pub range_days: Option<u32>,
+}
+
+/// Everything the dashboard shows for one person.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    pub as_of: String,
+    pub person_id: i64,
+    pub person_name: String,
+    pub range: Range,
+    pub total_actions: u64,
+    pub overall: Overall,
+    pub categories: Vec<CategoryStats>,
+    /// The 365 days up to as-of, oldest first.
+    pub heatmap: Vec<DayTotal>,
+    /// The 52 ISO weeks up to as-of, oldest first.
+    pub weekly: Vec<PeriodCounts>,
+    /// The 12 months up to as-of, oldest first.
+    pub monthly: Vec<PeriodCounts>,
+    /// Overall and per-category score at the end of each of the 52 weeks.
+    pub score_trend: Vec<ScorePoint>,
+    pub channels: Vec<ChannelShare>,
+    /// Share of actions with a channel that used an internal / external one, in range.
+    pub internal_share: f64,
+    pub external_share: f64,
+    pub audiences: Vec<Coverage>,
+    pub values: Vec<Coverage>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Range {
+    pub from: String,
+    pub to: String,
+    pub days: u32,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Overall {
+    pub current_streak_days: u32,
+    pub best_streak_days: u32,
+    /// Today is a working day without an action yet while a streak is running.
+    pub at_risk: bool,
+    /// The mean of the category scores (0..1).
+    pub score: f64,
+    pub score_7d_ago: f64,
+    pub slipping: bool,
+    pub logged_today: u32,
+}
+
+/// Why a score is what it is, in numbers the UI turns into words.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Explanation {
+    /// Counted days in the last 30 calendar days, and how many of them met the target.
+    pub counted_days_30: u32,
+    pub met_days_30: u32,
+    /// Counted days over which a missed day's effect halves.
+    pub half_life_days: f64,
+    /// Change over the last 7 days, in score points (0..1 scale).
+    pub change_7d: f64,
+    /// The target frequency per counted day used by the formula.
+    pub frequency: f64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryStats {
+    pub key: String,
+    pub label: String,
+    pub colour: String,
+    pub target: Target,
+    pub target_is_default: bool,
+    pub current_streak: u32,
+    pub best_streak: u32,
+    pub streak_at_risk: bool,
+    /// `weeks` for "N per week" targets, `days` for "N per working day".
+    pub streak_unit: String,
+    pub score: f64,
+    pub score_7d_ago: f64,
+    pub last_date: Option<String>,
+    pub days_since: Option<i64>,
+    /// Counted days since the last action (today excluded while it is running).
+    pub counted_days_since: Option<i64>,
+    pub slipping: bool,
+    /// `silence` (longer than the target interval without one) or `scoreDrop`.
+    pub slipping_reason: Option<String>,
+    /// The target interval in counted days.
+    pub interval_days: u32,
+    pub count_in_range: u32,
+    pub explanation: Explanation,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DayTotal {
+    pub date: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodCounts {
+    /// `weekStart` (Monday) for weeks, `month` (`YYYY-MM`) for months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub week_start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<String>,
+    pub counts: BTreeMap<String, u32>,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ScorePoint {
+    pub week_start: String,
+    pub overall: f64,
+    pub scores: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelShare {
+    pub key: String,
+    pub label: String,
+    pub external: bool,
+    pub count: u32,
+    pub share: f64,
+}
+
+/// Coverage of an audience (layer or unit) or a value: how often and how recently.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Coverage {
+    pub key: String,
+    pub label: String,
+    /// `layer`, `unit`, `value` or `theme`.
+    pub kind: String,
+    pub count: u32,
+    pub last_date: Option<String>,
+    pub days_since: Option<i64>,
+}
+
+/// One row of the team overview.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamRow {
+    pub person_id: i64,
+    pub name: String,
+    pub role: String,
+    pub is_self: bool,
+    pub as_of: String,
+    pub score: f64,
+    pub current_streak_days: u32,
+    pub at_risk: bool,
+    pub days_since_open_communication: Option<i64>,
+    pub slipping: bool,
+    /// Keys of the categories that are slipping.
+    pub slipping_categories: Vec<String>,
+}
+
+/// The per-category result of the shared computation behind `stats` and `team`.
+struct Computed {
+    series: DaySeries,
+    targets: Vec<CategoryTarget>,
+    scores: Vec<Vec<f64>>,
+    categories: Vec<CategoryStats>,
+    overall: Overall,
+}
+
+impl Db {
+    /// The dashboard's statistics for one person.
+    pub fn stats(&self, query: &StatsQuery) -> Result<Stats> {
+        let person_id = resolve_person(&self.conn, &query.person)?;
+        let as_of = self.as_of(person_id, query.as_of.as_deref())?;
+        let range_days = query.range_days.unwrap_or(90).clamp(1, 3660);
+        let range_from = as_of - Duration::days(i64::from(range_days) - 1);
+        let (rows, channel_rows) = self.load_rows(person_id, as_of, range_from)?;
+        let c = self.compute(person_id, as_of, &rows, Some(range_from))?;
+        let s = &c.series;
+        let keys: Vec<&str> = c.targets.iter().map(|t| t.category.as_str()).collect();
+
+        let heat_from = s.len().saturating_sub(365);
+        let heatmap = (heat_from..s.len()).map(|i| DayTotal { date: s.date(i).to_string(), count: s.totals[i] }).collect();
+
+        let first_week = streaks::week_start(as_of) - Duration::days(7 * 51);
+        let weeks: Vec<NaiveDate> = (0..52).map(|w| first_week + Duration::days(7 * w)).collect();
+        let weekly = weeks
+            .iter()
+            .map(|&w| {
+                let days: Vec<usize> = (0..7).filter_map(|d| s.index(w + Duration::days(d))).collect();
+                period(&keys, &s.by_category, &days, Some(w.to_string()), None)
+            })
+            .collect();
+        let score_trend = weeks
+            .iter()
+            .filter_map(|&w| {
+                let end = (w + Duration::days(6)).min(as_of);
+                let i = s.index(end)?;
+                let scores: BTreeMap<String, f64> = keys.iter().zip(&c.scores).map(|(k, v)| (k.to_string(), round(v[i]))).collect();
+                let overall = mean(c.scores.iter().map(|v| v[i]));
+                Some(ScorePoint { week_start: w.to_string(), overall: round(overall), scores })
+            })
+            .collect();
+        let monthly = (0..12)
+            .rev()
+            .map(|back| {
+                let first = month_start(as_of, back);
+                let days: Vec<usize> = (0..31)
+                    .map(|d| first + Duration::days(d))
+                    .take_while(|d| d.month() == first.month())
+                    .filter_map(|d| s.index(d))
+                    .collect();
+                period(&keys, &s.by_category, &days, None, Some(first.format("%Y-%m").to_string()))
+            })
+            .collect();
+
+        let (channels, internal_share, external_share) = self.channel_mix(&channel_rows)?;
+        let audiences = self.coverage(person_id, as_of, range_from, CoverageKind::Audiences)?;
+        let values = self.coverage(person_id, as_of, range_from, CoverageKind::Values)?;
+        let name: String = self.conn.query_row("SELECT name FROM people WHERE id = ?1", [person_id], |r| r.get(0))?;
+        Ok(Stats {
+            as_of: as_of.to_string(),
+            person_id,
+            person_name: name,
+            range: Range { from: range_from.to_string(), to: as_of.to_string(), days: range_days },
+            total_actions: rows.iter().map(|r| u64::from(r.count)).sum(),
+            overall: c.overall,
+            categories: c.categories,
+            heatmap,
+            weekly,
+            monthly,
+            score_trend,
+            channels,
+            internal_share,
+            external_share,
+            audiences,
+            values,
+        })
+    }
+
+    /// The team overview: everyone, those slipping first, then by score.
+    pub fn team(&self, as_of: Option<&str>) -> Result<Vec<TeamRow>> {
+        let people = self.people()?;
+        let mut rows = Vec::with_capacity(people.len());
+        for p in people {
+            let day = self.as_of(p.id, as_of)?;
+            let (counts, _) = self.load_rows(p.id, day, day)?;
+            let c = self.compute(p.id, day, &counts, None)?;
+            let slipping_categories: Vec<String> =
+                c.categories.iter().filter(|k| k.slipping).map(|k| k.key.clone()).collect();
+            rows.push(TeamRow {
+                person_id: p.id,
+                name: p.name,
+                role: p.role,
+                is_self: p.is_self,
+                as_of: day.to_string(),
+                score: c.overall.score,
+                current_streak_days: c.overall.current_streak_days,
+                at_risk: c.overall.at_risk,
+                days_since_open_communication: c
+                    .categories
+                    .iter()
+                    .find(|k| k.key == "open-communication")
+                    .and_then(|k| k.days_since),
+                slipping: !slipping_categories.is_empty(),
+                slipping_categories,
+            });
+        }
+        rows.sort_by(|a, b| b.slipping.cmp(&a.slipping).then(a.score.total_cmp(&b.score)).then(a.name.cmp(&b.name)));
+        Ok(rows)
+    }
+
+    fn as_of(&self, person_id: i64, as_of: Option<&str>) -> Result<NaiveDate> {
+        match as_of.map(str::trim).filter(|t| !t.is_empty()) {
+            Some(text) => crate::time::parse_date("asOf", text),
+            None => {
+                let clock = person_clock(&self.conn, person_id)?;
+                Ok(local_date(self.clock.now(), &clock.zone, clock.day_start))
+            }
+        }
+    }
+
+    /// Per (day, category, channel) counts up to `as_of`; also returns the rows from `range_from` on.
+    fn load_rows(&self, person_id: i64, as_of: NaiveDate, range_from: NaiveDate) -> Result<(Vec<Row>, Vec<Row>)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT local_date, category_id, channel_id, count(*) FROM actions
+             WHERE person_id = ?1 AND local_date <= ?2
+             GROUP BY local_date, category_id, channel_id",
+        )?;
+        let from = range_from.to_string();
+        let mut all = Vec::new();
+        let mut in_range = Vec::new();
+        let mut rows = stmt.query(params![person_id, as_of.to_string()])?;
+        while let Some(r) = rows.next()? {
+            let date: String = r.get(0)?;
+            let row = Row {
+                date: crate::time::parse_date("localDate", &date)?,
+                category: r.get(1)?,
+                channel: r.get(2)?,
+                count: r.get(3)?,
+            };
+            if date >= from {
+                in_range.push(row.clone());
+            }
+            all.push(row);
+        }
+        Ok((all, in_range))
+    }
+
+    fn compute(&self, person_id: i64, as_of: NaiveDate, rows: &[Row], range_from: Option<NaiveDate>) -> Result<Computed> {
+        let clock = person_clock(&self.conn, person_id)?;
+        let targets = self.targets(person_id)?;
+        let category_ids: HashMap<i64, usize> = self
+            .conn
+            .prepare_cached("SELECT id, key FROM categories")?
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            .filter_map(|r| r.ok())
+            .filter_map(|(id, key)| targets.iter().position(|t| t.category == key).map(|i| (id, i)))
+            .collect();
+        let first = rows.iter().map(|r| r.date).min().unwrap_or(as_of);
+        let days = ((as_of - first).num_days() + 1).max(MIN_DAYS) as usize;
+        let start = as_of - Duration::days(days as i64 - 1);
+        let calendar = Calendar {
+            working: clock.working_days,
+            absences: self.absence_ranges(person_id, start, as_of + Duration::days(7))?,
+        };
+        let mut series = DaySeries::empty(as_of, days, targets.len(), calendar);
+        for r in rows {
+            series.add(r.date, category_ids.get(&r.category).copied(), r.count);
+        }
+        let per_week = series.calendar.working_per_week();
+        let last = series.len() - 1;
+        let range_start = range_from.and_then(|d| series.index(d)).unwrap_or(0);
+        let month_ago = series.len().saturating_sub(30);
+        let mut scores = Vec::with_capacity(targets.len());
+        let mut categories = Vec::with_capacity(targets.len());
+        for (c, t) in targets.iter().enumerate() {
+            let counts = &series.by_category[c];
+            let sc = score::scores(counts, &series.counted, t.target, per_week);
+            let streak = streaks::category_streak(counts, &series, t.target);
+            let last_index = counts.iter().rposition(|&n| n > 0);
+            let counted_since = last_index.map(|i| {
+                series.counted[i + 1..].iter().enumerate().filter(|(j, &k)| k && i + 1 + j != last).count() as i64
+            });
+            let interval = match t.target.per {
+                Per::Day => 1,
+                Per::Week => per_week.div_ceil(t.target.times.max(1)).max(1),
+            };
+            let now = sc[last];
+            let week_ago = sc[last.saturating_sub(7)];
+            let reason = if counted_since.unwrap_or_else(|| series.counted.iter().filter(|&&k| k).count() as i64) > i64::from(interval) {
+                Some("silence")
+            } else if week_ago - now >= SCORE_DROP {
+                Some("scoreDrop")
+            } else {
+                None
+            };
+            let (met, counted) = score::met_days(counts, &series.counted, t.target, month_ago);
+            let f = score::frequency(t.target, per_week);
+            categories.push(CategoryStats {
+                key: t.category.clone(),
+                label: t.label.clone(),
+                colour: t.colour.clone(),
+                target: t.target,
+                target_is_default: t.is_default,
+                current_streak: streak.current,
+                best_streak: streak.best,
+                streak_at_risk: streak.at_risk,
+                streak_unit: match t.target.per {
+                    Per::Week => "weeks",
+                    Per::Day => "days",
+                }
+                .into(),
+                score: round(now),
+                score_7d_ago: round(week_ago),
+                last_date: last_index.map(|i| series.date(i).to_string()),
+                days_since: last_index.map(|i| (last - i) as i64),
+                counted_days_since: counted_since,
+                slipping: reason.is_some(),
+                slipping_reason: reason.map(String::from),
+                interval_days: interval,
+                count_in_range: counts[range_start..].iter().sum(),
+                explanation: Explanation {
+                    counted_days_30: counted,
+                    met_days_30: met,
+                    half_life_days: round(score::half_life_days(f)),
+                    change_7d: round(now - week_ago),
+                    frequency: round(f),
+                },
+            });
+            scores.push(sc);
+        }
+        let daily = streaks::daily_streak(&series.totals, &series.counted);
+        let overall = Overall {
+            current_streak_days: daily.current,
+            best_streak_days: daily.best,
+            at_risk: daily.at_risk,
+            score: round(mean(scores.iter().map(|v| v[last]))),
+            score_7d_ago: round(mean(scores.iter().map(|v| v[last.saturating_sub(7)]))),
+            slipping: categories.iter().any(|c| c.slipping),
+            logged_today: series.totals[last],
+        };
+        Ok(Computed { series, targets, scores, categories, overall })
+    }
+
+    fn channel_mix(&self, rows: &[Row]) -> Result<(Vec<ChannelShare>, f64, f64)> {
+        let mut per: HashMap<i64, u32> = HashMap::new();
+        for r in rows {
+            if let Some(ch) = r.channel {
+                *per.entry(ch).or_default() += r.count;
+            }
+        }
+        let total: u32 = per.values().sum();
+        let mut out = Vec::new();
+        let mut stmt = self.conn.prepare_cached("SELECT id, key, label, external, archived FROM channels ORDER BY id")?;
+        let channels = stmt.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, bool>(3)?, r.get::<_, bool>(4)?))
+        })?;
+        let mut external = 0;
+        for ch in channels {
+            let (id, key, label, is_external, archived) = ch?;
+            let count = per.get(&id).copied().unwrap_or(0);
+            if archived && count == 0 {
+                continue;
+            }
+            if is_external {
+                external += count;
+            }
+            out.push(ChannelShare { key, label, external: is_external, count, share: ratio(count, total) });
+        }
+        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+        let ext = ratio(external, total);
+        Ok((out, if total == 0 { 0.0 } else { round(1.0 - ext) }, ext))
+    }
+
+    fn coverage(&self, person_id: i64, as_of: NaiveDate, from: NaiveDate, kind: CoverageKind) -> Result<Vec<Coverage>> {
+        let sources: &[(&str, &str, &str)] = match kind {
+            CoverageKind::Audiences => &[
+                ("SELECT id, key, label, 'layer' FROM layers WHERE archived = 0 ORDER BY rank, id", "action_layers", "layer_id"),
+                ("SELECT id, key, label, 'unit' FROM units WHERE archived = 0 ORDER BY label, id", "action_units", "unit_id"),
+            ],
+            CoverageKind::Values => {
+                &[("SELECT id, key, label, kind FROM value_items WHERE archived = 0 ORDER BY kind DESC, id", "action_values", "value_id")]
+            }
+        };
+        let mut out = Vec::new();
+        let (as_of_text, from_text) = (as_of.to_string(), from.to_string());
+        for (list, table, column) in sources {
+            let items: Vec<(i64, String, String, String)> = self
+                .conn
+                .prepare_cached(list)?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut last_stmt = self.conn.prepare_cached(&format!(
+                "SELECT max(local_date) FROM {table} WHERE person_id = ?1 AND {column} = ?2 AND local_date <= ?3"
+            ))?;
+            let mut count_stmt = self.conn.prepare_cached(&format!(
+                "SELECT count(*) FROM {table} WHERE person_id = ?1 AND {column} = ?2 AND local_date BETWEEN ?3 AND ?4"
+            ))?;
+            for (id, key, label, kind) in items {
+                let last: Option<String> = last_stmt.query_row(params![person_id, id, as_of_text], |r| r.get(0))?;
+                let count: u32 = count_stmt.query_row(params![person_id, id, from_text, as_of_text], |r| r.get(0))?;
+                let days_since = match &last {
+                    Some(d) => Some((as_of - crate::time::parse_date("localDate", d)?).num_days()),
+                    None => None,
+                };
+                out.push(Coverage { key, label, kind, count, last_date: last, days_since });
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum CoverageKind {
+    Audiences,
+    Values,
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    date: NaiveDate,
+    category: i64,
+    channel: Option<i64>,
+    count: u32,
+}
+
+fn period(keys: &[&str], by_category: &[Vec<u32>], days: &[usize], week_start: Option<String>, month: Option<String>) -> PeriodCounts {
+    let counts: BTreeMap<String, u32> =
+        keys.iter().zip(by_category).map(|(k, v)| (k.to_string(), days.iter().map(|&i| v[i]).sum())).collect();
+    let total = counts.values().sum();
+    PeriodCounts { week_start, month, counts, total }
+}
+
+fn month_start(date: NaiveDate, months_back: i32) -> NaiveDate {
+    let index = date.year() * 12 + date.month0() as i32 - months_back;
+    NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1).unwrap_or(date)
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
+    if n == 0 {
+        0.0
+    } else {
+        sum / f64::from(n)
+    }
+}
+
+fn ratio(part: u32, total: u32) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        round(f64::from(part) / f64::from(total))
+    }
+}
+
+/// Four decimals: enough for percentages with one decimal, stable in JSON.
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
