@@ -14,6 +14,14 @@ const COMMANDS: &[&str] = &[
     "list_actions",
     "day_counts",
     "ui_painted",
+    "stats",
+    "team",
+    "targets",
+    "set_target",
+    "set_schedule",
+    "absences",
+    "add_absence",
+    "delete_absence",
 ];
 
 fn main() {

@@ -131,3 +131,64 @@ fn demo_data_generates_history() {
     let people = json(dir.path(), &["person", "list"]);
     assert_eq!(people.as_array().map(Vec::len), Some(2));
 }
+
+#[test]
+fn targets_absences_stats_and_team() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(d, &["person", "add", "--name", "Anna", "--tz", "Europe/Amsterdam"]);
+    ok(d, &["person", "add", "--name", "Bram", "--tz", "Europe/Amsterdam"]);
+    let t = json(d, &["target", "set", "--person", "Anna", "--category", "follow-up", "--times", "1", "--per", "day"]);
+    assert_eq!(t["target"], serde_json::json!({"times": 1, "per": "day"}));
+    assert!(fails(d, &["target", "set", "--person", "Anna", "--category", "follow-up", "--times", "0"]).contains("times"));
+    assert!(fails(d, &["target", "set", "--person", "Anna", "--category", "follow-up", "--times", "2", "--per", "month"]).contains("per"));
+    assert!(ok(d, &["target", "list", "--person", "Anna"]).contains("open-communication       3 per week (default)"));
+
+    assert_eq!(ok(d, &["absence", "add", "--person", "Anna", "--from", "2026-11-16", "--to", "2026-11-20", "--reason", "holiday"]), "1");
+    assert!(fails(d, &["absence", "add", "--person", "Anna", "--from", "2026-11-20", "--to", "2026-11-16"]).contains("before"));
+    let absences = json(d, &["absence", "list"]);
+    assert_eq!(absences[0]["from"], "2026-11-16");
+    assert_eq!(absences[0]["personName"], "Anna");
+
+    for date in ["2026-11-12", "2026-11-13", "2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"] {
+        ok(d, &["log", "--person", "Anna", "--category", "open-communication", "--date", date]);
+    }
+    let s = json(d, &["stats", "--person", "Anna", "--as-of", "2026-11-26"]);
+    assert_eq!(s["asOf"], "2026-11-26");
+    // Thu 12 .. Fri 13, absent the week after, Mon 23 .. Thu 26: six days in a row.
+    assert_eq!(s["overall"]["currentStreakDays"], 6);
+    assert_eq!(s["overall"]["bestStreakDays"], 6);
+    assert_eq!(s["overall"]["atRisk"], false);
+    assert!(s["overall"]["score"].as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)));
+    let cats = s["categories"].as_array().expect("categories");
+    assert_eq!(cats.len(), 3);
+    let oc = &cats[0];
+    for field in ["key", "target", "currentStreak", "bestStreak", "streakUnit", "score", "lastDate", "daysSince", "slipping"] {
+        assert!(oc.get(field).is_some(), "categories[].{field}");
+    }
+    assert_eq!((oc["key"].as_str(), oc["streakUnit"].as_str(), oc["lastDate"].as_str(), oc["daysSince"].as_i64()),
+        (Some("open-communication"), Some("weeks"), Some("2026-11-26"), Some(0)));
+    assert_eq!(cats[2]["streakUnit"], "days");
+    assert_eq!(cats[2]["slipping"], true, "follow-up never logged");
+    let heat = s["heatmap"].as_array().expect("heatmap");
+    assert_eq!(heat.len(), 365);
+    assert_eq!(heat[364], serde_json::json!({"date": "2026-11-26", "count": 1}));
+    let weekly = s["weekly"].as_array().expect("weekly");
+    assert_eq!(weekly.len(), 52);
+    assert_eq!(weekly[51]["weekStart"], "2026-11-23");
+    assert_eq!(weekly[51]["counts"]["open-communication"], 4);
+    assert!(ok(d, &["stats", "--person", "Anna", "--as-of", "2026-11-26"]).contains("streak 6 days"));
+
+    let team = json(d, &["team", "--as-of", "2026-11-26"]);
+    let rows = team.as_array().expect("team");
+    assert_eq!(rows.len(), 2);
+    // Both slip (Anna: never a visible participation or follow-up; Bram: nothing at all); the lower score comes first.
+    assert_eq!((rows[0]["name"].as_str(), rows[0]["score"].as_f64()), (Some("Bram"), Some(0.0)));
+    assert_eq!(rows[0]["daysSinceOpenCommunication"], serde_json::Value::Null);
+    assert_eq!(rows[1]["name"], "Anna");
+    assert_eq!(rows[1]["slipping"], true);
+    assert_eq!(rows[1]["slippingCategories"], serde_json::json!(["visible-participation", "follow-up"]));
+    assert_eq!(rows[1]["daysSinceOpenCommunication"], 0);
+    assert!(fails(d, &["stats", "--person", "Nobody"]).contains("person not found"));
+    assert!(fails(d, &["stats", "--person", "Anna", "--as-of", "26/11/2026"]).contains("not a valid date"));
+}

@@ -1,7 +1,9 @@
 //! The app's `#[tauri::command]`s, one module per area; each body is a call into cadence-core.
 
 pub mod actions;
+pub mod rhythm;
 pub mod setup;
+pub mod stats;
 
 /// The invoke handler with every command; keep in step with `COMMANDS` in build.rs.
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -17,5 +19,13 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         actions::restore_action,
         actions::list_actions,
         actions::day_counts,
+        stats::stats,
+        stats::team,
+        rhythm::targets,
+        rhythm::set_target,
+        rhythm::set_schedule,
+        rhythm::absences,
+        rhythm::add_absence,
+        rhythm::delete_absence,
     ]
 }

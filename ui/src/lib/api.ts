@@ -1,7 +1,8 @@
 // The one typed wrapper around every Tauri command. Components never call `invoke` directly.
 import { invoke } from '@tauri-apps/api/core';
 import type {
-  Action, ActionQuery, ApiErrorBody, AppStatus, Catalog, DayCount, NewAction, NewPerson, Person,
+  Absence, Action, ActionQuery, ApiErrorBody, AppStatus, Catalog, CategoryTarget, DayCount, NewAction, NewPerson,
+  Per, Person, Stats, StatsQuery, TeamRow,
 } from './types';
 
 /** A command's typed failure: `kind` to branch on, `field` to show it next to. */
@@ -40,6 +41,17 @@ export const api = {
   listActions: (query: ActionQuery) => call<Action[]>('list_actions', { query }),
   dayCounts: (query: ActionQuery) => call<DayCount[]>('day_counts', { query }),
   uiPainted: () => call<void>('ui_painted'),
+  stats: (query: StatsQuery) => call<Stats>('stats', { query }),
+  team: (asOf?: string) => call<TeamRow[]>('team', { asOf }),
+  targets: (person: string) => call<CategoryTarget[]>('targets', { person }),
+  setTarget: (person: string, category: string, times: number, per: Per) =>
+    call<CategoryTarget>('set_target', { person, category, times, per }),
+  setSchedule: (person: string, workingDays?: string[], dayStart?: string) =>
+    call<Person>('set_schedule', { person, workingDays, dayStart }),
+  absences: (person?: string) => call<Absence[]>('absences', { person }),
+  addAbsence: (person: string, from: string, to: string, reason: string) =>
+    call<Absence>('add_absence', { person, from, to, reason }),
+  deleteAbsence: (id: number) => call<void>('delete_absence', { id }),
 };
 
 /** Maps an error to the field it belongs to (`''` for a banner). */

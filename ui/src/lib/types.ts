@@ -81,3 +81,84 @@ export interface AppStatus {
   osZone: string;
   today: string | null;
 }
+
+export type Per = 'week' | 'day';
+export interface Target { times: number; per: Per }
+export interface CategoryTarget { category: string; label: string; colour: string; target: Target; isDefault: boolean }
+export interface Absence { id: number; personId: number; personName: string; from: string; to: string; reason: string }
+
+export interface Explanation {
+  countedDays30: number;
+  metDays30: number;
+  halfLifeDays: number;
+  change7d: number;
+  frequency: number;
+}
+
+export interface CategoryStats {
+  key: string;
+  label: string;
+  colour: string;
+  target: Target;
+  targetIsDefault: boolean;
+  currentStreak: number;
+  bestStreak: number;
+  streakAtRisk: boolean;
+  streakUnit: 'weeks' | 'days';
+  score: number;
+  score7dAgo: number;
+  lastDate: string | null;
+  daysSince: number | null;
+  countedDaysSince: number | null;
+  slipping: boolean;
+  slippingReason: 'silence' | 'scoreDrop' | null;
+  intervalDays: number;
+  countInRange: number;
+  explanation: Explanation;
+}
+
+export interface PeriodCounts { weekStart?: string; month?: string; counts: Record<string, number>; total: number }
+export interface Coverage { key: string; label: string; kind: string; count: number; lastDate: string | null; daysSince: number | null }
+
+export interface Stats {
+  asOf: string;
+  personId: number;
+  personName: string;
+  range: { from: string; to: string; days: number };
+  totalActions: number;
+  overall: {
+    currentStreakDays: number;
+    bestStreakDays: number;
+    atRisk: boolean;
+    score: number;
+    score7dAgo: number;
+    slipping: boolean;
+    loggedToday: number;
+  };
+  categories: CategoryStats[];
+  heatmap: { date: string; count: number }[];
+  weekly: PeriodCounts[];
+  monthly: PeriodCounts[];
+  scoreTrend: { weekStart: string; overall: number; scores: Record<string, number> }[];
+  channels: { key: string; label: string; external: boolean; count: number; share: number }[];
+  internalShare: number;
+  externalShare: number;
+  audiences: Coverage[];
+  values: Coverage[];
+}
+
+export interface StatsQuery { person: string; asOf?: string; rangeDays?: number }
+
+export interface TeamRow {
+  personId: number;
+  name: string;
+  role: string;
+  isSelf: boolean;
+  asOf: string;
+  score: number;
+  currentStreakDays: number;
+  atRisk: boolean;
+  daysSinceOpenCommunication: number | null;
+  slipping: boolean;
+  slippingCategories: string[];
+}

@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use cadence_core::demo::DemoSpec;
-use cadence_core::{ActionQuery, CoreError, Db, NewAction, NewPerson};
+use cadence_core::{ActionQuery, CoreError, Db, NewAction, NewPerson, Per, StatsQuery};
 use clap::{Args, Parser, Subcommand};
+
+mod output;
 use serde::Serialize;
 
 #[derive(Debug, Parser)]
@@ -35,6 +37,78 @@ pub enum Command {
     List(ListArgs),
     /// Generate realistic demo history.
     DemoData(DemoArgs),
+    /// Set or list targets.
+    #[command(subcommand)]
+    Target(TargetCommand),
+    /// Add, list or remove planned absences.
+    #[command(subcommand)]
+    Absence(AbsenceCommand),
+    /// A person's dashboard: streaks, scores, trends, coverage.
+    Stats(StatsArgs),
+    /// Everyone's score, streak and slipping flag, slipping first.
+    Team(TeamArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TargetCommand {
+    /// Set a target: N per week or N per working day.
+    Set {
+        #[arg(long)]
+        person: String,
+        #[arg(long)]
+        category: String,
+        #[arg(long)]
+        times: u32,
+        /// week or day
+        #[arg(long, default_value = "week")]
+        per: String,
+    },
+    /// A person's targets (defaults included).
+    List {
+        #[arg(long)]
+        person: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AbsenceCommand {
+    /// Plan an absence (holiday, travel, sick) over inclusive dates.
+    Add {
+        #[arg(long)]
+        person: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Absences of one person or everyone.
+    List {
+        #[arg(long)]
+        person: Option<String>,
+    },
+    /// Remove an absence by id.
+    Remove { id: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Person id or name.
+    #[arg(long)]
+    pub person: String,
+    /// Compute as of this local date (default: today in the person's zone).
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Days covered by the channel mix and coverage counts.
+    #[arg(long, default_value_t = 90)]
+    pub range_days: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamArgs {
+    #[arg(long)]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -122,8 +196,8 @@ pub struct DemoArgs {
     pub years: u32,
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
-    /// Mean actions on an ordinary working day.
-    #[arg(long, default_value_t = 15.0)]
+    /// Mean actions on an ordinary working day (24 averages about 15 per calendar day).
+    #[arg(long, default_value_t = cadence_core::demo::DEFAULT_PER_DAY)]
     pub per_day: f64,
 }
 
@@ -239,6 +313,51 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
                 summary.from,
                 summary.to
             ))
+        }
+        Command::Target(TargetCommand::Set { person, category, times, per }) => {
+            let target = db.set_target(&person, &category, times, Per::parse(&per)?)?;
+            if json { to_json(&target) } else { Ok(format!("{}: {} per {}", target.category, target.target.times, target.target.per.as_str())) }
+        }
+        Command::Target(TargetCommand::List { person }) => {
+            let targets = db.targets(db.find_person(&person)?.id)?;
+            if json {
+                return to_json(&targets);
+            }
+            Ok(targets
+                .iter()
+                .map(|t| {
+                    let default = if t.is_default { " (default)" } else { "" };
+                    format!("{:<24} {} per {}{default}", t.category, t.target.times, t.target.per.as_str())
+                })
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+        Command::Absence(AbsenceCommand::Add { person, from, to, reason }) => {
+            let absence = db.add_absence(&person, &from, &to, &reason)?;
+            if json { to_json(&absence) } else { Ok(absence.id.to_string()) }
+        }
+        Command::Absence(AbsenceCommand::List { person }) => {
+            let absences = db.absences(person.as_deref())?;
+            if json {
+                return to_json(&absences);
+            }
+            Ok(absences
+                .iter()
+                .map(|a| format!("{:>4}  {:<20} {} .. {}  {}", a.id, a.person_name, a.from, a.to, a.reason))
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+        Command::Absence(AbsenceCommand::Remove { id }) => {
+            db.delete_absence(id)?;
+            Ok(String::new())
+        }
+        Command::Stats(args) => {
+            let stats = db.stats(&StatsQuery { person: args.person, as_of: args.as_of, range_days: Some(args.range_days) })?;
+            if json { to_json(&stats) } else { Ok(output::stats_text(&stats)) }
+        }
+        Command::Team(args) => {
+            let team = db.team(args.as_of.as_deref())?;
+            if json { to_json(&team) } else { Ok(output::team_text(&team)) }
         }
     }
 }
