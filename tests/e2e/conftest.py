@@ -50,6 +50,7 @@ class App:
             XDG_CONFIG_HOME=str(self.xdg / "config"),
             XDG_CACHE_HOME=str(self.xdg / "cache"),
             NO_AT_BRIDGE="1",
+            WEBKIT_DISABLE_COMPOSITING_MODE="1",
             TZ=env.get("CADENCE_E2E_TZ", "Europe/Amsterdam"),
         )
         return env
@@ -76,8 +77,16 @@ class App:
         options = webdriver.common.options.ArgOptions()
         options.set_capability("browserName", "wry")
         options.set_capability("tauri:options", {"application": str(APP)})
-        self.driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
-        return self.driver
+        # tauri-driver accepts connections a moment before WebKitWebDriver behind it is ready: retry the
+        # new-session request briefly instead of failing on that start-up race.
+        for attempt in range(5):
+            try:
+                self.driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+                return self.driver
+            except Exception:
+                if attempt == 4:
+                    raise
+                time.sleep(0.5)
 
     def stop(self):
         if self.driver:
@@ -101,6 +110,10 @@ class App:
     # Helpers over the driver -------------------------------------------------------------
     def wait(self, css: str, timeout: float = 15):
         return WebDriverWait(self.driver, timeout).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
+
+    def wait_all(self, css: str, timeout: float = 15):
+        WebDriverWait(self.driver, timeout).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
+        return self.find_all(css)
 
     def wait_text(self, css: str, text: str, timeout: float = 15):
         WebDriverWait(self.driver, timeout).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))

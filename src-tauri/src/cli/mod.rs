@@ -140,6 +140,9 @@ pub struct PersonArgs {
     /// When this person's day starts, HH:MM (default 00:00).
     #[arg(long, value_name = "HH:MM")]
     pub day_start: Option<String>,
+    /// This is the person using the app (the window then opens on their Today view).
+    #[arg(long)]
+    pub me: bool,
 }
 
 #[derive(Debug, Args)]
@@ -240,6 +243,12 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
                 working_days: args.working_days.map(|d| d.split(',').map(String::from).collect()),
                 day_start: args.day_start,
             })?;
+            let person = if args.me {
+                db.set_self(person.id)?;
+                db.person(person.id)?
+            } else {
+                person
+            };
             if json { to_json(&person) } else { Ok(person.id.to_string()) }
         }
         Command::Person(PersonCommand::List) => {

@@ -13,12 +13,16 @@ export function targetText(c: Pick<CategoryStats, 'target' | 'label'>): string {
 /** Why a category's score is what it is, in three or four sentences. */
 export function whyScore(c: CategoryStats): string[] {
   const e = c.explanation;
-  const window = c.target.per === 'week' ? 'the 7 days up to it hold' : 'it holds';
+  const what = c.label.toLowerCase();
+  const enough = `${c.target.times} ${c.target.times === 1 ? 'action' : 'actions'}`;
+  const rule = c.target.per === 'week'
+    ? `on which the 7 days up to it hold at least ${enough} of ${what}`
+    : `with at least ${enough} of ${what}`;
   const points = Math.round(e.change7d * 100);
   const trend = points === 0 ? 'unchanged over the last week' : `${points > 0 ? 'up' : 'down'} ${Math.abs(points)} points over the last week`;
   return [
     `Your ${c.label.toLowerCase()} score is ${pct(c.score)}, ${trend}.`,
-    `It grows a little on every working day on which ${window} at least ${c.target.times} ${c.target.times === 1 ? 'action' : 'actions'} (your target: ${targetText(c)}), and fades a little on working days that fall short. Weekends, non-working days and planned absence leave it alone.`,
+    `It grows a little on every working day ${rule} (your target: ${targetText(c)}), and fades a little on working days that fall short. Non-working days and planned absence leave it alone.`,
     `In the last 30 days, ${e.metDays30} of ${e.countedDays30} working days met the target.`,
     `A day's effect halves after about ${Math.round(e.halfLifeDays)} working days, so a steady rhythm counts for more than a single busy day. Loop Habit Tracker uses the same formula.`,
   ];

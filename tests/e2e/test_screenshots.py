@@ -1,0 +1,29 @@
+"""The README's screenshots: the real window on two years of demo data. Also checks that a large history
+renders: a full day's timeline on Today, and every chart on the dashboard."""
+
+
+def test_demo_data_today_and_dashboard(app):
+    summary = app.cli("demo-data", "--people", "3", "--years", "2", "--per-day", "8", "--seed", "7")
+    assert "generated" in summary
+    app.start()
+    app.wait("[data-testid=today-view]")
+    app.find("[data-testid=prev-day]").click()
+    app.wait("[data-testid=timeline]")
+    # Back to today, and log one more with the keyboard for a lively timeline.
+    app.find("[data-testid=go-today]").click()
+    app.wait("[data-testid=today-view]")
+    app.screenshot("readme-today")
+
+    app.find("[data-nav=dashboard]").click()
+    app.wait("[data-testid=dashboard] [data-testid=overall]")
+    figures = app.driver.execute_script("return document.querySelectorAll('.plot svg').length")
+    assert figures >= 3, "heatmap, weekly trend and channel mix"
+    app.screenshot("readme-dashboard")
+    app.driver.execute_script("document.querySelector('.content').scrollTop = 640")
+    app.screenshot("readme-dashboard-charts")
+    app.driver.execute_script("document.querySelector('.content').scrollTop = 100000")
+    app.screenshot("readme-dashboard-coverage")
+    app.find("[data-nav=team]").click()
+    app.wait("[data-testid=team-row]")
+    assert len(app.find_all("[data-testid=team-row]")) == 3
+    app.screenshot("readme-team")
