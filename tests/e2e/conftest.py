@@ -50,9 +50,12 @@ class App:
             XDG_CONFIG_HOME=str(self.xdg / "config"),
             XDG_CACHE_HOME=str(self.xdg / "cache"),
             NO_AT_BRIDGE="1",
-            WEBKIT_DISABLE_COMPOSITING_MODE="1",
             TZ=env.get("CADENCE_E2E_TZ", "Europe/Amsterdam"),
         )
+        # Software painting straight to the X screen, so screenshots of Xvfb show the current frame. Measuring
+        # runs set CADENCE_COMPOSITING=1 to keep WebKit's normal (composited) rendering, as on a desktop.
+        if env.get("CADENCE_COMPOSITING") != "1":
+            env["WEBKIT_DISABLE_COMPOSITING_MODE"] = "1"
         return env
 
     def cli(self, *args: str) -> str:

@@ -64,3 +64,38 @@ def test_dashboard_empty_state(app):
     app.wait("[data-testid=dashboard-empty]")
     app.find("[data-testid=dashboard-empty] button").click()
     app.wait("[data-testid=today-view]")
+
+
+def test_rhythm_edits_targets_and_absence(app):
+    app.cli("person", "add", "--name", "Anna de Vries", "--tz", "Europe/Amsterdam", "--me")
+    app.start()
+    app.wait("[data-testid=today-view]")
+    app.find("[data-nav=rhythm]").click()
+    app.wait("[data-testid=rhythm] .target-row")
+    times = app.find("input[aria-label='Open communication: times']")
+    times.clear()
+    times.send_keys("5")
+    app.find("[data-testid=rhythm] .target-row button").click()
+    app.wait_text("[data-testid=rhythm] [role=status]", "saved")
+    targets = app.cli("target", "list", "--person", "Anna de Vries")
+    assert "open-communication       5 per week" in targets
+
+    dates = app.find_all("[data-testid=rhythm] form input[type=date]")
+    app.driver.execute_script(
+        "arguments[0].value = '2026-12-21'; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        "arguments[1].value = '2027-01-01'; arguments[1].dispatchEvent(new Event('input', {bubbles: true}));",
+        dates[0], dates[1])
+    app.find("[data-testid=rhythm] form input[placeholder='holiday, travel, sick']").send_keys("Christmas")
+    app.find("[data-testid=rhythm] form button[type=submit]").click()
+    app.wait_text("[data-testid=rhythm] .absences", "2026-12-21")
+    assert "Christmas" in app.cli("absence", "list")
+
+    # A reversed range is refused with the core's message, and nothing is added.
+    app.driver.execute_script(
+        "arguments[0].value = '2027-02-10'; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        "arguments[1].value = '2027-02-01'; arguments[1].dispatchEvent(new Event('input', {bubbles: true}));",
+        dates[0], dates[1])
+    app.find("[data-testid=rhythm] form button[type=submit]").click()
+    err = app.wait("[data-testid=rhythm] .field-error")
+    assert "before" in err.text
+    assert app.cli("absence", "list").count("\n") == 0

@@ -24,11 +24,15 @@ pub const APPLICATION_ID: i64 = 0x4344_4E43;
 pub const DB_FILE: &str = "cadence.sqlite3";
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("../migrations/001_init.sql"))]));
+    LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
+
+/// The numbered migrations, in order; version N is the state after the N-th.
+const MIGRATION_SQL: [&str; 2] =
+    [include_str!("../migrations/001_init.sql"), include_str!("../migrations/002_reminders.sql")];
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
-    1
+    MIGRATION_SQL.len() as i64
 }
 
 /// An open, migrated Cadence database. All SQL of Cadence runs through this type.

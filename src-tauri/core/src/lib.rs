@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod followups;
 pub mod model;
 pub mod paths;
 pub mod people;
@@ -18,6 +19,7 @@ pub mod time;
 
 pub use db::Db;
 pub use error::{CoreError, Result};
+pub use followups::{FollowThrough, Followup, NewFollowup};
 pub use model::*;
 pub use stats::{Stats, StatsQuery, TeamRow};
 pub use targets::{Absence, CategoryTarget, Per, Target};

@@ -1,0 +1,248 @@
+//! Follow-ups: "I promised to ..." with a due date, usually born from an action. Closing one logs a
+//! `follow-up` action linked to where it came from, which is how promises become visible follow-through.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+use crate::model::{Action, NewAction};
+use crate::people::resolve_person;
+use crate::time::parse_date;
+
+/// Longest promise text accepted.
+pub const MAX_FOLLOWUP: usize = 500;
+
+/// A commitment and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Followup {
+    pub id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub text: String,
+    pub due: String,
+    pub from_action_id: Option<i64>,
+    /// `open`, `overdue` (open past its due date, as of the person's today) or `done`.
+    pub status: String,
+    pub created_date: String,
+    pub closed_date: Option<String>,
+    pub closing_action_id: Option<i64>,
+}
+
+/// Input for a new follow-up.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NewFollowup {
+    pub person: String,
+    pub text: String,
+    pub due: String,
+    pub from_action: Option<i64>,
+}
+
+/// Follow-through figures for the dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowThrough {
+    pub open: u32,
+    pub overdue: u32,
+    pub done: u32,
+    /// Of the follow-ups that are done or overdue, the share done by their due date (0..1); `None` without any.
+    pub rate: Option<f64>,
+    /// Median calendar days from promise to done.
+    pub median_days_to_close: Option<f64>,
+}
+
+const FOLLOWUP_SQL: &str = "SELECT f.id, f.person_id, p.name, f.text, f.due_date, f.from_action_id, f.closed_date,
+        f.closing_action_id, f.created_at, p.tz, p.day_start
+     FROM followups f JOIN people p ON p.id = f.person_id";
+
+impl Db {
+    /// Records a promise.
+    pub fn add_followup(&mut self, input: &NewFollowup) -> Result<Followup> {
+        let person_id = resolve_person(&self.conn, &input.person)?;
+        let text = input.text.trim().to_string();
+        if text.is_empty() {
+            return Err(CoreError::invalid("text", "say what you promised"));
+        }
+        if text.chars().count() > MAX_FOLLOWUP {
+            return Err(CoreError::invalid("text", format!("must be at most {MAX_FOLLOWUP} characters")));
+        }
+        let due = parse_date("due", &input.due)?;
+        if let Some(action) = input.from_action {
+            let owner: Option<i64> =
+                self.conn.query_row("SELECT person_id FROM actions WHERE id = ?1", [action], |r| r.get(0)).optional()?;
+            match owner {
+                None => return Err(CoreError::not_found("fromAction", action.to_string())),
+                Some(p) if p != person_id => {
+                    return Err(CoreError::invalid("fromAction", "that action belongs to someone else"))
+                }
+                Some(_) => {}
+            }
+        }
+        let now = self.clock.now().timestamp_millis();
+        let id = self.write(|tx| {
+            tx.execute(
+                "INSERT INTO followups (person_id, text, due_date, from_action_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![person_id, text, due.to_string(), input.from_action, now],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.followup(id)
+    }
+
+    /// One follow-up.
+    pub fn followup(&self, id: i64) -> Result<Followup> {
+        let sql = format!("{FOLLOWUP_SQL} WHERE f.id = ?1");
+        let row = self.conn.prepare_cached(&sql)?.query_row([id], raw).optional()?;
+        let raw = row.ok_or_else(|| CoreError::not_found("followup", id.to_string()))?;
+        self.finish(raw)
+    }
+
+    /// Follow-ups of one person (or everyone), open and overdue first by due date, then done.
+    /// `status` filters to `open` (includes overdue), `overdue` or `done`.
+    pub fn followups(&self, person: Option<&str>, status: Option<&str>) -> Result<Vec<Followup>> {
+        let person_id = person.filter(|p| !p.trim().is_empty()).map(|p| resolve_person(&self.conn, p)).transpose()?;
+        let status = status.map(str::trim).filter(|s| !s.is_empty() && *s != "all");
+        if let Some(s) = status {
+            if !["open", "overdue", "done"].contains(&s) {
+                return Err(CoreError::invalid("status", format!("'{s}' must be open, overdue, done or all")));
+            }
+        }
+        let sql = format!("{FOLLOWUP_SQL} WHERE ?1 IS NULL OR f.person_id = ?1 ORDER BY f.closed_at IS NOT NULL, f.due_date, f.id");
+        let raws: Vec<RawFollowup> =
+            self.conn.prepare_cached(&sql)?.query_map([person_id], raw)?.collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for r in raws {
+            let f = self.finish(r)?;
+            let keep = match status {
+                None => true,
+                Some("open") => f.status != "done",
+                Some(s) => f.status == s,
+            };
+            if keep {
+                out.push(f);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Closes a promise and logs the `follow-up` action that keeps it. Returns both.
+    pub fn close_followup(&mut self, id: i64, note: Option<&str>) -> Result<(Followup, Action)> {
+        let f = self.followup(id)?;
+        if f.status == "done" {
+            return Err(CoreError::Conflict(format!("follow-up {id} is already done")));
+        }
+        let note = note.map(str::trim).filter(|n| !n.is_empty()).map(String::from).unwrap_or_else(|| format!("Kept my promise: {}", f.text));
+        let action = self.log_action(&NewAction {
+            person: f.person_id.to_string(),
+            category: "follow-up".into(),
+            note: Some(note),
+            ..NewAction::default()
+        })?;
+        let now = self.clock.now().timestamp_millis();
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE followups SET closed_at = ?2, closed_date = ?3, closing_action_id = ?4 WHERE id = ?1",
+                params![id, now, action.local_date, action.id],
+            )?;
+            Ok(())
+        })?;
+        Ok((self.followup(id)?, action))
+    }
+
+    /// Follow-through of a person's promises as of `as_of`.
+    pub fn follow_through(&self, person_id: i64, as_of: NaiveDate) -> Result<FollowThrough> {
+        let all = self.followups(Some(&person_id.to_string()), None)?;
+        let (mut open, mut overdue, mut done, mut on_time) = (0, 0, 0, 0);
+        let mut days = Vec::new();
+        for f in &all {
+            let due = parse_date("due", &f.due)?;
+            match &f.closed_date {
+                Some(closed) => {
+                    let closed = parse_date("closedDate", closed)?;
+                    if closed > as_of {
+                        continue;
+                    }
+                    done += 1;
+                    if closed <= due {
+                        on_time += 1;
+                    }
+                    days.push((closed - parse_date("createdDate", &f.created_date)?).num_days().max(0) as f64);
+                }
+                None if due < as_of => overdue += 1,
+                None => open += 1,
+            }
+        }
+        days.sort_by(f64::total_cmp);
+        let median = match days.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(days[n / 2]),
+            n => Some((days[n / 2 - 1] + days[n / 2]) / 2.0),
+        };
+        let judged = done + overdue;
+        Ok(FollowThrough {
+            open,
+            overdue,
+            done,
+            rate: (judged > 0).then(|| f64::from(on_time) / f64::from(judged)),
+            median_days_to_close: median,
+        })
+    }
+
+    fn finish(&self, r: RawFollowup) -> Result<Followup> {
+        let zone = crate::time::Zone::parse(&r.tz)?;
+        let now = self.clock.now();
+        let today = crate::time::local_date(now, &zone, r.day_start);
+        let created = chrono::DateTime::<chrono::Utc>::from_timestamp_millis(r.created_at).unwrap_or(now);
+        let due = parse_date("due", &r.due)?;
+        let status = match (&r.closed_date, due < today) {
+            (Some(_), _) => "done",
+            (None, true) => "overdue",
+            (None, false) => "open",
+        };
+        Ok(Followup {
+            id: r.id,
+            person_id: r.person_id,
+            person_name: r.person_name,
+            text: r.text,
+            due: r.due,
+            from_action_id: r.from_action_id,
+            status: status.into(),
+            created_date: crate::time::local_date(created, &zone, r.day_start).to_string(),
+            closed_date: r.closed_date,
+            closing_action_id: r.closing_action_id,
+        })
+    }
+}
+
+struct RawFollowup {
+    id: i64,
+    person_id: i64,
+    person_name: String,
+    text: String,
+    due: String,
+    from_action_id: Option<i64>,
+    closed_date: Option<String>,
+    closing_action_id: Option<i64>,
+    created_at: i64,
+    tz: String,
+    day_start: u32,
+}
+
+fn raw(r: &Row<'_>) -> rusqlite::Result<RawFollowup> {
+    Ok(RawFollowup {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        person_name: r.get(2)?,
+        text: r.get(3)?,
+        due: r.get(4)?,
+        from_action_id: r.get(5)?,
+        closed_date: r.get(6)?,
+        closing_action_id: r.get(7)?,
+        created_at: r.get(8)?,
+        tz: r.get(9)?,
+        day_start: r.get(10)?,
+    })
+}

@@ -1,0 +1,279 @@
+//! The reminder engine: a pure function of (rules, facts about each person, now) -> due occurrences.
+//!
+//! No I/O and no clock of its own: the caller passes "now" (from a [`crate::time::Clock`]) and what it knows
+//! about each person, so tests can replay restarts, sleeps, clock jumps and DST days exactly. Each occurrence
+//! has a key that is unique per rule (a local date, the start of a silence, a follow-up and day), and the
+//! store inserts it at most once: that is what makes "nothing fires twice" hold across restarts.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use serde::Serialize;
+
+use crate::stats::series::Calendar;
+use crate::time::{WorkingDays, Zone};
+
+/// How late a delivery must be (after its fire time) to be marked late, e.g. after the app was closed.
+pub const LATE_AFTER_MINUTES: i64 = 5;
+
+/// The kinds of reminder rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Checkin,
+    Silence,
+    ScoreDrop,
+    StreakRisk,
+    FollowupDue,
+}
+
+impl Kind {
+    pub fn parse(text: &str) -> Option<Kind> {
+        Some(match text.trim() {
+            "checkin" => Kind::Checkin,
+            "silence" => Kind::Silence,
+            "score-drop" => Kind::ScoreDrop,
+            "streak-risk" => Kind::StreakRisk,
+            "followup-due" => Kind::FollowupDue,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Checkin => "checkin",
+            Kind::Silence => "silence",
+            Kind::ScoreDrop => "score-drop",
+            Kind::StreakRisk => "streak-risk",
+            Kind::FollowupDue => "followup-due",
+        }
+    }
+}
+
+/// A rule as the engine sees it.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: i64,
+    pub person_id: i64,
+    pub kind: Kind,
+    pub at: NaiveTime,
+    /// The days it may fire; `None` means the person's working days.
+    pub weekdays: Option<WorkingDays>,
+    /// Category key and label (silence, score-drop).
+    pub category: Option<(String, String)>,
+    pub after_days: u32,
+    pub threshold: Option<f64>,
+    pub drop_points: Option<f64>,
+    pub min_streak: u32,
+    pub quiet: Option<(NaiveTime, NaiveTime)>,
+    pub paused: bool,
+}
+
+/// What the engine needs to know about a person, as of now.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub name: String,
+    /// True when the person is not the app's user (an assistant's leader): titles then name them.
+    pub name_in_title: bool,
+    pub zone: Zone,
+    pub day_start: u32,
+    pub calendar: Calendar,
+    /// Actions per local date, for yesterday and today at least.
+    pub counts: HashMap<NaiveDate, u32>,
+    /// Last local date with an action, per category key.
+    pub last: HashMap<String, NaiveDate>,
+    /// Score now and 7 days ago, per category key.
+    pub scores: HashMap<String, (f64, f64)>,
+    /// The current daily streak.
+    pub streak: u32,
+    /// When the person was added: the start of "silence" for a category never logged.
+    pub since: NaiveDate,
+    /// Open follow-ups: id, text, due date.
+    pub followups: Vec<(i64, String, NaiveDate)>,
+}
+
+/// One occurrence that is due.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Due {
+    pub rule_id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub kind: Kind,
+    /// The local date the occurrence belongs to.
+    pub occurrence: String,
+    /// The unique key under which it is stored (rule id + key never fire twice).
+    pub key: String,
+    /// When it was due, RFC 3339 with the person's offset.
+    pub fire_at: String,
+    #[serde(skip)]
+    pub fire_instant: DateTime<Utc>,
+    pub late: bool,
+    pub reason: String,
+    pub title: String,
+    pub body: String,
+    pub category: Option<String>,
+    pub followup_id: Option<i64>,
+}
+
+/// Every occurrence due at `now`: fire time reached, condition holding, not suppressed. Looks at today and
+/// yesterday (local), so what fell due while the app was closed is delivered once, late.
+pub fn due(rules: &[Rule], facts: &HashMap<i64, Facts>, now: DateTime<Utc>) -> Vec<Due> {
+    let mut out = Vec::new();
+    for rule in rules.iter().filter(|r| !r.paused) {
+        let Some(f) = facts.get(&rule.person_id) else { continue };
+        let today = crate::time::local_date(now, &f.zone, f.day_start);
+        let mut found = match rule.kind {
+            Kind::Silence => silence(rule, f, today),
+            Kind::FollowupDue => followups(rule, f, today),
+            _ => [today - Duration::days(1), today].iter().filter_map(|&d| daily(rule, f, d, today)).collect(),
+        };
+        found.retain(|d| d.fire_instant <= now);
+        // Of several occurrences of one rule, deliver only the newest: a late catch-up is one reminder.
+        if rule.kind != Kind::FollowupDue {
+            found.sort_by_key(|d| d.fire_instant);
+            found.drain(..found.len().saturating_sub(1));
+        }
+        for mut d in found {
+            d.late = now - d.fire_instant > Duration::minutes(LATE_AFTER_MINUTES);
+            d.fire_at = f.zone.at(d.fire_instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            out.push(d);
+        }
+    }
+    out.sort_by(|a, b| a.fire_instant.cmp(&b.fire_instant).then(a.rule_id.cmp(&b.rule_id)));
+    out
+}
+
+/// Whether `rule` may fire for `person` on `day`: its weekdays (or the person's working days), no absence.
+fn fires_on(rule: &Rule, f: &Facts, day: NaiveDate) -> bool {
+    let days = rule.weekdays.unwrap_or(f.calendar.working);
+    days.contains(day.weekday()) && !f.calendar.absences.iter().any(|(a, b)| *a <= day && day <= *b)
+}
+
+/// The instant `rule` fires on local `day`: its time in the person's zone (a time before the person's day
+/// start belongs to the next calendar date), moved to the end of quiet hours when it falls inside them.
+pub fn fire_instant(rule: &Rule, f: &Facts, day: NaiveDate) -> DateTime<Utc> {
+    let start = NaiveTime::MIN + Duration::minutes(i64::from(f.day_start));
+    let mut at = rule.at;
+    if let Some((from, to)) = rule.quiet {
+        let inside = if from <= to { at >= from && at < to } else { at >= from || at < to };
+        if inside {
+            at = to;
+        }
+    }
+    let calendar_day = if at < start { day + Duration::days(1) } else { day };
+    f.zone.resolve(calendar_day, at)
+}
+
+fn title(f: &Facts, text: &str) -> String {
+    if f.name_in_title {
+        format!("{}: {text}", f.name)
+    } else {
+        text.to_string()
+    }
+}
+
+fn make(rule: &Rule, f: &Facts, day: NaiveDate, key: String, title_text: &str, reason: String) -> Due {
+    let fire_instant = fire_instant(rule, f, day);
+    Due {
+        rule_id: rule.id,
+        person_id: rule.person_id,
+        person_name: f.name.clone(),
+        kind: rule.kind,
+        occurrence: day.to_string(),
+        key,
+        fire_at: String::new(),
+        fire_instant,
+        late: false,
+        title: title(f, title_text),
+        body: reason.clone(),
+        reason,
+        category: rule.category.as_ref().map(|c| c.0.clone()),
+        followup_id: None,
+    }
+}
+
+/// Check-in, score-drop and streak-risk: at most one occurrence per local day.
+fn daily(rule: &Rule, f: &Facts, day: NaiveDate, today: NaiveDate) -> Option<Due> {
+    if !fires_on(rule, f, day) {
+        return None;
+    }
+    let logged = f.counts.get(&day).copied().unwrap_or(0);
+    match rule.kind {
+        Kind::Checkin if logged == 0 => Some(make(
+            rule,
+            f,
+            day,
+            day.to_string(),
+            "Time to log today's leadership",
+            "Nothing logged yet today. What did you communicate, attend or follow up on?".into(),
+        )),
+        Kind::StreakRisk if day == today && logged == 0 && f.streak >= rule.min_streak => Some(make(
+            rule,
+            f,
+            day,
+            day.to_string(),
+            "Your streak is at risk",
+            format!("Your {}-day streak ends tonight unless you log something today.", f.streak),
+        )),
+        Kind::ScoreDrop if day == today => {
+            let (key, label) = rule.category.as_ref()?;
+            let (now, week_ago) = f.scores.get(key).copied()?;
+            let below = rule.threshold.is_some_and(|t| now < t);
+            let fell = rule.drop_points.is_some_and(|p| week_ago - now >= p);
+            if !(below || fell) {
+                return None;
+            }
+            let reason = if fell {
+                format!("Your {} score fell {:.0} points in 7 days, to {:.0}%.", label.to_lowercase(), (week_ago - now) * 100.0, now * 100.0)
+            } else {
+                format!("Your {} score is {:.0}%, below {:.0}%.", label.to_lowercase(), now * 100.0, rule.threshold.unwrap_or(0.0) * 100.0)
+            };
+            // Once per ISO week at most: a falling score is a weekly conversation, not a daily nag.
+            let week = day.iso_week();
+            Some(make(rule, f, day, format!("{}-W{:02}", week.year(), week.week()), "Attention is slipping", reason))
+        }
+        _ => None,
+    }
+}
+
+/// No action of a category for N days: one occurrence per silence, keyed by the last action's date.
+fn silence(rule: &Rule, f: &Facts, today: NaiveDate) -> Vec<Due> {
+    let Some((key, label)) = rule.category.as_ref() else { return Vec::new() };
+    let last = f.last.get(key).copied();
+    let since = last.unwrap_or(f.since);
+    let mut day = since + Duration::days(i64::from(rule.after_days.max(1)));
+    while day <= today && !fires_on(rule, f, day) {
+        day += Duration::days(1);
+    }
+    if day > today {
+        return Vec::new();
+    }
+    let days = (today - since).num_days();
+    let reason = match last {
+        Some(d) => format!("No {} for {days} days (last on {d}).", label.to_lowercase()),
+        None => format!("No {} logged yet.", label.to_lowercase()),
+    };
+    vec![make(rule, f, day, format!("silence-since-{since}"), &format!("Time for {}", label.to_lowercase()), reason)]
+}
+
+/// Follow-ups due today or overdue: one occurrence per follow-up per day.
+fn followups(rule: &Rule, f: &Facts, today: NaiveDate) -> Vec<Due> {
+    if !fires_on(rule, f, today) {
+        return Vec::new();
+    }
+    f.followups
+        .iter()
+        .filter(|(_, _, due)| *due <= today)
+        .map(|(id, text, due)| {
+            let reason = if *due == today {
+                format!("Due today: {text}")
+            } else {
+                format!("Overdue since {due}: {text}")
+            };
+            let mut d = make(rule, f, today, format!("followup-{id}-{today}"), "A promise is due", reason);
+            d.followup_id = Some(*id);
+            d
+        })
+        .collect()
+}

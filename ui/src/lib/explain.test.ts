@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, weekStart, relativeLabel } from './dates';
+import { slippingText, targetText, whyScore, sinceText } from './explain';
+import type { CategoryStats } from './types';
+
+const base: CategoryStats = {
+  key: 'open-communication', label: 'Open communication', colour: '#2563eb',
+  target: { times: 3, per: 'week' }, targetIsDefault: true,
+  currentStreak: 4, bestStreak: 9, streakAtRisk: false, streakUnit: 'weeks',
+  score: 0.634, score7dAgo: 0.61, lastDate: '2026-11-25', daysSince: 2, countedDaysSince: 1,
+  slipping: false, slippingReason: null, intervalDays: 2, countInRange: 30,
+  explanation: { countedDays30: 22, metDays30: 14, halfLifeDays: 16.78, change7d: 0.024, frequency: 0.6 },
+};
+
+describe('calendar arithmetic on local dates', () => {
+  it('steps across month ends and DST weekends without drifting', () => {
+    expect(addDays('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(addDays('2026-10-25', 1)).toBe('2026-10-26');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(weekStart('2026-11-29')).toBe('2026-11-23');
+    expect(weekStart('2026-11-23')).toBe('2026-11-23');
+    expect(relativeLabel('2026-11-26', '2026-11-27')).toBe('Yesterday');
+  });
+});
+
+describe('why is my score what it is', () => {
+  it('explains a weekly target in plain words with the numbers', () => {
+    const lines = whyScore(base);
+    expect(lines[0]).toBe('Your open communication score is 63%, up 2 points over the last week.');
+    expect(lines[1]).toContain('the 7 days up to it hold at least 3 actions of open communication');
+    expect(lines[2]).toBe('In the last 30 days, 14 of 22 working days met the target.');
+    expect(lines[3]).toContain('about 17 working days');
+  });
+
+  it('explains daily targets and slipping', () => {
+    const daily = { ...base, target: { times: 1, per: 'day' as const } };
+    expect(targetText(daily)).toBe('1 open communication per working day');
+    expect(whyScore(daily)[1]).toContain('with at least 1 action of open communication');
+    expect(slippingText({ ...base, slipping: true, slippingReason: 'silence', countedDaysSince: 5 }))
+      .toBe('No open communication for 5 working days; your target means about one every 2.');
+    expect(slippingText({ ...base, slipping: true, slippingReason: 'scoreDrop', score7dAgo: 0.8, score: 0.65 }))
+      .toBe('The score fell 15 points in 7 days.');
+    expect(sinceText(null)).toBe('never');
+    expect(sinceText(1)).toBe('yesterday');
+  });
+});
