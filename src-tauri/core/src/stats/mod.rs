@@ -65,6 +65,8 @@ pub struct Stats {
     pub external_share: f64,
     pub audiences: Vec<Coverage>,
     pub values: Vec<Coverage>,
+    /// Follow-ups: open, overdue, done, follow-through rate and median days to close.
+    pub follow_through: crate::followups::FollowThrough,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -277,6 +279,7 @@ impl Db {
             external_share,
             audiences,
             values,
+            follow_through: self.follow_through(person_id, as_of)?,
         })
     }
 
@@ -310,6 +313,14 @@ impl Db {
         }
         rows.sort_by(|a, b| b.slipping.cmp(&a.slipping).then(a.score.total_cmp(&b.score)).then(a.name.cmp(&b.name)));
         Ok(rows)
+    }
+
+    /// Per category key: the score now and 7 days before `as_of`; and the daily streak. For the reminder engine.
+    pub(crate) fn score_summary(&self, person_id: i64, as_of: NaiveDate) -> Result<(HashMap<String, (f64, f64)>, u32)> {
+        let rows = self.load_rows(person_id, as_of)?;
+        let c = self.compute(person_id, as_of, &rows, None)?;
+        let scores = c.categories.iter().map(|k| (k.key.clone(), (k.score, k.score_7d_ago))).collect();
+        Ok((scores, c.overall.current_streak_days))
     }
 
     fn as_of(&self, person_id: i64, as_of: Option<&str>) -> Result<NaiveDate> {

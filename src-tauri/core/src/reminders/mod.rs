@@ -1,0 +1,572 @@
+//! Reminder rules, their occurrences and the in-app inbox. The engine itself is pure ([`engine`]); this
+//! module gathers its inputs from the database, stores what fired under a unique key (so nothing fires
+//! twice, also across restarts) and answers the inbox: snooze, dismiss, acted on.
+
+pub mod engine;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{id_for_key, Table};
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+use crate::people::{person_clock, resolve_person};
+use crate::stats::series::Calendar;
+use crate::time::{format_minutes, local_date, parse_hhmm, WorkingDays};
+use engine::{Due, Facts, Kind, Rule};
+
+/// A stored rule, as the UI and CLI show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReminderRule {
+    pub id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub created_by: Option<i64>,
+    pub created_by_name: Option<String>,
+    pub kind: String,
+    pub at: String,
+    /// Weekdays it may fire on; `None` = the person's working days.
+    pub days: Option<Vec<String>>,
+    pub category: Option<String>,
+    pub after_days: Option<u32>,
+    pub threshold: Option<f64>,
+    pub drop_points: Option<f64>,
+    pub min_streak: Option<u32>,
+    pub quiet_from: Option<String>,
+    pub quiet_to: Option<String>,
+    pub paused: bool,
+    /// When it would next fire if its condition holds (RFC 3339), for the preview.
+    pub next_fire: Option<String>,
+}
+
+/// Input for a new or edited rule. Numbers as typed; validated per kind.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NewRule {
+    pub person: String,
+    pub kind: String,
+    pub at: Option<String>,
+    pub days: Option<Vec<String>>,
+    pub category: Option<String>,
+    pub after_days: Option<u32>,
+    /// A score threshold, 0..1 (or a percentage above 1).
+    pub threshold: Option<f64>,
+    /// A fall in points over 7 days (0..100).
+    pub drop_points: Option<f64>,
+    pub min_streak: Option<u32>,
+    pub quiet_from: Option<String>,
+    pub quiet_to: Option<String>,
+    /// The person who made it (the leader or their assistant); the app's user when absent.
+    pub created_by: Option<i64>,
+}
+
+/// An inbox entry: a fired occurrence and what was done with it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InboxItem {
+    pub id: i64,
+    pub rule_id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub kind: String,
+    pub category: Option<String>,
+    pub followup_id: Option<i64>,
+    pub key: String,
+    pub fire_at: String,
+    pub fired_at: String,
+    pub late: bool,
+    /// `fired`, `snoozed`, `dismissed` or `acted`.
+    pub state: String,
+    pub snoozed_until: Option<String>,
+    pub seen: bool,
+    pub title: String,
+    pub body: String,
+}
+
+const RULE_SQL: &str = "SELECT r.id, r.person_id, p.name, r.created_by, c2.name, r.kind, r.at_time, r.weekdays, c.key,
+        r.after_days, r.threshold, r.drop_points, r.min_streak, r.quiet_from, r.quiet_to, r.paused
+     FROM reminder_rules r JOIN people p ON p.id = r.person_id
+     LEFT JOIN people c2 ON c2.id = r.created_by LEFT JOIN categories c ON c.id = r.category_id";
+
+const INBOX_SQL: &str = "SELECT o.id, o.rule_id, o.person_id, p.name, o.kind, o.category, o.followup_id, o.occurrence,
+        o.fire_at, o.fired_at, o.late, o.state, o.snoozed_until, o.seen, o.title, o.body, p.tz
+     FROM reminder_occurrences o JOIN people p ON p.id = o.person_id";
+
+fn rfc3339(ms: i64, tz: &str) -> String {
+    let instant = DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or_default();
+    let zone = crate::time::Zone::parse(tz).unwrap_or(crate::time::Zone::Iana(chrono_tz::UTC));
+    zone.at(instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn inbox_item(r: &Row<'_>) -> rusqlite::Result<InboxItem> {
+    let tz: String = r.get(16)?;
+    Ok(InboxItem {
+        id: r.get(0)?,
+        rule_id: r.get(1)?,
+        person_id: r.get(2)?,
+        person_name: r.get(3)?,
+        kind: r.get(4)?,
+        category: r.get(5)?,
+        followup_id: r.get(6)?,
+        key: r.get(7)?,
+        fire_at: rfc3339(r.get(8)?, &tz),
+        fired_at: rfc3339(r.get(9)?, &tz),
+        late: r.get(10)?,
+        state: r.get(11)?,
+        snoozed_until: r.get::<_, Option<i64>>(12)?.map(|ms| rfc3339(ms, &tz)),
+        seen: r.get(13)?,
+        title: r.get(14)?,
+        body: r.get(15)?,
+    })
+}
+
+struct StoredRule {
+    view: ReminderRule,
+    rule: Rule,
+}
+
+fn stored_rule(r: &Row<'_>) -> rusqlite::Result<(ReminderRule, Option<i64>, Option<String>, Option<String>)> {
+    let weekdays: Option<i64> = r.get(7)?;
+    let view = ReminderRule {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        person_name: r.get(2)?,
+        created_by: r.get(3)?,
+        created_by_name: r.get(4)?,
+        kind: r.get(5)?,
+        at: r.get(6)?,
+        days: weekdays.map(|w| WorkingDays::from_bits(w).names().into_iter().map(String::from).collect()),
+        category: r.get(8)?,
+        after_days: r.get(9)?,
+        threshold: r.get(10)?,
+        drop_points: r.get(11)?,
+        min_streak: r.get(12)?,
+        quiet_from: r.get(13)?,
+        quiet_to: r.get(14)?,
+        paused: r.get(15)?,
+        next_fire: None,
+    };
+    Ok((view, weekdays, None, None))
+}
+
+impl StoredRule {
+    fn from_view(view: ReminderRule, weekdays: Option<i64>, labels: &HashMap<String, String>) -> Result<StoredRule> {
+        let kind = Kind::parse(&view.kind).ok_or_else(|| CoreError::invalid("kind", format!("unknown kind {}", view.kind)))?;
+        let quiet = match (&view.quiet_from, &view.quiet_to) {
+            (Some(a), Some(b)) => Some((parse_hhmm("quietFrom", a)?, parse_hhmm("quietTo", b)?)),
+            _ => None,
+        };
+        let rule = Rule {
+            id: view.id,
+            person_id: view.person_id,
+            kind,
+            at: parse_hhmm("at", &view.at)?,
+            weekdays: weekdays.map(WorkingDays::from_bits),
+            category: view.category.as_ref().map(|k| (k.clone(), labels.get(k).cloned().unwrap_or_else(|| k.clone()))),
+            after_days: view.after_days.unwrap_or(1),
+            threshold: view.threshold,
+            drop_points: view.drop_points.map(|p| p / 100.0),
+            min_streak: view.min_streak.unwrap_or(1),
+            quiet,
+            paused: view.paused,
+        };
+        Ok(StoredRule { view, rule })
+    }
+}
+
+impl Db {
+    /// Validates and stores a rule; returns it with its next fire time.
+    pub fn add_rule(&mut self, input: &NewRule) -> Result<ReminderRule> {
+        let v = self.validate_rule(input)?;
+        let now = self.clock.now().timestamp_millis();
+        let id = self.write(|tx| {
+            tx.execute(
+                "INSERT INTO reminder_rules (person_id, created_by, kind, at_time, weekdays, category_id, after_days,
+                     threshold, drop_points, min_streak, quiet_from, quiet_to, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![v.person_id, v.created_by, v.kind.as_str(), v.at, v.weekdays, v.category_id, v.after_days,
+                        v.threshold, v.drop_points, v.min_streak, v.quiet_from, v.quiet_to, now],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.rule(id)
+    }
+
+    /// Replaces a rule's settings (its occurrences so far stay).
+    pub fn update_rule(&mut self, id: i64, input: &NewRule) -> Result<ReminderRule> {
+        self.rule(id)?;
+        let v = self.validate_rule(input)?;
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE reminder_rules SET person_id = ?2, created_by = coalesce(?3, created_by), kind = ?4, at_time = ?5,
+                     weekdays = ?6, category_id = ?7, after_days = ?8, threshold = ?9, drop_points = ?10, min_streak = ?11,
+                     quiet_from = ?12, quiet_to = ?13 WHERE id = ?1",
+                params![id, v.person_id, v.created_by, v.kind.as_str(), v.at, v.weekdays, v.category_id, v.after_days,
+                        v.threshold, v.drop_points, v.min_streak, v.quiet_from, v.quiet_to],
+            )?;
+            Ok(())
+        })?;
+        self.rule(id)
+    }
+
+    /// Pauses or resumes a rule.
+    pub fn set_rule_paused(&mut self, id: i64, paused: bool) -> Result<ReminderRule> {
+        let changed = self.write(|tx| Ok(tx.execute("UPDATE reminder_rules SET paused = ?2 WHERE id = ?1", params![id, paused])?))?;
+        if changed == 0 {
+            return Err(CoreError::not_found("rule", id.to_string()));
+        }
+        self.rule(id)
+    }
+
+    /// Deletes a rule and its occurrences.
+    pub fn delete_rule(&mut self, id: i64) -> Result<()> {
+        let changed = self.write(|tx| Ok(tx.execute("DELETE FROM reminder_rules WHERE id = ?1", [id])?))?;
+        if changed == 0 {
+            return Err(CoreError::not_found("rule", id.to_string()));
+        }
+        Ok(())
+    }
+
+    /// One rule, with its next fire time.
+    pub fn rule(&self, id: i64) -> Result<ReminderRule> {
+        self.rules_where("WHERE r.id = ?1", Some(id))?.into_iter().next().ok_or_else(|| CoreError::not_found("rule", id.to_string()))
+    }
+
+    /// Every rule (for one person when given), with its next fire time.
+    pub fn rules(&self, person: Option<&str>) -> Result<Vec<ReminderRule>> {
+        let person_id = person.filter(|p| !p.trim().is_empty()).map(|p| resolve_person(&self.conn, p)).transpose()?;
+        self.rules_where("WHERE ?1 IS NULL OR r.person_id = ?1 ORDER BY p.name, r.id", person_id)
+    }
+
+    fn rules_where(&self, filter: &str, arg: Option<i64>) -> Result<Vec<ReminderRule>> {
+        let stored = self.stored_rules(filter, arg)?;
+        let now = self.clock.now();
+        let mut out = Vec::new();
+        for s in stored {
+            let mut view = s.view;
+            let facts = self.facts(&[s.rule.person_id], false, now)?;
+            if let (Some(f), false) = (facts.get(&s.rule.person_id), s.rule.paused) {
+                view.next_fire = next_fire(&s.rule, f, now).map(|t| f.zone.at(t).to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+            }
+            out.push(view);
+        }
+        Ok(out)
+    }
+
+    fn stored_rules(&self, filter: &str, arg: Option<i64>) -> Result<Vec<StoredRule>> {
+        let labels: HashMap<String, String> = self
+            .conn
+            .prepare_cached("SELECT key, label FROM categories")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let rows: Vec<_> = self
+            .conn
+            .prepare_cached(&format!("{RULE_SQL} {filter}"))?
+            .query_map([arg], stored_rule)?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter().map(|(view, weekdays, _, _)| StoredRule::from_view(view, weekdays, &labels)).collect()
+    }
+
+    /// What the engine needs to know about these people now. Scores only when a rule needs them.
+    fn facts(&self, people: &[i64], with_scores: bool, now: DateTime<Utc>) -> Result<HashMap<i64, Facts>> {
+        let me = self.self_person()?.map(|p| p.id);
+        let mut out = HashMap::new();
+        for &id in people {
+            if out.contains_key(&id) {
+                continue;
+            }
+            let clock = person_clock(&self.conn, id)?;
+            let today = local_date(now, &clock.zone, clock.day_start);
+            let yesterday = today - Duration::days(1);
+            let (name, created): (String, i64) =
+                self.conn.query_row("SELECT name, created_at FROM people WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let counts: HashMap<NaiveDate, u32> = self
+                .conn
+                .prepare_cached(
+                    "SELECT local_date, count(*) FROM actions WHERE person_id = ?1 AND local_date BETWEEN ?2 AND ?3 GROUP BY local_date",
+                )?
+                .query_map(params![id, yesterday.to_string(), today.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?
+                .filter_map(|r| r.ok())
+                .filter_map(|(d, n)| crate::time::parse_date("localDate", &d).ok().map(|d| (d, n)))
+                .collect();
+            let last: HashMap<String, NaiveDate> = self
+                .conn
+                .prepare_cached(
+                    "SELECT c.key, (SELECT max(a.local_date) FROM actions a WHERE a.person_id = ?1 AND a.category_id = c.id
+                                    AND a.local_date <= ?2) FROM categories c",
+                )?
+                .query_map(params![id, today.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?
+                .filter_map(|r| r.ok())
+                .filter_map(|(k, d)| d.and_then(|d| crate::time::parse_date("localDate", &d).ok()).map(|d| (k, d)))
+                .collect();
+            let (scores, streak) = if with_scores { self.score_summary(id, today)? } else { (HashMap::new(), 0) };
+            let followups = self
+                .followups(Some(&id.to_string()), Some("open"))?
+                .into_iter()
+                .filter_map(|f| crate::time::parse_date("due", &f.due).ok().map(|d| (f.id, f.text, d)))
+                .collect();
+            let since = DateTime::<Utc>::from_timestamp_millis(created).map(|t| local_date(t, &clock.zone, clock.day_start)).unwrap_or(today);
+            out.insert(
+                id,
+                Facts {
+                    name,
+                    name_in_title: me.is_some_and(|m| m != id),
+                    zone: clock.zone,
+                    day_start: clock.day_start,
+                    calendar: Calendar {
+                        working: clock.working_days,
+                        absences: self.absence_ranges(id, today - Duration::days(400), today + Duration::days(1))?,
+                    },
+                    counts,
+                    last,
+                    scores,
+                    streak,
+                    since,
+                    followups,
+                },
+            );
+        }
+        Ok(out)
+    }
+
+    /// What is due at `at` and why, without changing anything. `fired` tells whether it was already delivered.
+    pub fn reminders_due(&self, at: DateTime<Utc>) -> Result<Vec<(Due, bool)>> {
+        let stored = self.stored_rules("WHERE r.paused = 0 AND ?1 IS NULL", None)?;
+        let rules: Vec<Rule> = stored.into_iter().map(|s| s.rule).collect();
+        let people: Vec<i64> = rules.iter().map(|r| r.person_id).collect();
+        let with_scores = rules.iter().any(|r| matches!(r.kind, Kind::ScoreDrop | Kind::StreakRisk));
+        let facts = self.facts(&people, with_scores, at)?;
+        let due = engine::due(&rules, &facts, at);
+        let mut stmt = self.conn.prepare_cached("SELECT 1 FROM reminder_occurrences WHERE rule_id = ?1 AND occurrence = ?2")?;
+        let mut out = Vec::new();
+        for d in due {
+            let fired = stmt.query_row(params![d.rule_id, d.key], |_| Ok(())).optional()?.is_some();
+            out.push((d, fired));
+        }
+        Ok(out)
+    }
+
+    /// One engine pass at the clock's now: stores new occurrences (each key once), brings back snoozed ones
+    /// whose time has come, and returns the entries to notify about.
+    pub fn run_reminders(&mut self) -> Result<Vec<InboxItem>> {
+        let now = self.clock.now();
+        let due = self.reminders_due(now)?;
+        let stamp = now.timestamp_millis();
+        let ids = self.write(|tx| {
+            let mut ids = Vec::new();
+            let mut insert = tx.prepare_cached(
+                "INSERT OR IGNORE INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id,
+                     fire_at, fired_at, late, title, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            for (d, fired) in due.iter().filter(|(_, fired)| !fired) {
+                let _ = fired;
+                let n = insert.execute(params![d.rule_id, d.key, d.person_id, d.kind.as_str(), d.category, d.followup_id,
+                    d.fire_instant.timestamp_millis(), stamp, d.late, d.title, d.body])?;
+                if n == 1 {
+                    ids.push(tx.last_insert_rowid());
+                }
+            }
+            let mut back = tx.prepare_cached(
+                "UPDATE reminder_occurrences SET state = 'fired', refired_at = ?1, seen = 0, snoozed_until = NULL
+                 WHERE state = 'snoozed' AND snoozed_until <= ?1 RETURNING id",
+            )?;
+            let returned: Vec<i64> = back.query_map([stamp], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            ids.extend(returned);
+            Ok(ids)
+        })?;
+        ids.into_iter().map(|id| self.inbox_item(id)).collect()
+    }
+
+    /// The inbox: entries waiting (fired or snoozed), newest first; with `all`, handled ones too.
+    pub fn inbox(&self, all: bool) -> Result<Vec<InboxItem>> {
+        let filter = if all { "" } else { "WHERE o.state IN ('fired', 'snoozed')" };
+        Ok(self
+            .conn
+            .prepare_cached(&format!("{INBOX_SQL} {filter} ORDER BY coalesce(o.refired_at, o.fired_at) DESC, o.id DESC LIMIT 200"))?
+            .query_map([], inbox_item)?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Entries fired and not yet seen.
+    pub fn unread_count(&self) -> Result<u32> {
+        Ok(self.conn.query_row("SELECT count(*) FROM reminder_occurrences WHERE state = 'fired' AND seen = 0", [], |r| r.get(0))?)
+    }
+
+    pub fn inbox_item(&self, id: i64) -> Result<InboxItem> {
+        self.conn
+            .prepare_cached(&format!("{INBOX_SQL} WHERE o.id = ?1"))?
+            .query_row([id], inbox_item)
+            .optional()?
+            .ok_or_else(|| CoreError::not_found("reminder", id.to_string()))
+    }
+
+    /// Snoozes an entry: `15m`, `1h` or `tomorrow` (09:00 the next local day of its person).
+    pub fn snooze(&mut self, id: i64, how: &str) -> Result<InboxItem> {
+        let item = self.inbox_item(id)?;
+        let until = self.snooze_until(item.person_id, how)?;
+        self.set_state(id, "snoozed", Some(until))
+    }
+
+    /// Snoozes every waiting entry by `minutes` (the tray's "Snooze all 1 h").
+    pub fn snooze_all(&mut self, minutes: i64) -> Result<u32> {
+        let until = (self.clock.now() + Duration::minutes(minutes)).timestamp_millis();
+        Ok(self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE reminder_occurrences SET state = 'snoozed', snoozed_until = ?1, seen = 1 WHERE state = 'fired'",
+                [until],
+            )? as u32)
+        })?)
+    }
+
+    pub fn dismiss(&mut self, id: i64) -> Result<InboxItem> {
+        self.set_state(id, "dismissed", None)
+    }
+
+    /// Marks an entry acted on (the user logged from it).
+    pub fn acted(&mut self, id: i64) -> Result<InboxItem> {
+        self.set_state(id, "acted", None)
+    }
+
+    /// Marks every fired entry as seen (the inbox was opened).
+    pub fn mark_seen(&mut self) -> Result<()> {
+        self.write(|tx| {
+            tx.execute("UPDATE reminder_occurrences SET seen = 1 WHERE state = 'fired' AND seen = 0", [])?;
+            Ok(())
+        })
+    }
+
+    fn set_state(&mut self, id: i64, state: &str, until: Option<DateTime<Utc>>) -> Result<InboxItem> {
+        self.inbox_item(id)?;
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE reminder_occurrences SET state = ?2, snoozed_until = ?3, seen = 1 WHERE id = ?1",
+                params![id, state, until.map(|t| t.timestamp_millis())],
+            )?;
+            Ok(())
+        })?;
+        self.inbox_item(id)
+    }
+
+    fn snooze_until(&self, person_id: i64, how: &str) -> Result<DateTime<Utc>> {
+        let now = self.clock.now();
+        Ok(match how.trim() {
+            "15m" => now + Duration::minutes(15),
+            "1h" => now + Duration::hours(1),
+            "tomorrow" => {
+                let clock = person_clock(&self.conn, person_id)?;
+                let tomorrow = local_date(now, &clock.zone, clock.day_start) + Duration::days(1);
+                clock.zone.resolve(tomorrow, NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN))
+            }
+            other => return Err(CoreError::invalid("snooze", format!("'{other}' must be 15m, 1h or tomorrow"))),
+        })
+    }
+
+    fn validate_rule(&self, input: &NewRule) -> Result<ValidRule> {
+        let person_id = resolve_person(&self.conn, &input.person)?;
+        let kind = Kind::parse(&input.kind).ok_or_else(|| {
+            CoreError::invalid("kind", format!("'{}' must be checkin, silence, score-drop, streak-risk or followup-due", input.kind))
+        })?;
+        let default_at = match kind {
+            Kind::StreakRisk => "17:00",
+            _ => "09:00",
+        };
+        let at = parse_hhmm("at", input.at.as_deref().filter(|a| !a.trim().is_empty()).unwrap_or(default_at))?;
+        let weekdays = match &input.days {
+            Some(days) if !days.is_empty() => Some(i64::from(WorkingDays::parse(&days.join(",")).map_err(|e| match e {
+                CoreError::Invalid { reason, .. } => CoreError::invalid("days", reason),
+                other => other,
+            })?.0)),
+            _ => None,
+        };
+        let category_id = match input.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            Some(key) => Some(id_for_key(&self.conn, Table::Category, key)?),
+            None => None,
+        };
+        let needs_category = matches!(kind, Kind::Silence | Kind::ScoreDrop);
+        if needs_category && category_id.is_none() {
+            return Err(CoreError::invalid("category", format!("a {} rule needs a category", kind.as_str())));
+        }
+        let after_days = match kind {
+            Kind::Silence => Some(match input.after_days {
+                Some(n) if (1..=365).contains(&n) => n,
+                Some(_) => return Err(CoreError::invalid("afterDays", "must be between 1 and 365 days")),
+                None => return Err(CoreError::invalid("afterDays", "say after how many days without one (--after-days)")),
+            }),
+            _ => None,
+        };
+        let threshold = match input.threshold {
+            Some(t) if t > 1.0 && t <= 100.0 => Some(t / 100.0),
+            Some(t) if (0.0..=1.0).contains(&t) => Some(t),
+            Some(_) => return Err(CoreError::invalid("threshold", "must be a score between 0 and 1 (or 0 and 100%)")),
+            None => None,
+        };
+        let drop_points = match input.drop_points {
+            Some(p) if p > 0.0 && p <= 100.0 => Some(p),
+            Some(_) => return Err(CoreError::invalid("dropPoints", "must be between 0 and 100 points")),
+            None => None,
+        };
+        if kind == Kind::ScoreDrop && threshold.is_none() && drop_points.is_none() {
+            return Err(CoreError::invalid("threshold", "a score-drop rule needs a threshold or a drop in points"));
+        }
+        let min_streak = match (kind, input.min_streak) {
+            (Kind::StreakRisk, Some(0)) => return Err(CoreError::invalid("minStreak", "must be at least 1")),
+            (Kind::StreakRisk, k) => Some(k.unwrap_or(1).min(10_000)),
+            _ => None,
+        };
+        let quiet = |field: &'static str, v: &Option<String>| -> Result<Option<String>> {
+            v.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(|t| parse_hhmm(field, t).map(|_| t.to_string())).transpose()
+        };
+        let (quiet_from, quiet_to) = (quiet("quietFrom", &input.quiet_from)?, quiet("quietTo", &input.quiet_to)?);
+        if quiet_from.is_some() != quiet_to.is_some() {
+            return Err(CoreError::invalid("quietTo", "quiet hours need a start and an end"));
+        }
+        let created_by = match input.created_by {
+            Some(id) => Some(resolve_person(&self.conn, &id.to_string())?),
+            None => self.self_person()?.map(|p| p.id),
+        };
+        Ok(ValidRule {
+            person_id,
+            created_by,
+            kind,
+            at: format_minutes(at.signed_duration_since(NaiveTime::MIN).num_minutes() as u32),
+            weekdays,
+            category_id,
+            after_days,
+            threshold,
+            drop_points,
+            min_streak,
+            quiet_from,
+            quiet_to,
+        })
+    }
+}
+
+struct ValidRule {
+    person_id: i64,
+    created_by: Option<i64>,
+    kind: Kind,
+    at: String,
+    weekdays: Option<i64>,
+    category_id: Option<i64>,
+    after_days: Option<u32>,
+    threshold: Option<f64>,
+    drop_points: Option<f64>,
+    min_streak: Option<u32>,
+    quiet_from: Option<String>,
+    quiet_to: Option<String>,
+}
+
+/// The next instant after `now` at which the rule would fire if its condition holds: the preview.
+pub fn next_fire(rule: &Rule, f: &Facts, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let today = local_date(now, &f.zone, f.day_start);
+    (0..21).map(|d| today + Duration::days(d)).find_map(|day| {
+        let days = rule.weekdays.unwrap_or(f.calendar.working);
+        let absent = f.calendar.absences.iter().any(|(a, b)| *a <= day && day <= *b);
+        let t = engine::fire_instant(rule, f, day);
+        (days.contains(chrono::Datelike::weekday(&day)) && !absent && t > now).then_some(t)
+    })
+}
