@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "list_actions",
     "day_counts",
     "ui_painted",
+    "person_today",
     "stats",
     "team",
     "targets",
@@ -22,6 +23,20 @@ const COMMANDS: &[&str] = &[
     "absences",
     "add_absence",
     "delete_absence",
+    "rules",
+    "add_rule",
+    "update_rule",
+    "set_rule_paused",
+    "delete_rule",
+    "inbox",
+    "unread_count",
+    "inbox_action",
+    "mark_seen",
+    "run_reminders",
+    "followups",
+    "add_followup",
+    "close_followup",
+    "autostart",
 ];
 
 fn main() {

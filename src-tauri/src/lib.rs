@@ -4,9 +4,12 @@
 //! turns core errors into `{ kind, message, field? }`. Rules, SQL and statistics stay in cadence-core.
 
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod error;
+pub mod scheduler;
 pub mod state;
+mod tray;
 
 use std::path::PathBuf;
 
@@ -15,9 +18,10 @@ use state::AppState;
 
 /// Builds the state the window runs on: the data folder and the database opened in it (or the error).
 pub fn open_state(data_dir: Option<PathBuf>) -> AppState {
+    let clock = clock::app_clock();
     match cadence_core::paths::data_dir(data_dir) {
-        Ok(dir) => AppState::new(Db::open_dir(&dir), Some(dir)),
-        Err(e) => AppState::new(Err(e), None),
+        Ok(dir) => AppState::new(Db::open_dir_with_clock(&dir, Box::new(clock::Shared(clock.clone()))), Some(dir), clock),
+        Err(e) => AppState::new(Err(e), None, clock),
     }
 }
 
@@ -27,8 +31,30 @@ pub fn builder<R: tauri::Runtime>(base: tauri::Builder<R>, state: AppState) -> t
 }
 
 /// Opens the window. Returns when the app quits.
+///
+/// Single-instance is registered first, so a second launch only focuses this window and one scheduler
+/// runs. Closing the window hides it: Cadence stays in the tray so reminders keep firing.
 pub fn run_gui(data_dir: Option<PathBuf>) -> tauri::Result<()> {
-    builder(tauri::Builder::default(), open_state(data_dir))
+    let base = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None));
+    builder(base, open_state(data_dir))
+        .setup(|app| {
+            if let Err(e) = tray::create(app.handle()) {
+                // No tray host (a bare X server, some desktops): the window still works.
+                eprintln!("cadence: no tray icon: {e}");
+            }
+            scheduler::start(app.handle().clone());
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.label() == "main" && std::env::var_os("CADENCE_QUIT_ON_CLOSE").is_none() {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
+        })
         .run(tauri::generate_context!())
 }

@@ -1,8 +1,9 @@
 //! The one piece of app state, registered with `app.manage` and reached through `State<AppState>`.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
+use cadence_core::time::Clock;
 use cadence_core::{Db, Result as CoreResult};
 
 use crate::error::ApiError;
@@ -13,15 +14,18 @@ pub struct AppState {
     pub data_dir: Option<PathBuf>,
     /// Where `ui_painted` appends the first-paint time, for `script/measure`.
     pub measure_file: Option<PathBuf>,
+    /// The clock the database and the scheduler share.
+    pub clock: Arc<dyn Clock>,
 }
 
 impl AppState {
     /// State over a database that opened, or over the error that stopped it.
-    pub fn new(db: CoreResult<Db>, data_dir: Option<PathBuf>) -> AppState {
+    pub fn new(db: CoreResult<Db>, data_dir: Option<PathBuf>, clock: Arc<dyn Clock>) -> AppState {
         AppState {
             db: Mutex::new(db.map_err(ApiError::from)),
             data_dir,
             measure_file: std::env::var_os("CADENCE_MEASURE_FILE").map(PathBuf::from),
+            clock,
         }
     }
 

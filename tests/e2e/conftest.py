@@ -37,6 +37,7 @@ class App:
         self.xdg.mkdir()
         self.driver = None
         self.proc = None
+        self.extra_env = {}
 
     @property
     def db_file(self) -> Path:
@@ -52,6 +53,7 @@ class App:
             NO_AT_BRIDGE="1",
             TZ=env.get("CADENCE_E2E_TZ", "Europe/Amsterdam"),
         )
+        env.update(self.extra_env)
         # Software painting straight to the X screen, so screenshots of Xvfb show the current frame. Measuring
         # runs set CADENCE_COMPOSITING=1 to keep WebKit's normal (composited) rendering, as on a desktop.
         if env.get("CADENCE_COMPOSITING") != "1":
@@ -134,6 +136,13 @@ class App:
             "el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));",
             css, value,
         )
+
+    def set_clock(self, rfc3339: str):
+        """Moves the app's (and the CLI's) clock: they read CADENCE_NOW_FILE on every tick."""
+        clock = self.xdg / "now.txt"
+        clock.write_text(rfc3339)
+        self.extra_env["CADENCE_NOW_FILE"] = str(clock)
+        self.extra_env["CADENCE_TICK_SECONDS"] = "1"
 
     def screenshot(self, name: str) -> Path:
         """Captures the real X display (what a person would see), not WebDriver's render of the page."""

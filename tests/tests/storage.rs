@@ -110,3 +110,38 @@ fn data_dir_prefers_explicit_then_environment() {
     let default = cadence_core::paths::data_dir(None).expect("default");
     assert!(default.ends_with("cadence") || std::env::var_os("CADENCE_DATA_DIR").is_some());
 }
+
+#[test]
+fn a_version_1_database_is_backed_up_and_migrated() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("cadence.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("raw");
+        conn.execute_batch(include_str!("../../src-tauri/core/migrations/001_init.sql")).expect("v1 schema");
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO settings (key, value) VALUES ('seeded', '1');
+             INSERT INTO categories (key, label, colour) VALUES ('follow-up', 'Follow-up', '#d97706');
+             INSERT INTO people (name, tz, created_at) VALUES ('Anna', 'Europe/Amsterdam', 0);
+             INSERT INTO actions (person_id, category_id, occurred_at, local_date, tz, note, created_at, updated_at)
+                 VALUES (1, 1, 0, '2026-01-05', 'Europe/Amsterdam', 'from v1', 0, 0);",
+        )
+        .expect("v1 data");
+    }
+    let db = Db::open(&path).expect("migrate");
+    let all = db.list_actions(&ActionQuery::default()).expect("list");
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].note, "from v1");
+    let backups: Vec<_> = fs::read_dir(dir.path().join("backups")).expect("backups").filter_map(|e| e.ok()).collect();
+    assert_eq!(backups.len(), 1);
+    assert!(backups[0].file_name().to_string_lossy().starts_with("pre-migration-v1-"));
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+    assert_eq!(version, cadence_core::db::schema_version());
+    let problems: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).expect("fk check");
+    assert_eq!(problems, 0);
+    // The backup is the untouched version-1 database.
+    let old = rusqlite::Connection::open(backups[0].path()).expect("backup");
+    let v: i64 = old.pragma_query_value(None, "user_version", |r| r.get(0)).expect("v");
+    assert_eq!(v, 1);
+}

@@ -51,11 +51,16 @@ impl std::fmt::Debug for Db {
 impl Db {
     /// Opens (creating if needed) `cadence.sqlite3` inside `data_dir`.
     pub fn open_dir(data_dir: &Path) -> Result<Db> {
+        Db::open_dir_with_clock(data_dir, Box::new(SystemClock))
+    }
+
+    /// Opens `cadence.sqlite3` inside `data_dir`, answering "now" from `clock`.
+    pub fn open_dir_with_clock(data_dir: &Path, clock: Box<dyn Clock>) -> Result<Db> {
         fs::create_dir_all(data_dir).map_err(|source| CoreError::Io {
             context: format!("cannot create data folder {}", data_dir.display()),
             source,
         })?;
-        Db::open(&data_dir.join(DB_FILE))
+        Db::open_with_clock(&data_dir.join(DB_FILE), clock)
     }
 
     /// Opens (creating if needed) the database file at `path` with the system clock.

@@ -35,6 +35,21 @@ impl Clock for FixedClock {
     }
 }
 
+/// A clock read from a file holding an RFC 3339 instant, for end-to-end tests that move time (the app uses
+/// it when `CADENCE_NOW_FILE` is set). Falls back to the system clock when the file is missing or unreadable.
+#[derive(Debug, Clone)]
+pub struct FileClock(pub std::path::PathBuf);
+
+impl Clock for FileClock {
+    fn now(&self) -> DateTime<Utc> {
+        std::fs::read_to_string(&self.0)
+            .ok()
+            .and_then(|t| DateTime::parse_from_rfc3339(t.trim()).ok())
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_else(Utc::now)
+    }
+}
+
 /// A time zone as Cadence records it: an IANA zone, or a fixed UTC offset when an instant was given
 /// with an offset that does not match the person's zone (e.g. back-logged while travelling).
 #[derive(Debug, Clone, Copy, PartialEq)]

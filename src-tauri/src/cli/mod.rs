@@ -7,202 +7,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use cadence_core::demo::DemoSpec;
-use cadence_core::{ActionQuery, CoreError, Db, NewAction, NewPerson, Per, StatsQuery};
-use clap::{Args, Parser, Subcommand};
-
+use cadence_core::{ActionQuery, CoreError, Db, NewAction, NewFollowup, NewPerson, NewRule, Per, StatsQuery};
+mod args;
 mod output;
+
+pub use args::*;
 use serde::Serialize;
-
-#[derive(Debug, Parser)]
-#[command(name = "cadence", version, about = "Cadence: log and keep up your daily leadership actions.")]
-pub struct Cli {
-    /// Data folder (default: $XDG_DATA_HOME/cadence); also CADENCE_DATA_DIR.
-    #[arg(long, global = true, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-    /// Print JSON instead of text.
-    #[arg(long, global = true)]
-    pub json: bool,
-    #[command(subcommand)]
-    pub command: Option<Command>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Add or list people.
-    #[command(subcommand)]
-    Person(PersonCommand),
-    /// Log an action; prints its id.
-    Log(LogArgs),
-    /// List actions, oldest first.
-    List(ListArgs),
-    /// Generate realistic demo history.
-    DemoData(DemoArgs),
-    /// Set or list targets.
-    #[command(subcommand)]
-    Target(TargetCommand),
-    /// Add, list or remove planned absences.
-    #[command(subcommand)]
-    Absence(AbsenceCommand),
-    /// A person's dashboard: streaks, scores, trends, coverage.
-    Stats(StatsArgs),
-    /// Everyone's score, streak and slipping flag, slipping first.
-    Team(TeamArgs),
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TargetCommand {
-    /// Set a target: N per week or N per working day.
-    Set {
-        #[arg(long)]
-        person: String,
-        #[arg(long)]
-        category: String,
-        #[arg(long)]
-        times: u32,
-        /// week or day
-        #[arg(long, default_value = "week")]
-        per: String,
-    },
-    /// A person's targets (defaults included).
-    List {
-        #[arg(long)]
-        person: String,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum AbsenceCommand {
-    /// Plan an absence (holiday, travel, sick) over inclusive dates.
-    Add {
-        #[arg(long)]
-        person: String,
-        #[arg(long)]
-        from: String,
-        #[arg(long)]
-        to: String,
-        #[arg(long, default_value = "")]
-        reason: String,
-    },
-    /// Absences of one person or everyone.
-    List {
-        #[arg(long)]
-        person: Option<String>,
-    },
-    /// Remove an absence by id.
-    Remove { id: i64 },
-}
-
-#[derive(Debug, Args)]
-pub struct StatsArgs {
-    /// Person id or name.
-    #[arg(long)]
-    pub person: String,
-    /// Compute as of this local date (default: today in the person's zone).
-    #[arg(long)]
-    pub as_of: Option<String>,
-    /// Days covered by the channel mix and coverage counts.
-    #[arg(long, default_value_t = 90)]
-    pub range_days: u32,
-}
-
-#[derive(Debug, Args)]
-pub struct TeamArgs {
-    #[arg(long)]
-    pub as_of: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum PersonCommand {
-    /// Add a person; prints the new id.
-    Add(PersonArgs),
-    /// List everyone.
-    List,
-}
-
-#[derive(Debug, Args)]
-pub struct PersonArgs {
-    #[arg(long)]
-    pub name: String,
-    #[arg(long)]
-    pub role: Option<String>,
-    /// Layer key (board, senior-management, middle-management, team-lead, staff).
-    #[arg(long)]
-    pub layer: Option<String>,
-    /// Unit key.
-    #[arg(long)]
-    pub unit: Option<String>,
-    /// IANA time zone (default: the OS zone).
-    #[arg(long)]
-    pub tz: Option<String>,
-    /// Comma-separated weekdays, e.g. mon,tue,wed,thu,fri.
-    #[arg(long, value_name = "DAYS")]
-    pub working_days: Option<String>,
-    /// When this person's day starts, HH:MM (default 00:00).
-    #[arg(long, value_name = "HH:MM")]
-    pub day_start: Option<String>,
-    /// This is the person using the app (the window then opens on their Today view).
-    #[arg(long)]
-    pub me: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct LogArgs {
-    /// Person id or name.
-    #[arg(long)]
-    pub person: String,
-    /// Category key (open-communication, visible-participation, follow-up, ...).
-    #[arg(long)]
-    pub category: String,
-    #[arg(long)]
-    pub note: Option<String>,
-    /// Channel key.
-    #[arg(long)]
-    pub channel: Option<String>,
-    /// Layer or unit key reached; repeat for several.
-    #[arg(long = "audience")]
-    pub audiences: Vec<String>,
-    /// Value or theme key served; repeat for several.
-    #[arg(long = "value")]
-    pub values: Vec<String>,
-    /// When it happened, RFC 3339 with offset; the offset fixes the local date.
-    #[arg(long, conflicts_with = "date")]
-    pub at: Option<String>,
-    /// The local date it counts for (back-logging), YYYY-MM-DD.
-    #[arg(long)]
-    pub date: Option<String>,
-    /// Local time HH:MM on --date.
-    #[arg(long, requires = "date")]
-    pub time: Option<String>,
-    /// The zone it happened in, when travelling (default: the person's zone).
-    #[arg(long)]
-    pub tz: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Person id or name.
-    #[arg(long)]
-    pub person: Option<String>,
-    /// First local date, YYYY-MM-DD.
-    #[arg(long)]
-    pub from: Option<String>,
-    /// Last local date, YYYY-MM-DD.
-    #[arg(long)]
-    pub to: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct DemoArgs {
-    #[arg(long, default_value_t = 1)]
-    pub people: u32,
-    #[arg(long, default_value_t = 1)]
-    pub years: u32,
-    #[arg(long, default_value_t = 42)]
-    pub seed: u64,
-    /// Mean actions on an ordinary working day (24 averages about 15 per calendar day).
-    #[arg(long, default_value_t = cadence_core::demo::DEFAULT_PER_DAY)]
-    pub per_day: f64,
-}
 
 /// Runs one subcommand and returns the process exit status.
 pub fn run(command: Command, data_dir: Option<PathBuf>, json: bool) -> ExitCode {
@@ -231,7 +41,8 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, CoreError> {
 /// Runs a subcommand and returns what to print.
 pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Result<String, CoreError> {
     let dir = cadence_core::paths::data_dir(data_dir)?;
-    let mut db = Db::open_dir(&dir)?;
+    // The same clock as the window: CADENCE_NOW_FILE lets tests run the CLI at a chosen instant.
+    let mut db = Db::open_dir_with_clock(&dir, Box::new(crate::clock::Shared(crate::clock::app_clock())))?;
     match command {
         Command::Person(PersonCommand::Add(args)) => {
             let person = db.add_person(&NewPerson {
@@ -367,6 +178,78 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
         Command::Team(args) => {
             let team = db.team(args.as_of.as_deref())?;
             if json { to_json(&team) } else { Ok(output::team_text(&team)) }
+        }
+        Command::Followup(FollowupCommand::Add { person, text, due, from_action }) => {
+            let f = db.add_followup(&NewFollowup { person, text, due, from_action })?;
+            if json { to_json(&f) } else { Ok(f.id.to_string()) }
+        }
+        Command::Followup(FollowupCommand::List { person, status }) => {
+            let list = db.followups(person.as_deref(), status.as_deref())?;
+            if json { to_json(&list) } else { Ok(output::followups_text(&list)) }
+        }
+        Command::Followup(FollowupCommand::Close { id, note }) => {
+            let (f, action) = db.close_followup(id, note.as_deref())?;
+            if json {
+                to_json(&serde_json::json!({ "followup": f, "action": action }))
+            } else {
+                Ok(format!("closed {}; logged follow-up action {}", f.id, action.id))
+            }
+        }
+        Command::Reminder(ReminderCommand::Add(a)) => {
+            let created_by = match a.created_by {
+                Some(p) => Some(db.find_person(&p)?.id),
+                None => None,
+            };
+            let rule = db.add_rule(&NewRule {
+                person: a.person,
+                kind: a.kind,
+                at: a.at,
+                days: a.days.map(|d| d.split(',').map(String::from).collect()),
+                category: a.category,
+                after_days: a.after_days,
+                threshold: a.threshold,
+                drop_points: a.drop_points,
+                min_streak: a.min_streak,
+                quiet_from: a.quiet_from,
+                quiet_to: a.quiet_to,
+                created_by,
+            })?;
+            if json { to_json(&rule) } else { Ok(rule.id.to_string()) }
+        }
+        Command::Reminder(ReminderCommand::List { person }) => {
+            let rules = db.rules(person.as_deref())?;
+            if json { to_json(&rules) } else { Ok(output::rules_text(&rules)) }
+        }
+        Command::Reminder(ReminderCommand::Pause { id }) => db.set_rule_paused(id, true).map(|_| String::new()),
+        Command::Reminder(ReminderCommand::Resume { id }) => db.set_rule_paused(id, false).map(|_| String::new()),
+        Command::Reminder(ReminderCommand::Delete { id }) => db.delete_rule(id).map(|_| String::new()),
+        Command::Reminders(RemindersCommand::Due { at }) => {
+            let at = match at {
+                Some(text) => cadence_core::time::parse_instant("at", &text)?.with_timezone(&chrono::Utc),
+                None => chrono::Utc::now(),
+            };
+            let due = db.reminders_due(at)?;
+            if json {
+                let entries: Vec<_> = due
+                    .iter()
+                    .map(|(d, fired)| {
+                        serde_json::json!({
+                            "ruleId": d.rule_id, "personId": d.person_id, "personName": d.person_name,
+                            "kind": d.kind, "occurrence": d.occurrence, "fireAt": d.fire_at, "late": d.late,
+                            "reason": d.reason, "title": d.title, "alreadyFired": fired,
+                        })
+                    })
+                    .collect();
+                return to_json(&entries);
+            }
+            Ok(due
+                .iter()
+                .map(|(d, fired)| {
+                    format!("rule {:>3}  {:<13} {:<20} {}  {}{}{}", d.rule_id, d.kind.as_str(), d.person_name, d.fire_at, d.reason,
+                        if d.late { "  (late)" } else { "" }, if *fired { "  (already fired)" } else { "" })
+                })
+                .collect::<Vec<_>>()
+                .join("\n"))
         }
     }
 }

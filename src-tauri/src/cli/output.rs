@@ -67,3 +67,31 @@ pub fn team_text(rows: &[TeamRow]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Follow-ups as a table.
+pub fn followups_text(list: &[cadence_core::Followup]) -> String {
+    list.iter()
+        .map(|f| format!("{:>4}  {:<8} due {}  {:<20} {}", f.id, f.status, f.due, f.person_name, f.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reminder rules as a table.
+pub fn rules_text(rules: &[cadence_core::ReminderRule]) -> String {
+    rules
+        .iter()
+        .map(|r| {
+            format!(
+                "{:>4}  {:<13} {:<20} at {}{}{}  next {}",
+                r.id,
+                r.kind,
+                r.person_name,
+                r.at,
+                r.category.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default(),
+                if r.paused { " (paused)" } else { "" },
+                r.next_fire.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,6 +1,7 @@
 //! The app's `#[tauri::command]`s, one module per area; each body is a call into cadence-core.
 
 pub mod actions;
+pub mod reminders;
 pub mod rhythm;
 pub mod setup;
 pub mod stats;
@@ -13,6 +14,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         setup::catalog,
         setup::people,
         setup::ui_painted,
+        setup::person_today,
         actions::log_action,
         actions::update_action,
         actions::delete_action,
@@ -27,5 +29,19 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         rhythm::absences,
         rhythm::add_absence,
         rhythm::delete_absence,
+        reminders::rules,
+        reminders::add_rule,
+        reminders::update_rule,
+        reminders::set_rule_paused,
+        reminders::delete_rule,
+        reminders::inbox,
+        reminders::unread_count,
+        reminders::inbox_action,
+        reminders::mark_seen,
+        reminders::run_reminders,
+        reminders::followups,
+        reminders::add_followup,
+        reminders::close_followup,
+        reminders::autostart,
     ]
 }

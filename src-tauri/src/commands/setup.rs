@@ -69,3 +69,9 @@ pub fn ui_painted(state: State<'_, AppState>) -> Result<(), ApiError> {
         .and_then(|mut f| f.write_all(line.as_bytes()))
         .map_err(|e| ApiError::internal(format!("cannot write {}: {e}", file.display())))
 }
+
+/// "Today" for a person (their zone and day start), e.g. when an assistant logs for a leader abroad.
+#[tauri::command]
+pub fn person_today(state: State<'_, AppState>, person: String) -> Result<String, ApiError> {
+    state.with_db(|db| db.today(&person)).map(|d| d.to_string())
+}

@@ -2,7 +2,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   Absence, Action, ActionQuery, ApiErrorBody, AppStatus, Catalog, CategoryTarget, DayCount, NewAction, NewPerson,
-  Per, Person, Stats, StatsQuery, TeamRow,
+  Followup, InboxItem, NewFollowup, NewRule, Per, Person, ReminderRule, Stats, StatsQuery, TeamRow,
 } from './types';
 
 /** A command's typed failure: `kind` to branch on, `field` to show it next to. */
@@ -41,6 +41,7 @@ export const api = {
   listActions: (query: ActionQuery) => call<Action[]>('list_actions', { query }),
   dayCounts: (query: ActionQuery) => call<DayCount[]>('day_counts', { query }),
   uiPainted: () => call<void>('ui_painted'),
+  personToday: (person: string) => call<string>('person_today', { person }),
   stats: (query: StatsQuery) => call<Stats>('stats', { query }),
   team: (asOf?: string) => call<TeamRow[]>('team', { asOf }),
   targets: (person: string) => call<CategoryTarget[]>('targets', { person }),
@@ -52,6 +53,21 @@ export const api = {
   addAbsence: (person: string, from: string, to: string, reason: string) =>
     call<Absence>('add_absence', { person, from, to, reason }),
   deleteAbsence: (id: number) => call<void>('delete_absence', { id }),
+  rules: (person?: string) => call<ReminderRule[]>('rules', { person }),
+  addRule: (input: NewRule) => call<ReminderRule>('add_rule', { input }),
+  updateRule: (id: number, input: NewRule) => call<ReminderRule>('update_rule', { id, input }),
+  setRulePaused: (id: number, paused: boolean) => call<ReminderRule>('set_rule_paused', { id, paused }),
+  deleteRule: (id: number) => call<void>('delete_rule', { id }),
+  inbox: (all = false) => call<InboxItem[]>('inbox', { all }),
+  unreadCount: () => call<number>('unread_count'),
+  inboxAction: (id: number, action: 'snooze' | 'dismiss' | 'acted', how?: string) =>
+    call<InboxItem>('inbox_action', { id, action, how }),
+  markSeen: () => call<void>('mark_seen'),
+  runReminders: () => call<void>('run_reminders'),
+  followups: (person?: string, status?: string) => call<Followup[]>('followups', { person, status }),
+  addFollowup: (input: NewFollowup) => call<Followup>('add_followup', { input }),
+  closeFollowup: (id: number, note?: string) => call<{ followup: Followup; action: Action }>('close_followup', { id, note }),
+  autostart: (enable?: boolean) => call<boolean>('autostart', { enable }),
 };
 
 /** Maps an error to the field it belongs to (`''` for a banner). */

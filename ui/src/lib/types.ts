@@ -145,6 +145,7 @@ export interface Stats {
   externalShare: number;
   audiences: Coverage[];
   values: Coverage[];
+  followThrough: FollowThrough;
 }
 
 export interface StatsQuery { person: string; asOf?: string; rangeDays?: number }
@@ -162,3 +163,73 @@ export interface TeamRow {
   slipping: boolean;
   slippingCategories: string[];
 }
+
+export interface Followup {
+  id: number;
+  personId: number;
+  personName: string;
+  text: string;
+  due: string;
+  fromActionId: number | null;
+  status: 'open' | 'overdue' | 'done';
+  createdDate: string;
+  closedDate: string | null;
+  closingActionId: number | null;
+}
+export interface NewFollowup { person: string; text: string; due: string; fromAction?: number | null }
+export interface FollowThrough { open: number; overdue: number; done: number; rate: number | null; medianDaysToClose: number | null }
+
+export type RuleKind = 'checkin' | 'silence' | 'score-drop' | 'streak-risk' | 'followup-due';
+export interface ReminderRule {
+  id: number;
+  personId: number;
+  personName: string;
+  createdBy: number | null;
+  createdByName: string | null;
+  kind: RuleKind;
+  at: string;
+  days: string[] | null;
+  category: string | null;
+  afterDays: number | null;
+  threshold: number | null;
+  dropPoints: number | null;
+  minStreak: number | null;
+  quietFrom: string | null;
+  quietTo: string | null;
+  paused: boolean;
+  nextFire: string | null;
+}
+export interface NewRule {
+  person: string;
+  kind: string;
+  at?: string;
+  days?: string[] | null;
+  category?: string | null;
+  afterDays?: number | null;
+  threshold?: number | null;
+  dropPoints?: number | null;
+  minStreak?: number | null;
+  quietFrom?: string | null;
+  quietTo?: string | null;
+}
+export interface InboxItem {
+  id: number;
+  ruleId: number;
+  personId: number;
+  personName: string;
+  kind: RuleKind;
+  category: string | null;
+  followupId: number | null;
+  key: string;
+  fireAt: string;
+  firedAt: string;
+  late: boolean;
+  state: 'fired' | 'snoozed' | 'dismissed' | 'acted';
+  snoozedUntil: string | null;
+  seen: boolean;
+  title: string;
+  body: string;
+}
+
+/** What "log now" hands to the quick log. */
+export interface Prefill { person: number; category: string; inboxId?: number }

@@ -1,0 +1,63 @@
+//! Runs the reminder engine in the background: every ~30 s, at once after a jump of the wall clock (wake
+//! from sleep), and at start-up (which delivers what fell due while the app was closed, once, marked late).
+//! Each new occurrence becomes a desktop notification and an `inbox-changed` event for the window.
+
+use std::time::{Duration, Instant};
+
+use cadence_core::InboxItem;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri_plugin_notification::NotificationExt;
+
+use crate::state::AppState;
+
+/// Seconds between engine passes (`CADENCE_TICK_SECONDS` overrides it for tests).
+fn tick_seconds() -> u64 {
+    std::env::var("CADENCE_TICK_SECONDS").ok().and_then(|s| s.parse().ok()).filter(|s| *s > 0).unwrap_or(30)
+}
+
+/// Starts the scheduler thread.
+pub fn start<R: Runtime>(app: AppHandle<R>) {
+    std::thread::spawn(move || {
+        let every = Duration::from_secs(tick_seconds());
+        let clock = app.state::<AppState>().clock.clone();
+        let (mut wall, mut mono) = (clock.now(), Instant::now());
+        let mut next = Instant::now();
+        loop {
+            let (now_wall, now_mono) = (clock.now(), Instant::now());
+            let elapsed_wall = (now_wall - wall).num_milliseconds();
+            let elapsed_mono = now_mono.duration_since(mono).as_millis() as i64;
+            // The wall clock moved far more (or less) than the monotonic one: a wake from sleep or a clock change.
+            let jumped = (elapsed_wall - elapsed_mono).abs() > 60_000;
+            if jumped || now_mono >= next {
+                run_once(&app);
+                next = Instant::now() + every;
+            }
+            (wall, mono) = (now_wall, now_mono);
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    });
+}
+
+/// One pass: store what is due and tell the user.
+pub fn run_once<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    match state.with_db(|db| db.run_reminders()) {
+        Ok(items) if !items.is_empty() => {
+            for item in &items {
+                notify(app, item);
+            }
+            let unread = state.with_db(|db| db.unread_count()).unwrap_or(0);
+            let _ = app.emit("inbox-changed", unread);
+        }
+        Ok(_) => {}
+        Err(e) => eprintln!("cadence: reminders: {}", e.message),
+    }
+}
+
+fn notify<R: Runtime>(app: &AppHandle<R>, item: &InboxItem) {
+    let body = if item.late { format!("{} (while Cadence was closed)", item.body) } else { item.body.clone() };
+    // The inbox is the source of truth; a failed notification is reported, never fatal.
+    if let Err(e) = app.notification().builder().title(&item.title).body(body).show() {
+        eprintln!("cadence: notification failed: {e}");
+    }
+}
