@@ -51,6 +51,8 @@ class App:
             XDG_CONFIG_HOME=str(self.xdg / "config"),
             XDG_CACHE_HOME=str(self.xdg / "cache"),
             NO_AT_BRIDGE="1",
+            # WebDriver's "close" must end the app; a person's close hides it to the tray instead.
+            CADENCE_QUIT_ON_CLOSE="1",
             TZ=env.get("CADENCE_E2E_TZ", "Europe/Amsterdam"),
         )
         env.update(self.extra_env)
@@ -107,6 +109,9 @@ class App:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
             self.proc = None
+        # Single-instance: no window of this test may outlive it and swallow the next test's launch.
+        subprocess.run(["pkill", "-f", f"^{APP}$"], check=False)
+        time.sleep(0.3)
 
     def restart(self):
         self.stop()
