@@ -60,8 +60,57 @@ def demo_data_50_people(runs: int = 3) -> None:
           f"(min {min(took):.2f}, max {max(took):.2f}, n={runs})")
 
 
+IDLE_SECONDS = int(os.environ.get("MEASURE_IDLE_SECONDS", "300"))
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """utime + stime of a process and all its descendants (WebKit's web and network processes)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    stats = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                stats[int(entry)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+            except (OSError, IndexError, ValueError):
+                pass
+    pids, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, (ppid, _) in stats.items():
+            if ppid == parent and pid not in pids:
+                pids.add(pid)
+                frontier.append(pid)
+    return sum(stats[p][1] for p in pids if p in stats) / ticks
+
+
+def idle_cpu() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        app = App(Path(tmp))
+        app.cli("demo-data", "--people", "2", "--years", "1")
+        kinds = [("checkin", ["--at", "09:00"]), ("silence", ["--category", "open-communication", "--after-days", "3"]),
+                 ("score-drop", ["--category", "follow-up", "--threshold", "0.5"]), ("streak-risk", ["--at", "17:00"]),
+                 ("followup-due", ["--at", "10:00"])]
+        for person in ("1", "2"):
+            for i in range(10):
+                kind, extra = kinds[i % len(kinds)]
+                app.cli("reminder", "add", "--person", person, "--kind", kind, *extra)
+        proc = subprocess.Popen([str(APP)], env=app.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(10)
+            before, t0 = tree_cpu_seconds(proc.pid), time.time()
+            time.sleep(IDLE_SECONDS)
+            used, wall = tree_cpu_seconds(proc.pid) - before, time.time() - t0
+        finally:
+            proc.terminate()
+            proc.wait(10)
+        print(f"idle app with 20 reminder rules: {100 * used / wall:.2f}% of one core over {wall:.0f} s "
+              f"(app and WebKit processes, CPU {used:.2f} s)")
+
+
 def main():
     demo_data_50_people()
+    idle_cpu()
     with tempfile.TemporaryDirectory() as tmp:
         app = App(Path(tmp))
         summary = json.loads(app.cli("--json", "demo-data", "--people", "1", "--years", "5"))
