@@ -21,7 +21,7 @@ pub const MAX_NOTE: usize = 4000;
 const FUTURE_SLACK_HOURS: i64 = 24;
 
 /// A fully validated action, ready to store.
-struct ValidAction {
+pub(crate) struct ValidAction {
     person_id: i64,
     category_id: i64,
     occurred_at: DateTime<Utc>,
@@ -170,6 +170,34 @@ fn insert_links(conn: &Connection, id: i64, person: i64, date: &str, links: [&[i
     Ok(())
 }
 
+/// Validates a new action inside a caller's transaction (the CSV importer).
+pub(crate) fn validate_in(conn: &Connection, input: &NewAction, now: DateTime<Utc>) -> Result<ValidAction> {
+    validate(conn, input, now, None)
+}
+
+/// Stores a validated action with its links; returns its id.
+pub(crate) fn insert_valid(conn: &Connection, a: &ValidAction, now: DateTime<Utc>) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO actions (person_id, category_id, occurred_at, local_date, tz, note, channel_id,
+                              logged_by, created_at, updated_at, uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, lower(hex(randomblob(16))))",
+    )?
+    .execute(params![
+        a.person_id,
+        a.category_id,
+        a.occurred_at.timestamp_millis(),
+        a.local_date.to_string(),
+        a.zone.name(),
+        a.note,
+        a.channel_id,
+        a.logged_by,
+        now.timestamp_millis()
+    ])?;
+    let id = conn.last_insert_rowid();
+    write_links(conn, id, a)?;
+    Ok(id)
+}
+
 fn write_links(conn: &Connection, id: i64, a: &ValidAction) -> Result<()> {
     insert_links(conn, id, a.person_id, &a.local_date.to_string(), [&a.layer_ids, &a.unit_ids, &a.value_ids])
 }
@@ -187,6 +215,8 @@ struct Trashed {
     logged_by: Option<i64>,
     created_at: i64,
     updated_at: i64,
+    #[serde(default)]
+    uid: Option<String>,
     layers: Vec<i64>,
     units: Vec<i64>,
     values: Vec<i64>,
@@ -252,8 +282,8 @@ impl Db {
             let a = validate(tx, input, now, None)?;
             tx.prepare_cached(
                 "INSERT INTO actions (person_id, category_id, occurred_at, local_date, tz, note, channel_id,
-                                      logged_by, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                                      logged_by, created_at, updated_at, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, lower(hex(randomblob(16))))",
             )?
             .execute(params![
                 a.person_id,
@@ -325,7 +355,7 @@ impl Db {
         self.write(|tx| {
             let mut trashed = tx.query_row(
                 "SELECT person_id, category_id, occurred_at, local_date, tz, note, channel_id, logged_by, created_at,
-                        updated_at FROM actions WHERE id = ?1",
+                        updated_at, uid FROM actions WHERE id = ?1",
                 [id],
                 |r| {
                     Ok(Trashed {
@@ -339,6 +369,7 @@ impl Db {
                         logged_by: r.get(7)?,
                         created_at: r.get(8)?,
                         updated_at: r.get(9)?,
+                        uid: r.get(10)?,
                         layers: Vec::new(),
                         units: Vec::new(),
                         values: Vec::new(),
@@ -369,10 +400,10 @@ impl Db {
             let t: Trashed = serde_json::from_str(&payload).map_err(trash_json)?;
             tx.execute(
                 "INSERT INTO actions (id, person_id, category_id, occurred_at, local_date, tz, note, channel_id,
-                                      logged_by, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                      logged_by, created_at, updated_at, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, coalesce(?12, lower(hex(randomblob(16)))))",
                 params![id, t.person_id, t.category_id, t.occurred_at, t.local_date, t.tz, t.note, t.channel_id,
-                        t.logged_by, t.created_at, t.updated_at],
+                        t.logged_by, t.created_at, t.updated_at, t.uid],
             )?;
             insert_links(tx, id, t.person_id, &t.local_date, [&t.layers, &t.units, &t.values])?;
             tx.execute("DELETE FROM deleted_actions WHERE id = ?1", [id])?;

@@ -27,8 +27,11 @@ static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
 
 /// The numbered migrations, in order; version N is the state after the N-th.
-const MIGRATION_SQL: [&str; 2] =
-    [include_str!("../migrations/001_init.sql"), include_str!("../migrations/002_reminders.sql")];
+const MIGRATION_SQL: [&str; 3] = [
+    include_str!("../migrations/001_init.sql"),
+    include_str!("../migrations/002_reminders.sql"),
+    include_str!("../migrations/003_uids.sql"),
+];
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
@@ -112,6 +115,12 @@ impl Db {
     }
 }
 
+/// Brings an open connection to the current schema (after a restore of an older backup).
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    MIGRATIONS.to_latest(conn)?;
+    Ok(())
+}
+
 /// Per-connection settings of DESIGN.md.
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
@@ -159,6 +168,7 @@ fn inspect(path: &Path) -> Result<Option<i64>> {
     };
     let (app_id, version, tables) = read_header(&conn).map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => not_cadence(path, "it is not an SQLite database"),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => CoreError::Corrupt { path: path.to_path_buf(), reason: e.to_string() },
         _ => unreadable(path, e),
     })?;
     if app_id != APPLICATION_ID {
@@ -170,11 +180,14 @@ fn inspect(path: &Path) -> Result<Option<i64>> {
     if version > schema_version() {
         return Err(CoreError::TooNew { path: path.to_path_buf(), found: version, supported: schema_version() });
     }
-    let check: String = conn
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| unreadable(path, e))?;
+    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            CoreError::Corrupt { path: path.to_path_buf(), reason: e.to_string() }
+        }
+        _ => unreadable(path, e),
+    })?;
     if check != "ok" {
-        return Err(unreadable(path, format!("integrity check failed: {check}")));
+        return Err(CoreError::Corrupt { path: path.to_path_buf(), reason: format!("integrity check: {check}") });
     }
     Ok(Some(version))
 }

@@ -136,7 +136,8 @@ impl Db {
             {
                 let mut insert = tx.prepare_cached(
                     "INSERT INTO actions (person_id, category_id, occurred_at, local_date, tz, note, channel_id,
-                                          created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                                          created_at, updated_at, uid)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, lower(hex(randomblob(16))))",
                 )?;
                 let [layer_sql, unit_sql, value_sql] = LINK_SQL;
                 let mut layer_link = tx.prepare_cached(layer_sql)?;

@@ -37,6 +37,14 @@ pub enum CoreError {
     #[error("cannot read {}: {reason}; the file was left untouched", path.display())]
     Unreadable { path: PathBuf, reason: String },
 
+    /// A file being imported is wrong at a line (and field); nothing was imported.
+    #[error("{}{field}: {reason}; nothing was imported", line.map(|l| format!("line {l}, ")).unwrap_or_default())]
+    Import { line: Option<usize>, field: String, reason: String },
+
+    /// The database file fails SQLite's integrity check; it has been left untouched.
+    #[error("{} is damaged ({reason}); it was left untouched, restore a backup", path.display())]
+    Corrupt { path: PathBuf, reason: String },
+
     /// SQLite failed while working on a database that did open.
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -64,6 +72,8 @@ impl CoreError {
             CoreError::NotCadence { .. } => "notCadence",
             CoreError::TooNew { .. } => "tooNew",
             CoreError::Unreadable { .. } => "unreadable",
+            CoreError::Import { .. } => "import",
+            CoreError::Corrupt { .. } => "corrupt",
             CoreError::Storage(_) => "storage",
             CoreError::Migration(_) => "migration",
             CoreError::Io { .. } => "io",
@@ -83,7 +93,7 @@ impl CoreError {
     pub fn is_open_failure(&self) -> bool {
         matches!(
             self,
-            CoreError::NotCadence { .. } | CoreError::TooNew { .. } | CoreError::Unreadable { .. }
+            CoreError::NotCadence { .. } | CoreError::TooNew { .. } | CoreError::Unreadable { .. } | CoreError::Corrupt { .. }
         )
     }
 

@@ -84,7 +84,8 @@ impl Db {
         let now = self.clock.now().timestamp_millis();
         let id = self.write(|tx| {
             tx.execute(
-                "INSERT INTO followups (person_id, text, due_date, from_action_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO followups (person_id, text, due_date, from_action_id, created_at, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, lower(hex(randomblob(16))))",
                 params![person_id, text, due.to_string(), input.from_action, now],
             )?;
             Ok(tx.last_insert_rowid())

@@ -5,6 +5,7 @@
 //! thin adapters over [`Db`]; nothing in this crate depends on Tauri.
 
 pub mod actions;
+pub mod backup;
 pub mod catalog;
 pub mod db;
 pub mod demo;
@@ -17,6 +18,7 @@ pub mod reminders;
 pub mod stats;
 pub mod targets;
 pub mod time;
+pub mod transfer;
 
 pub use db::Db;
 pub use error::{CoreError, Result};

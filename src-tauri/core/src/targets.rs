@@ -139,7 +139,7 @@ impl Db {
         let reason = if reason.trim().is_empty() { String::new() } else { clean_label("reason", reason)? };
         let id = self.write(|tx| {
             tx.execute(
-                "INSERT INTO absences (person_id, from_date, to_date, reason) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO absences (person_id, from_date, to_date, reason, uid) VALUES (?1, ?2, ?3, ?4, lower(hex(randomblob(16))))",
                 params![person_id, from.to_string(), to.to_string(), reason],
             )?;
             Ok(tx.last_insert_rowid())

@@ -186,8 +186,8 @@ impl Db {
         let id = self.write(|tx| {
             tx.execute(
                 "INSERT INTO reminder_rules (person_id, created_by, kind, at_time, weekdays, category_id, after_days,
-                     threshold, drop_points, min_streak, quiet_from, quiet_to, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                     threshold, drop_points, min_streak, quiet_from, quiet_to, created_at, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, lower(hex(randomblob(16))))",
                 params![v.person_id, v.created_by, v.kind.as_str(), v.at, v.weekdays, v.category_id, v.after_days,
                         v.threshold, v.drop_points, v.min_streak, v.quiet_from, v.quiet_to, now],
             )?;

@@ -1,0 +1,204 @@
+//! Backups with SQLite's online backup API: daily (7 kept) and weekly (4 kept) automatic copies, one before
+//! every migration, import and restore, and on demand. Restoring validates the file first and keeps the
+//! current database as a backup, so a restore can itself be undone.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Datelike, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use crate::db::{Db, APPLICATION_ID};
+use crate::error::{CoreError, Result};
+
+/// Daily backups kept.
+pub const KEEP_DAILY: usize = 7;
+/// Weekly backups kept.
+pub const KEEP_WEEKLY: usize = 4;
+
+/// A backup file and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupInfo {
+    pub file: String,
+    pub path: String,
+    /// `daily`, `weekly`, `pre-migration`, `pre-import`, `pre-restore`, `manual`.
+    pub kind: String,
+    pub created_at: String,
+    pub bytes: u64,
+    /// Whether it passes the integrity check and is a Cadence database this version can open.
+    pub ok: bool,
+    pub actions: Option<i64>,
+}
+
+fn io(context: String) -> impl FnOnce(std::io::Error) -> CoreError {
+    move |source| CoreError::Io { context, source }
+}
+
+/// Copies `src` into a new file at `target` with the online backup API.
+fn copy_db(src: &Connection, target: &Path) -> Result<()> {
+    let tmp = target.with_extension("partial");
+    let _ = fs::remove_file(&tmp);
+    {
+        let mut dst = Connection::open(&tmp)?;
+        let backup = rusqlite::backup::Backup::new(src, &mut dst)?;
+        backup.run_to_completion(512, Duration::from_millis(0), None)?;
+    }
+    fs::rename(&tmp, target).map_err(io(format!("cannot write {}", target.display())))
+}
+
+/// Checks a backup file without writing to it: a Cadence database, not too new, intact. Returns its action count.
+pub fn validate(path: &Path) -> Result<i64> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| CoreError::Unreadable { path: path.to_path_buf(), reason: e.to_string() })?;
+    let bad = |reason: String| CoreError::NotCadence { path: path.to_path_buf(), reason };
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| bad(e.to_string()))?;
+    if app_id != APPLICATION_ID {
+        return Err(bad("it is not a Cadence database".into()));
+    }
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > crate::db::schema_version() {
+        return Err(CoreError::TooNew { path: path.to_path_buf(), found: version, supported: crate::db::schema_version() });
+    }
+    let check: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| CoreError::Corrupt { path: path.to_path_buf(), reason: e.to_string() })?;
+    if check != "ok" {
+        return Err(CoreError::Corrupt { path: path.to_path_buf(), reason: check });
+    }
+    Ok(conn.query_row("SELECT count(*) FROM actions", [], |r| r.get(0))?)
+}
+
+/// Lists the backups in a data folder, newest first, checking each.
+pub fn list_in(data_dir: &Path) -> Result<Vec<BackupInfo>> {
+    let dir = data_dir.join("backups");
+    let Ok(entries) = fs::read_dir(&dir) else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !name.ends_with(".sqlite3") {
+            continue;
+        }
+        let meta = entry.metadata().map_err(io(format!("cannot read {}", path.display())))?;
+        let modified: DateTime<Utc> = meta.modified().map(DateTime::from).unwrap_or_default();
+        let kind = ["daily", "weekly", "pre-migration", "pre-import", "pre-restore", "pre-recovery"]
+            .into_iter()
+            .find(|k| name.starts_with(k))
+            .unwrap_or("manual");
+        let checked = validate(&path);
+        out.push(BackupInfo {
+            file: name,
+            path: path.display().to_string(),
+            kind: kind.into(),
+            created_at: modified.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            bytes: meta.len(),
+            ok: checked.is_ok(),
+            actions: checked.ok(),
+        });
+    }
+    out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.file.cmp(&a.file)));
+    Ok(out)
+}
+
+/// The newest backup in a data folder that passes the check (for the recovery screen).
+pub fn newest_good(data_dir: &Path) -> Result<Option<BackupInfo>> {
+    Ok(list_in(data_dir)?.into_iter().find(|b| b.ok))
+}
+
+/// Replaces a damaged or unreadable database with a backup: the broken file is kept beside it, renamed.
+pub fn recover(data_dir: &Path, backup: &Path) -> Result<PathBuf> {
+    validate(backup)?;
+    let db = data_dir.join(crate::db::DB_FILE);
+    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
+    let kept = data_dir.join(format!("cadence.sqlite3.broken-{stamp}"));
+    if db.exists() {
+        fs::rename(&db, &kept).map_err(io(format!("cannot move {} aside", db.display())))?;
+    }
+    for ext in ["sqlite3-wal", "sqlite3-shm"] {
+        let side = db.with_extension(ext);
+        if side.exists() {
+            let _ = fs::rename(&side, kept.with_extension(format!("broken-{ext}")));
+        }
+    }
+    let src = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    copy_db(&src, &db)?;
+    Ok(kept)
+}
+
+impl Db {
+    fn backups_dir(&self) -> Result<PathBuf> {
+        let dir = self.path().parent().unwrap_or(Path::new(".")).join("backups");
+        fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
+        Ok(dir)
+    }
+
+    /// Writes a backup to `path`.
+    pub fn backup_to(&self, path: &Path) -> Result<PathBuf> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(io(format!("cannot create {}", parent.display())))?;
+        }
+        copy_db(&self.conn, path)?;
+        Ok(path.to_path_buf())
+    }
+
+    /// Writes `backups/<kind>-<UTC timestamp>.sqlite3`.
+    pub fn backup_named(&self, kind: &str) -> Result<PathBuf> {
+        let stamp = self.clock.now().format("%Y%m%dT%H%M%S%.3fZ");
+        let path = self.backups_dir()?.join(format!("{kind}-{stamp}.sqlite3"));
+        self.backup_to(&path)
+    }
+
+    /// Takes today's daily backup if there is none yet (and this week's weekly one), then prunes to
+    /// 7 daily and 4 weekly. Returns the new backup, if one was taken.
+    pub fn daily_backup(&self) -> Result<Option<PathBuf>> {
+        let now = self.clock.now();
+        let dir = self.backups_dir()?;
+        let daily = dir.join(format!("daily-{}.sqlite3", now.format("%Y-%m-%d")));
+        if daily.exists() {
+            return Ok(None);
+        }
+        self.backup_to(&daily)?;
+        let week = now.iso_week();
+        let weekly = dir.join(format!("weekly-{}-W{:02}.sqlite3", week.year(), week.week()));
+        if !weekly.exists() {
+            fs::copy(&daily, &weekly).map_err(io(format!("cannot write {}", weekly.display())))?;
+        }
+        for (prefix, keep) in [("daily-", KEEP_DAILY), ("weekly-", KEEP_WEEKLY)] {
+            let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+                .map_err(io(format!("cannot read {}", dir.display())))?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))
+                .collect();
+            files.sort();
+            let excess = files.len().saturating_sub(keep);
+            for old in files.into_iter().take(excess) {
+                let _ = fs::remove_file(old);
+            }
+        }
+        Ok(Some(daily))
+    }
+
+    /// Backups next to this database, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupInfo>> {
+        list_in(self.path().parent().unwrap_or(Path::new(".")))
+    }
+
+    /// Restores `file` into this database after checking it; the current content is backed up first.
+    /// Returns that safety backup.
+    pub fn restore(&mut self, file: &Path) -> Result<PathBuf> {
+        validate(file)?;
+        let safety = self.backup_named("pre-restore")?;
+        let src = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&src, &mut self.conn)?;
+            backup.run_to_completion(512, Duration::from_millis(0), None)?;
+        }
+        // An older backup may predate the current schema: bring it up to date.
+        crate::db::migrate(&mut self.conn)?;
+        Ok(safety)
+    }
+}

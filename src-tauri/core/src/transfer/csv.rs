@@ -1,0 +1,188 @@
+//! CSV of actions (RFC 4180, UTF-8, one row per action, ISO dates, readable column names), and importing
+//! such a file, or a spreadsheet's own, through a column mapping the UI previews first.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Transaction};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+use crate::model::NewAction;
+
+/// The columns Cadence writes, in order; also the names it recognises when importing.
+pub const COLUMNS: [&str; 12] =
+    ["Date", "Time", "Time zone", "Person", "Category", "Note", "Channel", "Audiences", "Values", "Logged by", "Occurred at (UTC)", "Action ID"];
+
+/// Which CSV column (0-based) holds each field. `date`, `person` and `category` are required.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Mapping {
+    pub date: Option<usize>,
+    pub time: Option<usize>,
+    pub tz: Option<usize>,
+    pub person: Option<usize>,
+    pub category: Option<usize>,
+    pub note: Option<usize>,
+    pub channel: Option<usize>,
+    pub audiences: Option<usize>,
+    pub values: Option<usize>,
+    pub uid: Option<usize>,
+}
+
+/// What the UI shows before importing a CSV: its columns, a few rows and the mapping Cadence suggests.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvPreview {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub total_rows: usize,
+    pub mapping: Mapping,
+}
+
+fn csv_error(line: Option<usize>, e: impl std::fmt::Display) -> CoreError {
+    CoreError::Import { line, field: "csv".into(), reason: e.to_string() }
+}
+
+/// Suggests a mapping from header names (Cadence's own, and common synonyms, in English and Dutch).
+pub fn suggest(headers: &[String]) -> Mapping {
+    let find = |names: &[&str]| {
+        headers.iter().position(|h| {
+            let h = h.trim().to_lowercase();
+            names.iter().any(|n| h == *n)
+        })
+    };
+    Mapping {
+        date: find(&["date", "datum", "day", "local date"]),
+        time: find(&["time", "tijd"]),
+        tz: find(&["time zone", "timezone", "tz", "tijdzone"]),
+        person: find(&["person", "persoon", "leader", "name", "naam"]),
+        category: find(&["category", "categorie", "kind", "type"]),
+        note: find(&["note", "notitie", "notes", "description", "omschrijving"]),
+        channel: find(&["channel", "kanaal", "means"]),
+        audiences: find(&["audiences", "audience", "doelgroepen"]),
+        values: find(&["values", "waarden", "value"]),
+        uid: find(&["action id", "uid", "id"]),
+    }
+}
+
+fn reader(text: &str) -> ::csv::Reader<&[u8]> {
+    ::csv::ReaderBuilder::new().flexible(false).trim(::csv::Trim::Fields).from_reader(text.as_bytes())
+}
+
+/// Reads the headers and the first rows.
+pub fn preview(text: &str) -> Result<CsvPreview> {
+    let mut rdr = reader(text);
+    let headers: Vec<String> = rdr.headers().map_err(|e| csv_error(Some(1), e))?.iter().map(String::from).collect();
+    let mut rows = Vec::new();
+    let mut total = 0;
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| csv_error(Some(i + 2), e))?;
+        if rows.len() < 5 {
+            rows.push(rec.iter().map(String::from).collect());
+        }
+        total += 1;
+    }
+    Ok(CsvPreview { mapping: suggest(&headers), headers, rows, total_rows: total })
+}
+
+impl Db {
+    /// All actions as CSV, oldest first.
+    pub fn export_csv(&self) -> Result<String> {
+        let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+        let write_err = |e: ::csv::Error| CoreError::Io { context: "cannot write CSV".into(), source: std::io::Error::other(e) };
+        out.write_record(COLUMNS).map_err(write_err)?;
+        let doc = self.export_doc()?;
+        for a in &doc.actions {
+            let instant = DateTime::<Utc>::from_timestamp_millis(a.occurred_at).unwrap_or_default();
+            let zone = crate::time::Zone::parse(&a.tz).unwrap_or(crate::time::Zone::Iana(chrono_tz::UTC));
+            let mut audiences = a.layers.clone();
+            audiences.extend(a.units.iter().cloned());
+            out.write_record([
+                a.local_date.clone(),
+                zone.local(instant).format("%H:%M").to_string(),
+                a.tz.clone(),
+                a.person.clone(),
+                a.category.clone(),
+                a.note.clone(),
+                a.channel.clone().unwrap_or_default(),
+                audiences.join(";"),
+                a.values.join(";"),
+                a.logged_by.clone().unwrap_or_default(),
+                instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                a.uid.clone(),
+            ])
+            .map_err(write_err)?;
+        }
+        let bytes = out.into_inner().map_err(|e| CoreError::Io { context: "cannot write CSV".into(), source: std::io::Error::other(e.to_string()) })?;
+        String::from_utf8(bytes).map_err(|e| CoreError::Io { context: "CSV is not UTF-8".into(), source: std::io::Error::other(e) })
+    }
+
+    /// Shows a CSV's columns and the mapping Cadence would use.
+    pub fn csv_preview(&self, text: &str) -> Result<CsvPreview> {
+        preview(text)
+    }
+}
+
+/// Imports CSV rows as actions inside `tx`, each validated like a logged action. Returns the rows skipped
+/// because they were imported before (same Action ID, or the same content when the file has none).
+pub(crate) fn import_csv(tx: &Transaction<'_>, text: &str, mapping: Option<&Mapping>, now: DateTime<Utc>) -> Result<u64> {
+    let mut rdr = reader(text);
+    let headers: Vec<String> = rdr.headers().map_err(|e| csv_error(Some(1), e))?.iter().map(String::from).collect();
+    let m = mapping.cloned().unwrap_or_else(|| suggest(&headers));
+    let need = |col: Option<usize>, name: &str| {
+        col.filter(|c| *c < headers.len()).ok_or_else(|| CoreError::Import {
+            line: Some(1),
+            field: name.into(),
+            reason: "no column is mapped to it".into(),
+        })
+    };
+    let (date_col, person_col, category_col) = (need(m.date, "date")?, need(m.person, "person")?, need(m.category, "category")?);
+    let mut skipped = 0;
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i + 2;
+        let rec = rec.map_err(|e| csv_error(Some(line), e))?;
+        let get = |col: Option<usize>| col.and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+        let list = |col: Option<usize>| get(col).map(|s| s.split([';', ',']).map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()).unwrap_or_default();
+        let input = NewAction {
+            person: get(Some(person_col)).unwrap_or_default(),
+            category: get(Some(category_col)).unwrap_or_default(),
+            note: get(m.note),
+            channel: get(m.channel),
+            audiences: list(m.audiences),
+            values: list(m.values),
+            at: None,
+            date: Some(get(Some(date_col)).unwrap_or_default()),
+            time: get(m.time),
+            tz: get(m.tz),
+            logged_by: None,
+        };
+        let uid = get(m.uid).unwrap_or_else(|| content_uid(&input));
+        let exists: bool = tx.prepare_cached("SELECT 1 FROM actions WHERE uid = ?1")?.exists([&uid])?;
+        if exists {
+            skipped += 1;
+            continue;
+        }
+        let at_line = |e: CoreError| match e {
+            CoreError::Invalid { field, reason } => CoreError::Import { line: Some(line), field: field.into(), reason },
+            CoreError::NotFound { entity, key } => CoreError::Import { line: Some(line), field: entity.into(), reason: format!("'{key}' not found") },
+            other => other,
+        };
+        let valid = crate::actions::validate_in(tx, &input, now).map_err(at_line)?;
+        let id = crate::actions::insert_valid(tx, &valid, now)?;
+        tx.execute("UPDATE actions SET uid = ?2 WHERE id = ?1", params![id, uid])?;
+    }
+    Ok(skipped)
+}
+
+/// A stable id for a CSV row without an Action ID, so the same row imported twice is recognised.
+fn content_uid(a: &NewAction) -> String {
+    let mut h = Sha256::new();
+    for part in [&a.person, &a.category, a.date.as_deref().unwrap_or(""), a.time.as_deref().unwrap_or(""), a.note.as_deref().unwrap_or("")] {
+        h.update(part.to_lowercase().as_bytes());
+        h.update([0u8]);
+    }
+    let digest = h.finalize();
+    format!("csv-{}", digest.iter().take(12).map(|b| format!("{b:02x}")).collect::<String>())
+}
+

@@ -1,0 +1,34 @@
+//! iCalendar (RFC 5545) of open follow-ups: one all-day event on each due date, so an assistant can add
+//! the leader's promises to the calendar they already use. Built with the `icalendar` crate, which
+//! handles escaping and line folding.
+
+use icalendar::{Calendar, Component, Event, EventLike};
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::time::parse_date;
+
+impl Db {
+    /// Open (and overdue) follow-ups as an iCalendar document.
+    pub fn export_ics(&self) -> Result<String> {
+        let stamp = self.clock.now();
+        let mut cal = Calendar::new();
+        cal.name("Cadence follow-ups");
+        for f in self.followups(None, Some("open"))? {
+            let due = parse_date("due", &f.due)?;
+            let uid = self
+                .conn
+                .query_row("SELECT uid FROM followups WHERE id = ?1", [f.id], |r| r.get::<_, Option<String>>(0))?
+                .unwrap_or_else(|| f.id.to_string());
+            let event = Event::new()
+                .uid(&format!("{uid}@cadence"))
+                .timestamp(stamp)
+                .summary(&format!("{}: {}", f.person_name, f.text))
+                .description(&format!("Follow-up promised by {} (Cadence), due {}.", f.person_name, f.due))
+                .all_day(due)
+                .done();
+            cal.push(event);
+        }
+        Ok(cal.done().to_string())
+    }
+}

@@ -1,0 +1,332 @@
+//! Importing: all or nothing, in one transaction, matching on keys, names and uids so that the same file
+//! imported twice adds nothing the second time. A backup is taken first; `dry_run` rolls back and reports.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Serialize;
+
+use super::{ExportDoc, FORMAT, FORMAT_VERSION};
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+
+/// The largest file Cadence will import.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What an import did (or, with `dry_run`, would do).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    /// `json` or `csv`.
+    pub format: String,
+    pub dry_run: bool,
+    /// Rows added per kind of record.
+    pub added: HashMap<String, i64>,
+    /// Records in the file that were already there.
+    pub skipped: u64,
+    /// The backup taken before importing (absent for a dry run).
+    pub backup: Option<String>,
+}
+
+fn err(field: impl Into<String>, reason: impl Into<String>) -> CoreError {
+    CoreError::Import { line: None, field: field.into(), reason: reason.into() }
+}
+
+/// Reads a file for import: size-limited, UTF-8 (a byte-order mark is dropped).
+pub fn read_text(path: &Path) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|source| CoreError::Io { context: format!("cannot read {}", path.display()), source })?;
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(err("file", format!("is {} MB; the limit is {} MB", meta.len() >> 20, MAX_IMPORT_BYTES >> 20)));
+    }
+    let bytes = std::fs::read(path).map_err(|source| CoreError::Io { context: format!("cannot read {}", path.display()), source })?;
+    decode(bytes)
+}
+
+/// Bytes to text, naming the line of the first byte that is not UTF-8.
+pub fn decode(bytes: Vec<u8>) -> Result<String> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').map(String::from).unwrap_or(text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(CoreError::Import { line: Some(line), field: "file".into(), reason: "is not UTF-8 text".into() })
+        }
+    }
+}
+
+impl Db {
+    /// Imports a Cadence JSON export or a CSV of actions, chosen by the file's content.
+    pub fn import_file(&mut self, path: &Path, dry_run: bool) -> Result<ImportReport> {
+        let text = read_text(path)?;
+        self.import_text(&text, None, dry_run)
+    }
+
+    /// Imports text: JSON when it starts with `{`, CSV otherwise (with `mapping` for the CSV columns).
+    pub fn import_text(&mut self, text: &str, mapping: Option<&super::csv::Mapping>, dry_run: bool) -> Result<ImportReport> {
+        let json = text.trim_start().starts_with('{');
+        // Parse and check everything that needs no database first.
+        let doc = if json { Some(parse_doc(text)?) } else { None };
+        let before: HashMap<&str, i64> = self.counts()?.into_iter().collect();
+        let backup = if dry_run { None } else { Some(self.backup_named("pre-import")?) };
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let skipped = match &doc {
+            Some(doc) => import_doc(&tx, doc)?,
+            None => super::csv::import_csv(&tx, text, mapping, self.clock.now())?,
+        };
+        let after: Vec<(&str, i64)> = crate::transfer::count_in(&tx)?;
+        if dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
+        let added = after
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n - before.get(k).copied().unwrap_or(0)))
+            .filter(|(_, n)| *n != 0)
+            .collect();
+        Ok(ImportReport {
+            format: if json { "json" } else { "csv" }.into(),
+            dry_run,
+            added,
+            skipped,
+            backup: backup.map(|p| p.display().to_string()),
+        })
+    }
+}
+
+/// Parses and checks a JSON export, naming the line of a syntax or shape error.
+pub fn parse_doc(text: &str) -> Result<ExportDoc> {
+    let doc: ExportDoc = serde_json::from_str(text).map_err(|e| CoreError::Import {
+        line: Some(e.line()),
+        field: "json".into(),
+        reason: e.to_string().split(" at line").next().unwrap_or("invalid JSON").to_string(),
+    })?;
+    if doc.format != FORMAT {
+        return Err(err("format", format!("'{}' is not a Cadence export", doc.format)));
+    }
+    if doc.version > FORMAT_VERSION {
+        return Err(err("version", format!("{} is newer than this Cadence reads ({FORMAT_VERSION})", doc.version)));
+    }
+    Ok(doc)
+}
+
+fn id_of(tx: &Transaction<'_>, sql: &str, key: &str, field: String) -> Result<i64> {
+    tx.prepare_cached(sql)?
+        .query_row([key], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| err(field, format!("refers to '{key}', which is neither in the file nor in the database")))
+}
+
+fn opt_id(tx: &Transaction<'_>, sql: &str, key: Option<&str>, field: String) -> Result<Option<i64>> {
+    key.map(|k| id_of(tx, sql, k, field)).transpose()
+}
+
+const PERSON: &str = "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE";
+const CATEGORY: &str = "SELECT id FROM categories WHERE key = ?1";
+const CHANNEL: &str = "SELECT id FROM channels WHERE key = ?1";
+const LAYER: &str = "SELECT id FROM layers WHERE key = ?1";
+const UNIT: &str = "SELECT id FROM units WHERE key = ?1";
+const VALUE: &str = "SELECT id FROM value_items WHERE key = ?1";
+const ACTION: &str = "SELECT id FROM actions WHERE uid = ?1";
+
+/// Writes a document into the open transaction; returns how many records were already there.
+fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
+    let mut skipped = 0u64;
+    let none = |n: usize| u64::from(n == 0);
+    // The catalogue takes the file's labels, colours and ranks: they are the organisation's own words.
+    for (i, e) in doc.layers.iter().enumerate() {
+        check_key(&e.key, format!("layers[{i}].key"))?;
+        tx.execute(
+            "INSERT INTO layers (key, label, rank, archived) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(key) DO UPDATE SET label = excluded.label, rank = excluded.rank, archived = excluded.archived",
+            params![e.key, e.label, e.rank, e.archived],
+        )?;
+    }
+    for (i, e) in doc.units.iter().enumerate() {
+        check_key(&e.key, format!("units[{i}].key"))?;
+        tx.execute(
+            "INSERT INTO units (key, label, archived) VALUES (?1, ?2, ?3)
+             ON CONFLICT(key) DO UPDATE SET label = excluded.label, archived = excluded.archived",
+            params![e.key, e.label, e.archived],
+        )?;
+    }
+    for (i, e) in doc.categories.iter().enumerate() {
+        check_key(&e.key, format!("categories[{i}].key"))?;
+        let colour = e.colour.clone().unwrap_or_else(|| "#64748b".into());
+        tx.execute(
+            "INSERT INTO categories (key, label, colour, rank, archived) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(key) DO UPDATE SET label = excluded.label, colour = excluded.colour, rank = excluded.rank,
+                 archived = excluded.archived",
+            params![e.key, e.label, colour, e.rank, e.archived],
+        )?;
+    }
+    for (i, e) in doc.channels.iter().enumerate() {
+        check_key(&e.key, format!("channels[{i}].key"))?;
+        tx.execute(
+            "INSERT INTO channels (key, label, external, archived) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(key) DO UPDATE SET label = excluded.label, external = excluded.external, archived = excluded.archived",
+            params![e.key, e.label, e.external.unwrap_or(false), e.archived],
+        )?;
+        let channel = id_of(tx, CHANNEL, &e.key, format!("channels[{i}]"))?;
+        for unit in e.units.iter().flatten() {
+            let unit = id_of(tx, UNIT, unit, format!("channels[{i}].units"))?;
+            tx.execute("INSERT OR IGNORE INTO channel_units (channel_id, unit_id) VALUES (?1, ?2)", params![channel, unit])?;
+        }
+    }
+    for (i, e) in doc.values.iter().enumerate() {
+        check_key(&e.key, format!("values[{i}].key"))?;
+        let kind = e.kind.clone().unwrap_or_else(|| "value".into());
+        if kind != "value" && kind != "theme" {
+            return Err(err(format!("values[{i}].kind"), "must be value or theme"));
+        }
+        tx.execute(
+            "INSERT INTO value_items (key, label, kind, archived) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(key) DO UPDATE SET label = excluded.label, kind = excluded.kind, archived = excluded.archived",
+            params![e.key, e.label, kind, e.archived],
+        )?;
+    }
+    for (i, p) in doc.people.iter().enumerate() {
+        let field = |f: &str| format!("people[{i}].{f}");
+        if p.name.trim().is_empty() || p.name.trim().parse::<i64>().is_ok() {
+            return Err(err(field("name"), "must be a name"));
+        }
+        crate::time::Zone::parse(&p.tz).map_err(|_| err(field("tz"), format!("unknown time zone '{}'", p.tz)))?;
+        let days = crate::time::WorkingDays::parse(&p.working_days.join(",")).map_err(|_| err(field("workingDays"), "must be weekdays"))?;
+        let start = crate::time::parse_day_start(&p.day_start).map_err(|_| err(field("dayStart"), "must be HH:MM up to 12:00"))?;
+        let layer = opt_id(tx, LAYER, p.layer.as_deref(), field("layer"))?;
+        let unit = opt_id(tx, UNIT, p.unit.as_deref(), field("unit"))?;
+        skipped += none(tx.execute(
+            "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM people WHERE name = ?1 COLLATE NOCASE)",
+            params![p.name.trim(), p.role, layer, unit, p.tz, days.0, start, p.created_at],
+        )?);
+    }
+    if let Some(me) = &doc.me {
+        let id = id_of(tx, PERSON, me, "me".into())?;
+        tx.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('self_person_id', ?1)", [id.to_string()])?;
+    }
+    for (i, t) in doc.targets.iter().enumerate() {
+        let person = id_of(tx, PERSON, &t.person, format!("targets[{i}].person"))?;
+        let category = id_of(tx, CATEGORY, &t.category, format!("targets[{i}].category"))?;
+        let per = crate::targets::Per::parse(&t.per).map_err(|_| err(format!("targets[{i}].per"), "must be week or day"))?;
+        if !(1..=100).contains(&t.times) {
+            return Err(err(format!("targets[{i}].times"), "must be between 1 and 100"));
+        }
+        tx.execute(
+            "INSERT INTO targets (person_id, category_id, times, per) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(person_id, category_id) DO UPDATE SET times = excluded.times, per = excluded.per",
+            params![person, category, t.times, per.as_str()],
+        )?;
+    }
+    for (i, a) in doc.absences.iter().enumerate() {
+        let person = id_of(tx, PERSON, &a.person, format!("absences[{i}].person"))?;
+        let (from, to) = (date(&a.from, format!("absences[{i}].from"))?, date(&a.to, format!("absences[{i}].to"))?);
+        if to < from {
+            return Err(err(format!("absences[{i}].to"), "is before from"));
+        }
+        skipped += none(tx.execute(
+            "INSERT OR IGNORE INTO absences (person_id, from_date, to_date, reason, uid) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![person, a.from, a.to, a.reason, a.uid],
+        )?);
+    }
+    for (i, a) in doc.actions.iter().enumerate() {
+        let field = |f: &str| format!("actions[{i}].{f}");
+        check_uid(&a.uid, field("uid"))?;
+        if tx.prepare_cached(ACTION)?.query_row([&a.uid], |_| Ok(())).optional()?.is_some() {
+            skipped += 1;
+            continue;
+        }
+        let person = id_of(tx, PERSON, &a.person, field("person"))?;
+        let category = id_of(tx, CATEGORY, &a.category, field("category"))?;
+        let channel = opt_id(tx, CHANNEL, a.channel.as_deref(), field("channel"))?;
+        let logged_by = opt_id(tx, PERSON, a.logged_by.as_deref(), field("loggedBy"))?;
+        date(&a.local_date, field("localDate"))?;
+        crate::time::Zone::parse(&a.tz).map_err(|_| err(field("tz"), format!("unknown time zone '{}'", a.tz)))?;
+        if a.note.chars().count() > crate::actions::MAX_NOTE {
+            return Err(err(field("note"), format!("is longer than {} characters", crate::actions::MAX_NOTE)));
+        }
+        tx.prepare_cached(
+            "INSERT INTO actions (person_id, category_id, occurred_at, local_date, tz, note, channel_id, logged_by,
+                                  created_at, updated_at, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![person, category, a.occurred_at, a.local_date, a.tz, a.note, channel, logged_by, a.created_at, a.updated_at, a.uid])?;
+        let id = tx.last_insert_rowid();
+        let links: [(&[String], &str, &str); 3] = [
+            (&a.layers, LAYER, crate::actions::LINK_SQL[0]),
+            (&a.units, UNIT, crate::actions::LINK_SQL[1]),
+            (&a.values, VALUE, crate::actions::LINK_SQL[2]),
+        ];
+        for (list, lookup, insert) in links {
+            for key in list {
+                let target = id_of(tx, lookup, key, field("links"))?;
+                tx.prepare_cached(&insert.replace("INSERT", "INSERT OR IGNORE"))?.execute(params![id, target, person, a.local_date])?;
+            }
+        }
+    }
+    for (i, f) in doc.followups.iter().enumerate() {
+        let field = |x: &str| format!("followups[{i}].{x}");
+        check_uid(&f.uid, field("uid"))?;
+        let person = id_of(tx, PERSON, &f.person, field("person"))?;
+        date(&f.due, field("due"))?;
+        let from = opt_id(tx, ACTION, f.from_action.as_deref(), field("fromAction"))?;
+        let closing = opt_id(tx, ACTION, f.closing_action.as_deref(), field("closingAction"))?;
+        skipped += none(tx.execute(
+            "INSERT OR IGNORE INTO followups (person_id, text, due_date, from_action_id, created_at, closed_at, closed_date,
+                                              closing_action_id, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![person, f.text, f.due, from, f.created_at, f.closed_at, f.closed_date, closing, f.uid],
+        )?);
+    }
+    for (i, r) in doc.reminder_rules.iter().enumerate() {
+        let field = |x: &str| format!("reminderRules[{i}].{x}");
+        check_uid(&r.uid, field("uid"))?;
+        if crate::reminders::engine::Kind::parse(&r.kind).is_none() {
+            return Err(err(field("kind"), format!("unknown kind '{}'", r.kind)));
+        }
+        let person = id_of(tx, PERSON, &r.person, field("person"))?;
+        let created_by = opt_id(tx, PERSON, r.created_by.as_deref(), field("createdBy"))?;
+        let category = opt_id(tx, CATEGORY, r.category.as_deref(), field("category"))?;
+        skipped += none(tx.execute(
+            "INSERT OR IGNORE INTO reminder_rules (person_id, created_by, kind, at_time, weekdays, category_id, after_days,
+                 threshold, drop_points, min_streak, quiet_from, quiet_to, paused, created_at, uid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![person, created_by, r.kind, r.at, r.weekdays, category, r.after_days, r.threshold, r.drop_points,
+                    r.min_streak, r.quiet_from, r.quiet_to, r.paused, r.created_at, r.uid],
+        )?);
+    }
+    for (i, o) in doc.reminder_occurrences.iter().enumerate() {
+        let field = |x: &str| format!("reminderOccurrences[{i}].{x}");
+        let rule = id_of(tx, "SELECT id FROM reminder_rules WHERE uid = ?1", &o.rule, field("rule"))?;
+        let person = id_of(tx, PERSON, &o.person, field("person"))?;
+        let followup = opt_id(tx, "SELECT id FROM followups WHERE uid = ?1", o.followup.as_deref(), field("followup"))?;
+        if !["fired", "snoozed", "dismissed", "acted"].contains(&o.state.as_str()) {
+            return Err(err(field("state"), format!("unknown state '{}'", o.state)));
+        }
+        skipped += none(tx.execute(
+            "INSERT OR IGNORE INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id, fire_at,
+                 fired_at, late, state, snoozed_until, refired_at, seen, title, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![rule, o.occurrence, person, o.kind, o.category, followup, o.fire_at, o.fired_at, o.late, o.state,
+                    o.snoozed_until, o.refired_at, o.seen, o.title, o.body],
+        )?);
+    }
+    Ok(skipped)
+}
+
+fn check_key(key: &str, field: String) -> Result<()> {
+    if key.trim().is_empty() || key.len() > 80 {
+        return Err(err(field, "must be a key of 1 to 80 characters"));
+    }
+    Ok(())
+}
+
+fn check_uid(uid: &str, field: String) -> Result<()> {
+    if uid.is_empty() || uid.len() > 64 {
+        return Err(err(field, "must be an id of 1 to 64 characters"));
+    }
+    Ok(())
+}
+
+fn date(text: &str, field: String) -> Result<chrono::NaiveDate> {
+    crate::time::parse_date("date", text).map_err(|_| err(field, format!("'{text}' is not a date (YYYY-MM-DD)")))
+}

@@ -1,0 +1,172 @@
+//! Export and import (JSON, CSV, iCalendar) and backups, on real files.
+
+mod common;
+
+use std::fs;
+
+use cadence_core::demo::DemoSpec;
+use cadence_core::time::FixedClock;
+use cadence_core::{backup, ActionQuery, CoreError, Db, NewAction, NewFollowup, NewRule, Per};
+use common::{at, open_at};
+
+fn rich(db: &mut Db) {
+    db.demo_data(&DemoSpec { people: 2, years: 1, seed: 5, per_day: 4.0 }).expect("demo");
+    let people = db.people().expect("people");
+    let anna = people[0].id.to_string();
+    db.set_target(&anna, "follow-up", 1, Per::Day).expect("target");
+    db.add_absence(&anna, "2026-08-03", "2026-08-14", "summer").expect("absence");
+    let a = db.log_action(&NewAction { person: anna.clone(), category: "open-communication".into(), note: Some("Town hall, \"Q&A\", part 1\nand 2".into()), ..Default::default() }).expect("log");
+    let f = db.add_followup(&NewFollowup { person: anna.clone(), text: "Send the slides".into(), due: "2026-11-30".into(), from_action: Some(a.id) }).expect("followup");
+    db.add_followup(&NewFollowup { person: anna.clone(), text: "Budget answer".into(), due: "2026-11-20".into(), from_action: None }).expect("followup");
+    db.close_followup(f.id, None).expect("close");
+    db.add_rule(&NewRule { person: anna.clone(), kind: "checkin".into(), at: Some("09:00".into()), ..Default::default() }).expect("rule");
+    db.add_rule(&NewRule { person: anna, kind: "followup-due".into(), ..Default::default() }).expect("rule");
+    db.run_reminders().expect("run");
+}
+
+#[test]
+fn json_round_trip_is_lossless_and_idempotent() {
+    let (dir, mut db) = open_at("2026-11-27T10:00:00Z");
+    rich(&mut db);
+    let file = dir.path().join("export.json");
+    db.export_to("json", &file).expect("export");
+    let original = db.export_doc().expect("doc");
+    assert!(original.actions.len() > 500 && !original.reminder_occurrences.is_empty() && original.followups.len() == 2);
+
+    let (_d2, mut fresh) = open_at("2026-11-27T10:00:00Z");
+    let report = fresh.import_file(&file, false).expect("import");
+    assert_eq!(report.added.get("actions").copied(), Some(original.actions.len() as i64));
+    assert!(report.backup.is_some(), "a backup before every import");
+    let again = fresh.export_doc().expect("doc");
+    assert_eq!(again, original, "export -> import -> export gives the same content");
+
+    // The same file twice adds nothing the second time.
+    let second = fresh.import_file(&file, false).expect("again");
+    assert!(second.added.is_empty(), "{:?}", second.added);
+    assert!(second.skipped as usize >= original.actions.len());
+    assert_eq!(fresh.export_doc().expect("doc"), original);
+}
+
+#[test]
+fn bad_json_names_the_line_or_record_and_imports_nothing() {
+    let (dir, mut db) = open_at("2026-11-27T10:00:00Z");
+    rich(&mut db);
+    let text = db.export_json().expect("json");
+    let (_d2, mut fresh) = open_at("2026-11-27T10:00:00Z");
+    let before = fresh.export_doc().expect("doc");
+
+    let truncated = &text[..text.len() / 2];
+    let e = fresh.import_text(truncated, None, false).expect_err("truncated");
+    assert!(matches!(e, CoreError::Import { line: Some(_), .. }), "{e}");
+    let split = text.find("\"actions\"").expect("actions");
+    let broken = format!("{}{}", &text[..split], text[split..].replacen("\"category\": \"follow-up\"", "\"category\": \"gossip\"", 1));
+    let e = fresh.import_text(&broken, None, false).expect_err("unknown category");
+    let msg = e.to_string();
+    assert!(msg.contains("actions[") && msg.contains("].category") && msg.contains("gossip") && msg.contains("nothing was imported"), "{msg}");
+    let e = fresh.import_text("{\"format\": \"other\", \"version\": 1}", None, false).expect_err("format");
+    assert!(e.to_string().contains("not a Cadence export"));
+    let e = cadence_core::transfer::import::decode(b"Date,Person\n2026-01-01,Ann\xe9\n".to_vec()).expect_err("latin-1");
+    assert!(e.to_string().starts_with("line 2"), "{e}");
+    assert_eq!(fresh.export_doc().expect("doc"), before, "nothing was written");
+    let dry = fresh.import_text(&text, None, true).expect("dry run");
+    assert!(dry.dry_run && dry.added["actions"] > 0 && dry.backup.is_none());
+    assert_eq!(fresh.export_doc().expect("doc"), before, "a dry run writes nothing");
+    drop(dir);
+}
+
+#[test]
+fn csv_export_and_import_with_mapping() {
+    let (dir, mut db) = open_at("2026-11-27T10:00:00Z");
+    rich(&mut db);
+    let csv = db.export_csv().expect("csv");
+    let mut lines = csv.split("\r\n");
+    assert_eq!(lines.next(), Some("Date,Time,Time zone,Person,Category,Note,Channel,Audiences,Values,Logged by,Occurred at (UTC),Action ID"));
+    assert!(csv.contains("\"Town hall, \"\"Q&A\"\", part 1\nand 2\""), "RFC 4180 quoting");
+    let rows = csv.trim_end().split("\r\n").count() - 1;
+    assert_eq!(rows, db.list_actions(&ActionQuery::default()).expect("list").len());
+
+    // A spreadsheet of its own, columns in another order and names, imported into a database with the people.
+    let (_d2, mut other) = open_at("2026-11-27T10:00:00Z");
+    other.add_person(&cadence_core::NewPerson { name: "Anna".into(), tz: Some("Europe/Amsterdam".into()), ..Default::default() }).expect("p");
+    let sheet = "Naam;Datum;Categorie;Notitie\nAnna;2026-11-02;open-communication;Kick-off\nAnna;2026-11-03;follow-up;\"Sent; the notes\"\n"
+        .replace(';', ",")
+        .replace("\"Sent, the notes\"", "\"Sent; the notes\"");
+    let preview = other.csv_preview(&sheet).expect("preview");
+    assert_eq!(preview.headers, vec!["Naam", "Datum", "Categorie", "Notitie"]);
+    assert_eq!((preview.mapping.person, preview.mapping.date, preview.mapping.category, preview.mapping.note), (Some(0), Some(1), Some(2), Some(3)));
+    assert_eq!(preview.total_rows, 2);
+    let report = other.import_text(&sheet, Some(&preview.mapping), false).expect("import");
+    assert_eq!(report.added.get("actions"), Some(&2));
+    let again = other.import_text(&sheet, Some(&preview.mapping), false).expect("again");
+    assert!(again.added.is_empty() && again.skipped == 2, "{again:?}");
+    let bad = "Naam,Datum,Categorie\nAnna,2026-11-04,follow-up\nAnna,04-11-2026,follow-up\n";
+    let e = other.import_text(bad, None, false).expect_err("bad date");
+    assert!(e.to_string().starts_with("line 3, date:"), "{e}");
+    let e = other.import_text("Naam,Datum,Categorie\nBob,2026-11-04,follow-up\n", None, false).expect_err("unknown person");
+    assert!(e.to_string().starts_with("line 2, person:"), "{e}");
+    assert_eq!(other.list_actions(&ActionQuery::default()).expect("list").len(), 2, "all or nothing");
+    let e = other.import_text("Wat,Anders\n1,2\n", None, false).expect_err("no mapping");
+    assert!(e.to_string().contains("no column is mapped"), "{e}");
+    drop(dir);
+}
+
+#[test]
+fn ics_lists_open_followups_as_all_day_events() {
+    let (_dir, mut db) = open_at("2026-11-27T10:00:00Z");
+    rich(&mut db);
+    let ics = db.export_ics().expect("ics");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(ics.contains("BEGIN:VEVENT\r\n"));
+    assert!(ics.contains("DTSTART;VALUE=DATE:20261120"), "{ics}");
+    assert!(ics.contains(": Budget answer"));
+    assert!(!ics.contains("Send the slides"), "done follow-ups are left out");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+    assert!(ics.trim_end().ends_with("END:VCALENDAR"));
+}
+
+#[test]
+fn backups_rotate_restore_and_recover() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("cadence.sqlite3");
+    let mut db = Db::open_with_clock(&path, Box::new(FixedClock(at("2026-11-01T10:00:00Z")))).expect("open");
+    let p = db.add_person(&cadence_core::NewPerson { name: "Anna".into(), tz: Some("UTC".into()), ..Default::default() }).expect("p").id.to_string();
+    for day in 0..12 {
+        db.set_clock(Box::new(FixedClock(at("2026-11-01T10:00:00Z") + chrono::Duration::days(day))));
+        assert!(db.daily_backup().expect("daily").is_some());
+        assert!(db.daily_backup().expect("daily").is_none(), "once a day");
+    }
+    let list = db.backups().expect("list");
+    assert_eq!(list.iter().filter(|b| b.kind == "daily").count(), 7);
+    assert!(list.iter().filter(|b| b.kind == "weekly").count() <= 4);
+    assert!(list.iter().all(|b| b.ok));
+
+    let manual = dir.path().join("manual.sqlite3");
+    db.backup_to(&manual).expect("backup");
+    db.log_action(&NewAction { person: p.clone(), category: "follow-up".into(), ..Default::default() }).expect("log");
+    assert_eq!(db.list_actions(&ActionQuery::default()).expect("list").len(), 1);
+    let safety = db.restore(&manual).expect("restore");
+    assert!(db.list_actions(&ActionQuery::default()).expect("list").is_empty(), "restored to before the log");
+    assert_eq!(backup::validate(&safety).expect("safety backup"), 1, "the restored-over state is kept");
+
+    let garbage = dir.path().join("garbage.sqlite3");
+    fs::write(&garbage, b"nope").expect("write");
+    assert!(db.restore(&garbage).is_err());
+    assert!(db.person(1).is_ok(), "a failed restore changes nothing");
+    drop(db);
+
+    // Damage the database: opening refuses, the newest good backup recovers it.
+    let mut bytes = fs::read(&path).expect("read");
+    let _ = fs::remove_file(path.with_extension("sqlite3-wal"));
+    for b in bytes.iter_mut().skip(4096).take(8192) {
+        *b = 0x55;
+    }
+    fs::write(&path, &bytes).expect("damage");
+    let e = Db::open(&path).expect_err("damaged");
+    assert!(e.is_open_failure(), "{e}");
+    assert_eq!(fs::read(&path).expect("read"), bytes, "left untouched");
+    let good = backup::newest_good(dir.path()).expect("list").expect("a good backup");
+    let kept = backup::recover(dir.path(), std::path::Path::new(&good.path)).expect("recover");
+    assert!(kept.exists(), "the damaged file is kept aside");
+    let db = Db::open(&path).expect("opens again");
+    assert_eq!(db.people().expect("people").len(), 1);
+}
