@@ -37,6 +37,14 @@ const COMMANDS: &[&str] = &[
     "add_followup",
     "close_followup",
     "autostart",
+    "export_data",
+    "import_preview",
+    "import_data",
+    "backups",
+    "backup_now",
+    "restore_backup",
+    "recovery_info",
+    "recover_backup",
 ];
 
 fn main() {

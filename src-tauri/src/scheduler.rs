@@ -38,9 +38,14 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
     });
 }
 
-/// One pass: store what is due and tell the user.
+/// One pass: today's automatic backup (once a day), then store what is due and tell the user.
 pub fn run_once<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
+    if let Err(e) = state.with_db(|db| db.daily_backup()) {
+        if state.open_error().is_none() {
+            eprintln!("cadence: daily backup failed: {}", e.message);
+        }
+    }
     match state.with_db(|db| db.run_reminders()) {
         Ok(items) if !items.is_empty() => {
             for item in &items {
@@ -50,7 +55,8 @@ pub fn run_once<R: Runtime>(app: &AppHandle<R>) {
             let _ = app.emit("inbox-changed", unread);
         }
         Ok(_) => {}
-        Err(e) => eprintln!("cadence: reminders: {}", e.message),
+        Err(e) if state.open_error().is_none() => eprintln!("cadence: reminders: {}", e.message),
+        Err(_) => {}
     }
 }
 

@@ -39,6 +39,13 @@ impl AppState {
         }
     }
 
+    /// Replaces the database (after a recovery from backup).
+    pub fn replace(&self, db: CoreResult<Db>) -> Result<(), ApiError> {
+        let mut guard = self.db.lock().map_err(|_| ApiError::internal("the database lock was poisoned; restart Cadence"))?;
+        *guard = db.map_err(ApiError::from);
+        guard.as_ref().map(|_| ()).map_err(Clone::clone)
+    }
+
     /// The open error, if the database did not open.
     pub fn open_error(&self) -> Option<ApiError> {
         match self.db.lock() {

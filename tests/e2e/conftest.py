@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -89,6 +90,8 @@ class App:
         for attempt in range(5):
             try:
                 self.driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+                # The app runs on this machine: file inputs take local paths as typed, no upload endpoint.
+                self.driver.file_detector = UselessFileDetector()
                 return self.driver
             except Exception:
                 if attempt == 4:

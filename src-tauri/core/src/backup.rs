@@ -76,6 +76,7 @@ pub fn list_in(data_dir: &Path) -> Result<Vec<BackupInfo>> {
     let dir = data_dir.join("backups");
     let Ok(entries) = fs::read_dir(&dir) else { return Ok(Vec::new()) };
     let mut out = Vec::new();
+    let mut order = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().to_string();
@@ -89,6 +90,7 @@ pub fn list_in(data_dir: &Path) -> Result<Vec<BackupInfo>> {
             .find(|k| name.starts_with(k))
             .unwrap_or("manual");
         let checked = validate(&path);
+        order.push(meta.modified().ok());
         out.push(BackupInfo {
             file: name,
             path: path.display().to_string(),
@@ -99,8 +101,9 @@ pub fn list_in(data_dir: &Path) -> Result<Vec<BackupInfo>> {
             actions: checked.ok(),
         });
     }
-    out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.file.cmp(&a.file)));
-    Ok(out)
+    let mut paired: Vec<_> = order.into_iter().zip(out).collect();
+    paired.sort_by(|(ta, a), (tb, b)| tb.cmp(ta).then(b.file.cmp(&a.file)));
+    Ok(paired.into_iter().map(|(_, b)| b).collect())
 }
 
 /// The newest backup in a data folder that passes the check (for the recovery screen).

@@ -187,7 +187,8 @@ fn inspect(path: &Path) -> Result<Option<i64>> {
         _ => unreadable(path, e),
     })?;
     if check != "ok" {
-        return Err(CoreError::Corrupt { path: path.to_path_buf(), reason: format!("integrity check: {check}") });
+        let first: String = check.split(['\n', '*']).map(str::trim).find(|l| !l.is_empty() && !l.starts_with("in database")).unwrap_or("").chars().take(120).collect();
+        return Err(CoreError::Corrupt { path: path.to_path_buf(), reason: format!("integrity check failed: {first}") });
     }
     Ok(Some(version))
 }

@@ -47,6 +47,29 @@ pub enum Command {
     /// What reminders are due, without changing anything.
     #[command(subcommand)]
     Reminders(RemindersCommand),
+    /// Export everything (json), actions (csv) or open follow-ups (ics).
+    Export {
+        #[arg(long, default_value = "json")]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Import a Cadence JSON export or a CSV of actions; all or nothing.
+    Import {
+        file: PathBuf,
+        /// Check and report without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Take a backup now (default: into the data folder's backups/).
+    Backup {
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// List backups, newest first, with whether each passes the integrity check.
+    Backups,
+    /// Restore a backup (checked first; the current database is kept as a backup).
+    Restore { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

@@ -41,6 +41,11 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, CoreError> {
 /// Runs a subcommand and returns what to print.
 pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Result<String, CoreError> {
     let dir = cadence_core::paths::data_dir(data_dir)?;
+    if let Command::Backups = command {
+        // Listing backups must work even when the database itself cannot be opened.
+        let list = cadence_core::backup::list_in(&dir)?;
+        return if json { to_json(&list) } else { Ok(output::backups_text(&list)) };
+    }
     // The same clock as the window: CADENCE_NOW_FILE lets tests run the CLI at a chosen instant.
     let mut db = Db::open_dir_with_clock(&dir, Box::new(crate::clock::Shared(crate::clock::app_clock())))?;
     match command {
@@ -223,6 +228,44 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
         Command::Reminder(ReminderCommand::Pause { id }) => db.set_rule_paused(id, true).map(|_| String::new()),
         Command::Reminder(ReminderCommand::Resume { id }) => db.set_rule_paused(id, false).map(|_| String::new()),
         Command::Reminder(ReminderCommand::Delete { id }) => db.delete_rule(id).map(|_| String::new()),
+        Command::Export { format, out } => {
+            let bytes = db.export_to(&format, &out)?;
+            Ok(if json { to_json(&serde_json::json!({ "file": out, "bytes": bytes }))? } else { format!("wrote {} ({bytes} bytes)", out.display()) })
+        }
+        Command::Import { file, dry_run } => {
+            let report = db.import_file(&file, dry_run)?;
+            if json {
+                return to_json(&report);
+            }
+            let mut added: Vec<String> = report.added.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            added.sort();
+            Ok(format!(
+                "{}{} {}: added {}; {} already there{}",
+                if dry_run { "dry run, nothing written: " } else { "" },
+                report.format,
+                file.display(),
+                if added.is_empty() { "nothing".into() } else { added.join(", ") },
+                report.skipped,
+                report.backup.map(|b| format!("; backup {b}")).unwrap_or_default()
+            ))
+        }
+        Command::Backup { out } => {
+            let path = match out {
+                Some(p) => db.backup_to(&p)?,
+                None => db.backup_named("manual")?,
+            };
+            Ok(if json { to_json(&serde_json::json!({ "file": path }))? } else { path.display().to_string() })
+        }
+        // Answered above, before the database is opened.
+        Command::Backups => Ok(String::new()),
+        Command::Restore { file } => {
+            let safety = db.restore(&file)?;
+            Ok(if json {
+                to_json(&serde_json::json!({ "restored": file, "previous": safety }))?
+            } else {
+                format!("restored {}; the previous database is kept as {}", file.display(), safety.display())
+            })
+        }
         Command::Reminders(RemindersCommand::Due { at }) => {
             let at = match at {
                 Some(text) => cadence_core::time::parse_instant("at", &text)?.with_timezone(&chrono::Utc),

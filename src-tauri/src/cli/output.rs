@@ -95,3 +95,20 @@ pub fn rules_text(rules: &[cadence_core::ReminderRule]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Backups as a table.
+pub fn backups_text(list: &[cadence_core::backup::BackupInfo]) -> String {
+    list.iter()
+        .map(|b| {
+            format!(
+                "{}  {:<13} {:>9} bytes  {}  {}",
+                b.created_at,
+                b.kind,
+                b.bytes,
+                if b.ok { format!("ok, {} actions", b.actions.unwrap_or(0)) } else { "FAILS THE CHECK".into() },
+                b.path
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

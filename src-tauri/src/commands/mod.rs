@@ -1,6 +1,7 @@
 //! The app's `#[tauri::command]`s, one module per area; each body is a call into cadence-core.
 
 pub mod actions;
+pub mod data;
 pub mod reminders;
 pub mod rhythm;
 pub mod setup;
@@ -43,5 +44,13 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         reminders::add_followup,
         reminders::close_followup,
         reminders::autostart,
+        data::export_data,
+        data::import_preview,
+        data::import_data,
+        data::backups,
+        data::backup_now,
+        data::restore_backup,
+        data::recovery_info,
+        data::recover_backup,
     ]
 }

@@ -1,6 +1,7 @@
 // The one typed wrapper around every Tauri command. Components never call `invoke` directly.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  BackupInfo, ImportPreview, ImportReport, Mapping,
   Absence, Action, ActionQuery, ApiErrorBody, AppStatus, Catalog, CategoryTarget, DayCount, NewAction, NewPerson,
   Followup, InboxItem, NewFollowup, NewRule, Per, Person, ReminderRule, Stats, StatsQuery, TeamRow,
 } from './types';
@@ -68,6 +69,14 @@ export const api = {
   addFollowup: (input: NewFollowup) => call<Followup>('add_followup', { input }),
   closeFollowup: (id: number, note?: string) => call<{ followup: Followup; action: Action }>('close_followup', { id, note }),
   autostart: (enable?: boolean) => call<boolean>('autostart', { enable }),
+  exportData: (format: 'json' | 'csv' | 'ics') => call<string>('export_data', { format }),
+  importPreview: (text: string, mapping?: Mapping) => call<ImportPreview>('import_preview', { text, mapping }),
+  importData: (text: string, mapping?: Mapping) => call<ImportReport>('import_data', { text, mapping }),
+  backups: () => call<BackupInfo[]>('backups'),
+  backupNow: () => call<string>('backup_now'),
+  restoreBackup: (path: string) => call<string>('restore_backup', { path }),
+  recoveryInfo: () => call<BackupInfo | null>('recovery_info'),
+  recoverBackup: (path: string) => call<string>('recover_backup', { path }),
 };
 
 /** Maps an error to the field it belongs to (`''` for a banner). */

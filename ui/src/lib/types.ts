@@ -233,3 +233,12 @@ export interface InboxItem {
 
 /** What "log now" hands to the quick log. */
 export interface Prefill { person: number; category: string; inboxId?: number }
+
+export interface BackupInfo { file: string; path: string; kind: string; createdAt: string; bytes: number; ok: boolean; actions: number | null }
+export interface Mapping {
+  date?: number | null; time?: number | null; tz?: number | null; person?: number | null; category?: number | null;
+  note?: number | null; channel?: number | null; audiences?: number | null; values?: number | null; uid?: number | null;
+}
+export interface CsvPreview { headers: string[]; rows: string[][]; totalRows: number; mapping: Mapping }
+export interface ImportReport { format: string; dryRun: boolean; added: Record<string, number>; skipped: number; backup: string | null }
+export interface ImportPreview { csv: CsvPreview | null; report: { Ok: ImportReport } | { Err: ApiErrorBody } }

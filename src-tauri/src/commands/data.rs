@@ -1,0 +1,107 @@
+//! Export, import, backups and recovery. Paths chosen by the webview are limited to the data folder's
+//! own backups: the window cannot make Cadence read or overwrite arbitrary files.
+
+use std::path::{Path, PathBuf};
+
+use cadence_core::backup::{self, BackupInfo};
+use cadence_core::transfer::csv::{CsvPreview, Mapping};
+use cadence_core::transfer::import::ImportReport;
+use cadence_core::Db;
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+fn data_dir(state: &AppState) -> Result<PathBuf, ApiError> {
+    state.data_dir.clone().ok_or_else(|| ApiError::internal("no data folder"))
+}
+
+/// A backup path given by the window must be one of the listed backups.
+fn listed_backup(state: &AppState, path: &str) -> Result<PathBuf, ApiError> {
+    let dir = data_dir(state)?;
+    let list = backup::list_in(&dir)?;
+    list.iter()
+        .find(|b| b.path == path)
+        .map(|b| PathBuf::from(&b.path))
+        .ok_or_else(|| ApiError { kind: "invalid".into(), message: "that is not one of Cadence's backups".into(), field: Some("path".into()) })
+}
+
+/// Writes an export into the user's Downloads folder (or the data folder's `exports/`); returns its path.
+#[tauri::command]
+pub fn export_data(state: State<'_, AppState>, format: String) -> Result<String, ApiError> {
+    let folder = dirs_downloads().unwrap_or(data_dir(&state)?.join("exports"));
+    std::fs::create_dir_all(&folder).map_err(|e| ApiError::internal(format!("cannot create {}: {e}", folder.display())))?;
+    let ext = match format.as_str() {
+        "csv" => "csv",
+        "ics" => "ics",
+        _ => "json",
+    };
+    let name = format!("cadence-{}.{ext}", chrono::Local::now().format("%Y-%m-%d-%H%M%S"));
+    let path = folder.join(name);
+    state.with_db(|db| db.export_to(&format, &path))?;
+    Ok(path.display().to_string())
+}
+
+fn dirs_downloads() -> Option<PathBuf> {
+    std::env::var_os("XDG_DOWNLOAD_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join("Downloads")))
+        .filter(|p| p.is_dir())
+}
+
+/// What an import would do: for CSV the columns and suggested mapping, and always a dry run.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    csv: Option<CsvPreview>,
+    report: Result<ImportReport, ApiError>,
+}
+
+#[tauri::command]
+pub fn import_preview(state: State<'_, AppState>, text: String, mapping: Option<Mapping>) -> Result<ImportPreview, ApiError> {
+    let csv = if text.trim_start().starts_with('{') { None } else { Some(state.with_db(|db| db.csv_preview(&text))?) };
+    let mapping = mapping.or_else(|| csv.as_ref().map(|c| c.mapping.clone()));
+    let report = state.with_db(|db| db.import_text(&text, mapping.as_ref(), true));
+    Ok(ImportPreview { csv, report })
+}
+
+#[tauri::command]
+pub fn import_data(state: State<'_, AppState>, text: String, mapping: Option<Mapping>) -> Result<ImportReport, ApiError> {
+    state.with_db(|db| db.import_text(&text, mapping.as_ref(), false))
+}
+
+#[tauri::command]
+pub fn backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, ApiError> {
+    Ok(backup::list_in(&data_dir(&state)?)?)
+}
+
+#[tauri::command]
+pub fn backup_now(state: State<'_, AppState>) -> Result<String, ApiError> {
+    state.with_db(|db| db.backup_named("manual")).map(|p| p.display().to_string())
+}
+
+#[tauri::command]
+pub fn restore_backup(state: State<'_, AppState>, path: String) -> Result<String, ApiError> {
+    let file = listed_backup(&state, &path)?;
+    state.with_db(|db| db.restore(&file)).map(|p| p.display().to_string())
+}
+
+/// When the database did not open: the newest backup that passes the check, if any.
+#[tauri::command]
+pub fn recovery_info(state: State<'_, AppState>) -> Result<Option<BackupInfo>, ApiError> {
+    Ok(backup::newest_good(&data_dir(&state)?)?)
+}
+
+/// Replaces the unusable database with a backup (the broken file is kept aside) and opens it.
+#[tauri::command]
+pub fn recover_backup(state: State<'_, AppState>, path: String) -> Result<String, ApiError> {
+    if state.open_error().is_none() {
+        return Err(ApiError { kind: "conflict".into(), message: "the database is fine; use restore instead".into(), field: None });
+    }
+    let file = listed_backup(&state, &path)?;
+    let dir = data_dir(&state)?;
+    let kept = backup::recover(&dir, &file)?;
+    state.replace(Db::open_dir_with_clock(&dir, Box::new(crate::clock::Shared(state.clock.clone()))))?;
+    Ok(kept.display().to_string())
+}
