@@ -29,6 +29,17 @@ fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
     })
 }
 
+/// A person's input after validation.
+struct ValidPerson {
+    name: String,
+    role: String,
+    tz: String,
+    working_days: WorkingDays,
+    day_start: u32,
+    layer: Option<String>,
+    unit: Option<String>,
+}
+
 /// The facts about a person that day and streak computations need.
 #[derive(Debug, Clone)]
 pub struct PersonClock {
@@ -41,6 +52,23 @@ pub struct PersonClock {
 impl Db {
     /// Validates and stores a new person; returns them.
     pub fn add_person(&mut self, input: &NewPerson) -> Result<Person> {
+        let v = self.validate_person(input)?;
+        let now = self.clock.now().timestamp_millis();
+        let id = self.write(|tx| {
+            let layer_id = optional_key(tx, Table::Layer, v.layer.as_deref())?;
+            let unit_id = optional_key(tx, Table::Unit, v.unit.as_deref())?;
+            tx.execute(
+                "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![v.name, v.role, layer_id, unit_id, v.tz, v.working_days.0, v.day_start, now],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        self.person(id)
+    }
+
+    /// Checks a new person completely, without writing: name (free), role, zone, days, day start, layer and unit.
+    fn validate_person(&self, input: &NewPerson) -> Result<ValidPerson> {
         let name = clean_label("name", &input.name)?;
         let role = input.role.as_deref().unwrap_or("").trim().to_string();
         if role.chars().count() > MAX_ROLE {
@@ -64,26 +92,15 @@ impl Db {
             Some(text) => parse_day_start(text)?,
             None => 0,
         };
-        let now = self.clock.now().timestamp_millis();
-        let layer = input.layer.clone();
-        let unit = input.unit.clone();
-        let id = self.write(|tx| {
-            let layer_id = optional_key(tx, Table::Layer, layer.as_deref())?;
-            let unit_id = optional_key(tx, Table::Unit, unit.as_deref())?;
-            let taken: Option<i64> = tx
-                .query_row("SELECT id FROM people WHERE name = ?1 COLLATE NOCASE", [&name], |r| r.get(0))
-                .optional()?;
-            if taken.is_some() {
-                return Err(CoreError::Conflict(format!("a person named '{name}' already exists")));
-            }
-            tx.execute(
-                "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![name, role, layer_id, unit_id, tz, working_days.0, day_start, now],
-            )?;
-            Ok(tx.last_insert_rowid())
-        })?;
-        self.person(id)
+        optional_key(&self.conn, Table::Layer, input.layer.as_deref())?;
+        let taken: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM people WHERE name = ?1 COLLATE NOCASE", [&name], |r| r.get(0))
+            .optional()?;
+        if taken.is_some() {
+            return Err(CoreError::Conflict(format!("a person named '{name}' already exists")));
+        }
+        Ok(ValidPerson { name, role, tz, working_days, day_start, layer: input.layer.clone(), unit: input.unit.clone() })
     }
 
     /// Creates the app's own user and the organisation's values in one step (first run).
@@ -94,7 +111,10 @@ impl Db {
         for v in values {
             clean_label("values", v)?;
         }
+        // Everything is checked before the first write, so a bad form changes nothing.
+        self.validate_person(&NewPerson { unit: None, ..input.clone() })?;
         if let Some(unit) = input.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+            clean_label("unit", unit)?;
             // Onboarding names the unit in words; make sure it exists.
             let key = self.add_unit(unit)?.key;
             let mut input = input.clone();

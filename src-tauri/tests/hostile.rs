@@ -1,0 +1,217 @@
+//! Hostile input: every app command is fed thousands of arbitrary JSON payloads through Tauri's mock
+//! runtime. Each call must succeed or return a typed `{kind, message}` error, never panic, and a call that
+//! fails must not have written anything (checked with `PRAGMA data_version` on a second connection).
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+/// Every command except `autostart` and `run_reminders` (they reach plugins the mock runtime lacks), each
+/// with a well-formed payload that the mutations start from. Commands that write files come last, so the
+/// backups they leave do not slow the others down.
+fn templates() -> Vec<(&'static str, Value)> {
+    let action = json!({"person": "1", "category": "open-communication", "note": "n", "channel": "email",
+        "audiences": ["staff"], "values": ["openness"], "date": "2026-11-20", "time": "10:00", "tz": "Europe/London"});
+    let rule = json!({"person": "1", "kind": "silence", "category": "follow-up", "afterDays": 3, "at": "09:00",
+        "days": ["mon"], "threshold": 0.5, "dropPoints": 10, "minStreak": 2, "quietFrom": "22:00", "quietTo": "07:00"});
+    let csv = json!({"text": "Date,Person,Category\n2026-11-02,Anna,follow-up\n", "mapping": {"date": 0, "person": 1, "category": 2}});
+    vec![
+        ("app_status", json!({})),
+        ("onboard", json!({"person": {"name": "Bram", "role": "CFO", "tz": "Europe/Amsterdam", "unit": "Sales", "layer": "board",
+            "workingDays": ["mon", "tue"], "dayStart": "04:00"}, "values": ["Focus"]})),
+        ("catalog", json!({})),
+        ("people", json!({})),
+        ("log_action", json!({"input": action.clone()})),
+        ("update_action", json!({"id": 1, "input": action})),
+        ("list_actions", json!({"query": {"person": "1", "from": "2026-11-01", "to": "2026-11-30"}})),
+        ("day_counts", json!({"query": {"person": "1", "from": "2026-11-01", "to": "2026-11-30"}})),
+        ("ui_painted", json!({})),
+        ("person_today", json!({"person": "1"})),
+        ("stats", json!({"query": {"person": "1", "asOf": "2026-11-27", "rangeDays": 30}})),
+        ("team", json!({"asOf": "2026-11-27"})),
+        ("targets", json!({"person": "1"})),
+        ("set_target", json!({"person": "1", "category": "follow-up", "times": 2, "per": "week"})),
+        ("set_schedule", json!({"person": "1", "workingDays": ["mon"], "dayStart": "03:00"})),
+        ("absences", json!({"person": "1"})),
+        ("add_absence", json!({"person": "1", "from": "2026-12-01", "to": "2026-12-05", "reason": "x"})),
+        ("delete_absence", json!({"id": 1})),
+        ("rules", json!({"person": "1"})),
+        ("add_rule", json!({"input": rule.clone()})),
+        ("update_rule", json!({"id": 1, "input": rule})),
+        ("set_rule_paused", json!({"id": 1, "paused": true})),
+        ("inbox", json!({"all": true})),
+        ("unread_count", json!({})),
+        ("inbox_action", json!({"id": 1, "action": "snooze", "how": "1h"})),
+        ("mark_seen", json!({})),
+        ("followups", json!({"person": "1", "status": "open"})),
+        ("add_followup", json!({"input": {"person": "1", "text": "t", "due": "2026-12-01", "fromAction": 1}})),
+        ("close_followup", json!({"id": 1, "note": "n"})),
+        ("delete_action", json!({"id": 2})),
+        ("restore_action", json!({"id": 2})),
+        ("delete_rule", json!({"id": 2})),
+        ("import_preview", csv.clone()),
+        ("backups", json!({})),
+        ("recovery_info", json!({})),
+        ("restore_backup", json!({"path": "/etc/passwd"})),
+        ("recover_backup", json!({"path": "backups/x.sqlite3"})),
+        ("export_data", json!({"format": "csv"})),
+        ("import_data", csv),
+        ("backup_now", json!({})),
+    ]
+}
+
+/// Argument names the commands use, so payloads often get past deserialisation into the core.
+const KEYS: &[&str] = &[
+    "input", "query", "person", "id", "category", "times", "per", "from", "to", "reason", "workingDays", "dayStart",
+    "values", "asOf", "all", "action", "how", "paused", "text", "mapping", "format", "path", "note", "status", "name",
+    "tz", "kind", "at", "date", "time", "channel", "audiences", "due", "afterDays", "threshold", "minStreak", "rangeDays",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("1".to_string()),
+        Just("Anna".to_string()),
+        Just("open-communication".to_string()),
+        Just("2026-11-27".to_string()),
+        Just("09:00".to_string()),
+        Just("Europe/Amsterdam".to_string()),
+        Just("week".to_string()),
+        Just("checkin".to_string()),
+        Just("json".to_string()),
+        Just("Date,Person,Category\n2026-11-02,Anna,follow-up\n".to_string()),
+        "\\PC{0,40}",
+        Just("x".repeat(5000)),
+    ]
+}
+
+fn leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        prop_oneof![Just(i64::MIN), Just(i64::MAX), Just(-1i64), Just(0), Just(1), Just(2), any::<i64>()].prop_map(Value::from),
+        prop_oneof![Just(f64::MAX), Just(-0.5), Just(0.75), Just(1e300)].prop_map(Value::from),
+        text().prop_map(Value::from),
+    ]
+}
+
+fn value() -> impl Strategy<Value = Value> {
+    leaf().prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..6)
+                .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+fn random_payload() -> impl Strategy<Value = Value> {
+    prop::collection::vec((prop::sample::select(KEYS), value()), 0..5)
+        .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+}
+
+/// Walks the template's leaves; each choice keeps a leaf, replaces it with a hostile value, or drops its key.
+fn mutate(template: &Value, choices: &mut std::slice::Iter<'_, (u8, Value)>) -> Option<Value> {
+    match template {
+        Value::Object(map) => Some(Value::Object(map.iter().filter_map(|(k, v)| mutate(v, choices).map(|v| (k.clone(), v))).collect())),
+        Value::Array(items) => Some(Value::Array(items.iter().filter_map(|v| mutate(v, choices)).collect())),
+        leaf => match choices.next() {
+            Some((roll, _)) if *roll < 110 => Some(leaf.clone()),
+            Some((roll, hostile)) if *roll < 230 => Some(hostile.clone()),
+            Some(_) => None,
+            None => Some(leaf.clone()),
+        },
+    }
+}
+
+/// Mostly mutated well-formed payloads (they reach the core's validation), some entirely random ones.
+fn payload(template: Value) -> impl Strategy<Value = Value> {
+    prop_oneof![
+        1 => random_payload(),
+        4 => prop::collection::vec((any::<u8>(), value()), 24)
+            .prop_map(move |choices| mutate(&template, &mut choices.iter()).unwrap_or(Value::Null)),
+    ]
+}
+
+struct Harness {
+    _app: App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+    probe: rusqlite::Connection,
+}
+
+impl Harness {
+    fn new(dir: &Path) -> Harness {
+        let app = cadence_app::builder(mock_builder(), cadence_app::open_state(Some(dir.to_path_buf())))
+            .build(tauri::generate_context!())
+            .expect("mock app");
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
+        let probe = rusqlite::Connection::open(dir.join("cadence.sqlite3")).expect("probe");
+        Harness { _app: app, webview, probe }
+    }
+
+    fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().unwrap_or(Value::Null))
+    }
+
+    fn version(&self) -> i64 {
+        self.probe.query_row("PRAGMA data_version", [], |r| r.get(0)).expect("data_version")
+    }
+}
+
+#[test]
+fn every_command_survives_arbitrary_payloads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let downloads = tempfile::tempdir().expect("downloads");
+    std::env::set_var("XDG_DOWNLOAD_DIR", downloads.path());
+    let h = Harness::new(dir.path());
+    // Some data to aim at: a user, an action, a rule, a follow-up.
+    h.call("onboard", json!({"person": {"name": "Anna", "tz": "Europe/Amsterdam"}, "values": ["Openness"]})).expect("onboard");
+    h.call("log_action", json!({"input": {"person": "1", "category": "follow-up", "note": "seed"}})).expect("log");
+    h.call("add_rule", json!({"input": {"person": "1", "kind": "checkin"}})).expect("rule");
+    h.call("add_followup", json!({"input": {"person": "1", "text": "seed", "due": "2026-12-01"}})).expect("followup");
+
+    let cases: u32 = std::env::var("HOSTILE_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(1000);
+    for (cmd, template) in templates() {
+        let started = std::time::Instant::now();
+        let mut runner =
+            proptest::test_runner::TestRunner::new(ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() });
+        let (ok, failed) = (std::cell::Cell::new(0u32), std::cell::Cell::new(0u32));
+        runner
+            .run(&payload(template.clone()), |body| {
+                let before = h.version();
+                match h.call(cmd, body.clone()) {
+                    Ok(_) => ok.set(ok.get() + 1),
+                    Err(e) => {
+                        failed.set(failed.get() + 1);
+                        let typed = e.get("kind").and_then(Value::as_str).is_some() && e.get("message").is_some();
+                        // Tauri's own argument errors (missing or mistyped arguments) come back as plain strings.
+                        prop_assert!(typed || e.is_string(), "{cmd}: untyped error {e} for {body}");
+                        prop_assert_eq!(h.version(), before, "{} failed with {} but wrote to the database", cmd, e);
+                    }
+                }
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"));
+        assert!(ok.get() + failed.get() >= cases, "{cmd} ran {} cases", ok.get() + failed.get());
+        println!("{cmd}: {} ok, {} refused, {:.1} s", ok.get(), failed.get(), started.elapsed().as_secs_f64());
+    }
+    let check: String = h.probe.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
+    assert_eq!(check, "ok");
+}
