@@ -132,3 +132,37 @@ fn commands_outside_the_list_are_refused() {
     assert!(h.invoke("drop_everything", json!({})).is_err());
     assert!(h.invoke("plugin:fs|read_file", json!({"path": "/etc/passwd"})).is_err());
 }
+
+#[test]
+fn every_declared_command_is_allowed_to_the_main_window_and_nothing_else() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let build = std::fs::read_to_string(root.join("build.rs")).expect("build.rs");
+    let declared: std::collections::BTreeSet<String> = build
+        .split("const COMMANDS")
+        .nth(1)
+        .and_then(|s| s.split("];").next())
+        .expect("COMMANDS list")
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    let caps: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("capabilities/default.json")).expect("capability")).expect("json");
+    assert_eq!(caps["windows"], json!(["main"]));
+    let allowed: std::collections::BTreeSet<String> = caps["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter(|p| *p != "core:event:default")
+        .map(String::from)
+        .collect();
+    assert_eq!(allowed, declared);
+    let conf: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("tauri.conf.json")).expect("conf")).expect("json");
+    let csp = conf["app"]["security"]["csp"].as_str().expect("csp");
+    // The only URL allowed is Tauri's local IPC endpoint; no remote source anywhere.
+    let without_ipc = csp.replace("http://ipc.localhost", "");
+    assert!(csp.contains("script-src 'self';") && csp.contains("default-src 'self'") && !without_ipc.contains("http"), "{csp}");
+}
