@@ -45,6 +45,11 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "recovery_info",
     "recover_backup",
+    "catalog_all",
+    "add_catalog_entry",
+    "update_catalog_entry",
+    "add_person",
+    "update_person",
 ];
 
 fn main() {

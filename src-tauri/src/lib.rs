@@ -38,6 +38,8 @@ pub fn run_gui(data_dir: Option<PathBuf>) -> tauri::Result<()> {
     let base = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
         .plugin(tauri_plugin_notification::init())
+        // Remembers the window's size and position between runs.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None));
     builder(base, open_state(data_dir))
         .setup(|app| {

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod error;
 pub mod followups;
 pub mod model;
+pub mod organisation;
 pub mod paths;
 pub mod people;
 pub mod reminders;

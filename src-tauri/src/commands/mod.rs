@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod data;
+pub mod organisation;
 pub mod reminders;
 pub mod rhythm;
 pub mod setup;
@@ -49,6 +50,11 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         data::import_data,
         data::backups,
         data::backup_now,
+        organisation::catalog_all,
+        organisation::add_catalog_entry,
+        organisation::update_catalog_entry,
+        organisation::add_person,
+        organisation::update_person,
         data::restore_backup,
         data::recovery_info,
         data::recover_backup,

@@ -77,6 +77,13 @@ export const api = {
   restoreBackup: (path: string) => call<string>('restore_backup', { path }),
   recoveryInfo: () => call<BackupInfo | null>('recovery_info'),
   recoverBackup: (path: string) => call<string>('recover_backup', { path }),
+  catalogAll: () => call<Catalog>('catalog_all'),
+  addCatalogEntry: (list: string, label: string, patch: Record<string, unknown>) =>
+    call<string>('add_catalog_entry', { list, label, patch }),
+  updateCatalogEntry: (list: string, key: string, patch: Record<string, unknown>) =>
+    call<void>('update_catalog_entry', { list, key, patch }),
+  addPerson: (person: NewPerson) => call<Person>('add_person', { person }),
+  updatePerson: (person: string, input: NewPerson) => call<Person>('update_person', { person, input }),
 };
 
 /** Maps an error to the field it belongs to (`''` for a banner). */

@@ -1,0 +1,39 @@
+//! Organisation settings: entries are added, renamed, recoloured and archived; old actions keep their meaning.
+
+mod common;
+
+use cadence_core::organisation::CatalogPatch;
+use cadence_core::{ActionQuery, NewAction, NewPerson};
+use common::open_at;
+
+#[test]
+fn rename_recolour_archive_keep_history() {
+    let (_d, mut db) = open_at("2026-11-27T10:00:00Z");
+    let p = db.add_person(&NewPerson { name: "Anna".into(), tz: Some("UTC".into()), ..Default::default() }).expect("p").id.to_string();
+    let key = db.add_catalog_entry("categories", "Recognition", &CatalogPatch { colour: Some("#AA00FF".into()), ..Default::default() }).expect("add");
+    assert_eq!(key, "recognition");
+    db.log_action(&NewAction { person: p.clone(), category: key.clone(), ..Default::default() }).expect("log");
+    db.update_catalog_entry("categories", &key, &CatalogPatch { label: Some("Praise".into()), colour: Some("#00aa55".into()), ..Default::default() }).expect("rename");
+    db.update_catalog_entry("categories", &key, &CatalogPatch { archived: Some(true), ..Default::default() }).expect("archive");
+    assert!(db.catalog().expect("catalog").categories.iter().all(|c| c.key != key), "archived: not offered");
+    let all = db.catalog_all().expect("all");
+    let c = all.categories.iter().find(|c| c.key == key).expect("still there");
+    assert_eq!((c.label.as_str(), c.colour.as_str(), c.archived), ("Praise", "#00aa55", true));
+    let e = db.log_action(&NewAction { person: p.clone(), category: key.clone(), ..Default::default() }).expect_err("archived");
+    assert_eq!(e.field(), Some("category"));
+    assert_eq!(db.list_actions(&ActionQuery::default()).expect("list")[0].category, "recognition", "history intact");
+
+    let ch = db.add_catalog_entry("channels", "Podcast", &CatalogPatch { external: Some(true), ..Default::default() }).expect("channel");
+    db.add_unit("Sales").expect("unit");
+    db.update_catalog_entry("channels", &ch, &CatalogPatch { units: Some(vec!["sales".into()]), ..Default::default() }).expect("scope");
+    assert!(db.update_catalog_entry("channels", &ch, &CatalogPatch { units: Some(vec!["nowhere".into()]), ..Default::default() }).is_err());
+    assert!(db.update_catalog_entry("layers", "board", &CatalogPatch { colour: Some("#000000".into()), ..Default::default() }).is_err());
+    assert!(db.add_catalog_entry("categories", "Follow up", &CatalogPatch::default()).is_err(), "key follow-up exists");
+    assert!(db.add_catalog_entry("planets", "Mars", &CatalogPatch::default()).is_err());
+    assert!(db.update_catalog_entry("categories", "follow-up", &CatalogPatch { colour: Some("red".into()), ..Default::default() }).is_err());
+
+    let moved = db.update_person(&p, &NewPerson { name: "Anna de Vries".into(), role: Some("CEO".into()), tz: Some("Europe/Amsterdam".into()), ..Default::default() }).expect("edit");
+    assert_eq!((moved.name.as_str(), moved.tz.as_str()), ("Anna de Vries", "Europe/Amsterdam"));
+    db.add_person(&NewPerson { name: "Bram".into(), tz: Some("UTC".into()), ..Default::default() }).expect("bram");
+    assert!(db.update_person("Bram", &NewPerson { name: "anna de vries".into(), ..Default::default() }).is_err(), "names stay unique");
+}
