@@ -152,9 +152,12 @@ class App:
         self.extra_env["CADENCE_NOW_FILE"] = str(clock)
         self.extra_env["CADENCE_TICK_SECONDS"] = "1"
 
-    def screenshot(self, name: str) -> Path:
-        """Captures the real X display (what a person would see), not WebDriver's render of the page."""
+    def screenshot(self, name: str, notifications: bool = False) -> Path:
+        """Captures the real X display (what a person would see), not WebDriver's render of the page.
+        Notifications that earlier tests left on screen (dunst) are closed unless asked for."""
         SHOTS.mkdir(parents=True, exist_ok=True)
+        if not notifications:
+            subprocess.run(["dunstctl", "close-all"], check=False, capture_output=True, env=self.env())
         path = SHOTS / f"{name}.png"
         time.sleep(0.6)  # let the last frame reach the screen
         subprocess.run(["import", "-window", "root", str(path)], check=True, env=self.env())

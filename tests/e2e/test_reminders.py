@@ -71,7 +71,7 @@ def test_silence_notifies_once_snoozes_and_logs_now(app, notify):
     app.wait("[data-testid=unread]")
     assert app.find("[data-testid=unread]").text == "1"
     time.sleep(0.8)
-    app.screenshot("reminder-notification")
+    app.screenshot("reminder-notification", notifications=True)
     time.sleep(3)
     assert notify.count("member=Notify") == 1, "fires once, not on every tick"
 

@@ -7,15 +7,19 @@ def test_demo_data_today_and_dashboard(app):
     assert "generated" in summary
     app.start()
     app.wait("[data-testid=today-view]")
+    # Yesterday is a full working day whatever the hour: the README shows it.
     app.find("[data-testid=prev-day]").click()
     app.wait("[data-testid=timeline]")
-    # Back to today, and log one more with the keyboard for a lively timeline.
+    assert len(app.find_all("[data-testid=entry]")) > 0
+    app.find("[data-category=visible-participation]").click()
+    app.driver.execute_script("document.querySelector('.content').scrollTop = 0")
+    app.screenshot("readme-today")
     app.find("[data-testid=go-today]").click()
     app.wait("[data-testid=today-view]")
-    app.screenshot("readme-today")
 
     app.find("[data-nav=dashboard]").click()
     app.wait("[data-testid=dashboard] [data-testid=overall]")
+    app.wait(".plot svg")
     figures = app.driver.execute_script("return document.querySelectorAll('.plot svg').length")
     assert figures >= 3, "heatmap, weekly trend and channel mix"
     app.screenshot("readme-dashboard")
