@@ -1,43 +1,21 @@
 //! The app's commands through Tauri's mock runtime: the real invoke handler, ACL and serialisation,
 //! on a real database file, without a window system.
 
+mod common;
+
 use std::path::Path;
 
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
-struct Harness {
-    _app: App<tauri::test::MockRuntime>,
-    webview: WebviewWindow<tauri::test::MockRuntime>,
-}
+struct Harness(common::MockApp);
 
 impl Harness {
     fn new(dir: &Path) -> Harness {
-        let state = cadence_app::open_state(Some(dir.to_path_buf()));
-        let app = cadence_app::builder(mock_builder(), state).build(tauri::generate_context!()).expect("mock app");
-        let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("main window");
-        Harness { _app: app, webview }
+        Harness(common::MockApp::new(dir))
     }
 
     fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                // Linux serves the app from tauri://localhost; the capability allows local URLs only.
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().expect("json response"))
-        .map_err(|e| e)
+        self.0.invoke(cmd, body)
     }
 
     fn ok(&self, cmd: &str, body: Value) -> Value {

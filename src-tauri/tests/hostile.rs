@@ -2,14 +2,12 @@
 //! runtime. Each call must succeed or return a typed `{kind, message}` error, never panic, and a call that
 //! fails must not have written anything (checked with `PRAGMA data_version` on a second connection).
 
+mod common;
+
 use std::path::Path;
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 /// Every command except `autostart` and `run_reminders` (they reach plugins the mock runtime lacks), each
 /// with a well-formed payload that the mutations start from. Commands that write files come last, so the
@@ -144,35 +142,19 @@ fn payload(template: Value) -> impl Strategy<Value = Value> {
 }
 
 struct Harness {
-    _app: App<MockRuntime>,
-    webview: WebviewWindow<MockRuntime>,
+    app: common::MockApp,
     probe: rusqlite::Connection,
 }
 
 impl Harness {
     fn new(dir: &Path) -> Harness {
-        let app = cadence_app::builder(mock_builder(), cadence_app::open_state(Some(dir.to_path_buf())))
-            .build(tauri::generate_context!())
-            .expect("mock app");
-        let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
+        let app = common::MockApp::new(dir);
         let probe = rusqlite::Connection::open(dir.join("cadence.sqlite3")).expect("probe");
-        Harness { _app: app, webview, probe }
+        Harness { app, probe }
     }
 
     fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().unwrap_or(Value::Null))
+        self.app.invoke(cmd, body)
     }
 
     fn version(&self) -> i64 {

@@ -280,25 +280,7 @@ impl Db {
         let now = self.clock.now();
         let id = self.write(|tx| {
             let a = validate(tx, input, now, None)?;
-            tx.prepare_cached(
-                "INSERT INTO actions (person_id, category_id, occurred_at, local_date, tz, note, channel_id,
-                                      logged_by, created_at, updated_at, uid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, lower(hex(randomblob(16))))",
-            )?
-            .execute(params![
-                a.person_id,
-                a.category_id,
-                a.occurred_at.timestamp_millis(),
-                a.local_date.to_string(),
-                a.zone.name(),
-                a.note,
-                a.channel_id,
-                a.logged_by,
-                now.timestamp_millis()
-            ])?;
-                let id = tx.last_insert_rowid();
-            write_links(tx, id, &a)?;
-            Ok(id)
+            insert_valid(tx, &a, now)
         })?;
         self.action(id)
     }
