@@ -4,21 +4,21 @@
 
 pub mod engine;
 mod inbox;
+mod validate;
 
 pub use inbox::InboxItem;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{id_for_key, Table};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::people::{person_clock, resolve_person};
 use crate::stats::series::Calendar;
-use crate::time::{format_minutes, local_date, parse_hhmm, WorkingDays};
+use crate::time::{local_date, parse_hhmm, WorkingDays};
 use engine::{Due, Facts, Kind, Rule};
 
 /// A stored rule, as the UI and CLI show it.
@@ -334,100 +334,6 @@ impl Db {
         })?;
         ids.into_iter().map(|id| self.inbox_item(id)).collect()
     }
-
-    fn validate_rule(&self, input: &NewRule) -> Result<ValidRule> {
-        let person_id = resolve_person(&self.conn, &input.person)?;
-        let kind = Kind::parse(&input.kind).ok_or_else(|| {
-            CoreError::invalid("kind", format!("'{}' must be checkin, silence, score-drop, streak-risk or followup-due", input.kind))
-        })?;
-        let default_at = match kind {
-            Kind::StreakRisk => "17:00",
-            _ => "09:00",
-        };
-        let at = parse_hhmm("at", input.at.as_deref().filter(|a| !a.trim().is_empty()).unwrap_or(default_at))?;
-        let weekdays = match &input.days {
-            Some(days) if !days.is_empty() => Some(i64::from(WorkingDays::parse(&days.join(",")).map_err(|e| match e {
-                CoreError::Invalid { reason, .. } => CoreError::invalid("days", reason),
-                other => other,
-            })?.0)),
-            _ => None,
-        };
-        let category_id = match input.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-            Some(key) => Some(id_for_key(&self.conn, Table::Category, key)?),
-            None => None,
-        };
-        let needs_category = matches!(kind, Kind::Silence | Kind::ScoreDrop);
-        if needs_category && category_id.is_none() {
-            return Err(CoreError::invalid("category", format!("a {} rule needs a category", kind.as_str())));
-        }
-        let after_days = match kind {
-            Kind::Silence => Some(match input.after_days {
-                Some(n) if (1..=365).contains(&n) => n,
-                Some(_) => return Err(CoreError::invalid("afterDays", "must be between 1 and 365 days")),
-                None => return Err(CoreError::invalid("afterDays", "say after how many days without one (--after-days)")),
-            }),
-            _ => None,
-        };
-        let threshold = match input.threshold {
-            Some(t) if t > 1.0 && t <= 100.0 => Some(t / 100.0),
-            Some(t) if (0.0..=1.0).contains(&t) => Some(t),
-            Some(_) => return Err(CoreError::invalid("threshold", "must be a score between 0 and 1 (or 0 and 100%)")),
-            None => None,
-        };
-        let drop_points = match input.drop_points {
-            Some(p) if p > 0.0 && p <= 100.0 => Some(p),
-            Some(_) => return Err(CoreError::invalid("dropPoints", "must be between 0 and 100 points")),
-            None => None,
-        };
-        if kind == Kind::ScoreDrop && threshold.is_none() && drop_points.is_none() {
-            return Err(CoreError::invalid("threshold", "a score-drop rule needs a threshold or a drop in points"));
-        }
-        let min_streak = match (kind, input.min_streak) {
-            (Kind::StreakRisk, Some(0)) => return Err(CoreError::invalid("minStreak", "must be at least 1")),
-            (Kind::StreakRisk, k) => Some(k.unwrap_or(1).min(10_000)),
-            _ => None,
-        };
-        let quiet = |field: &'static str, v: &Option<String>| -> Result<Option<String>> {
-            v.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(|t| parse_hhmm(field, t).map(|_| t.to_string())).transpose()
-        };
-        let (quiet_from, quiet_to) = (quiet("quietFrom", &input.quiet_from)?, quiet("quietTo", &input.quiet_to)?);
-        if quiet_from.is_some() != quiet_to.is_some() {
-            return Err(CoreError::invalid("quietTo", "quiet hours need a start and an end"));
-        }
-        let created_by = match input.created_by {
-            Some(id) => Some(resolve_person(&self.conn, &id.to_string())?),
-            None => self.self_person()?.map(|p| p.id),
-        };
-        Ok(ValidRule {
-            person_id,
-            created_by,
-            kind,
-            at: format_minutes(at.signed_duration_since(NaiveTime::MIN).num_minutes() as u32),
-            weekdays,
-            category_id,
-            after_days,
-            threshold,
-            drop_points,
-            min_streak,
-            quiet_from,
-            quiet_to,
-        })
-    }
-}
-
-struct ValidRule {
-    person_id: i64,
-    created_by: Option<i64>,
-    kind: Kind,
-    at: String,
-    weekdays: Option<i64>,
-    category_id: Option<i64>,
-    after_days: Option<u32>,
-    threshold: Option<f64>,
-    drop_points: Option<f64>,
-    min_streak: Option<u32>,
-    quiet_from: Option<String>,
-    quiet_to: Option<String>,
 }
 
 /// The next instant after `now` at which the rule would fire if its condition holds: the preview.
