@@ -1,0 +1,156 @@
+//! Validating an action before anything is written: who, which category, channel, audiences and values,
+//! the note's length, and when it happened — the instant, the local date it counts for and the zone it was
+//! in, from `--at` with its offset, a date and time, a travel zone, or now.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::catalog::{id_for_key, Table};
+use crate::error::{CoreError, Result};
+use crate::model::NewAction;
+use crate::people::{person_clock, resolve_person, PersonClock};
+use crate::time::{local_date, parse_date, parse_hhmm, parse_instant, Zone};
+
+/// Longest note accepted, in characters.
+pub const MAX_NOTE: usize = 4000;
+
+/// How far into the future an action may be logged (clock skew, a different zone).
+const FUTURE_SLACK_HOURS: i64 = 24;
+
+/// A fully validated action, ready to store.
+pub(crate) struct ValidAction {
+    pub(crate) person_id: i64,
+    pub(crate) category_id: i64,
+    pub(crate) occurred_at: DateTime<Utc>,
+    pub(crate) local_date: NaiveDate,
+    pub(crate) zone: Zone,
+    pub(crate) note: String,
+    pub(crate) channel_id: Option<i64>,
+    pub(crate) layer_ids: Vec<i64>,
+    pub(crate) unit_ids: Vec<i64>,
+    pub(crate) value_ids: Vec<i64>,
+    pub(crate) logged_by: Option<i64>,
+}
+
+/// When an action happened: the instant, the local date it counts for and the zone it was in.
+pub(crate) struct When {
+    pub instant: DateTime<Utc>,
+    pub date: NaiveDate,
+    pub zone: Zone,
+}
+
+/// Works out when an action happened from the input's `at`, `date`, `time` and `tz`, or `None` when the
+/// input names no time at all.
+pub(crate) fn resolve_when(input: &NewAction, person: &PersonClock, now: DateTime<Utc>) -> Result<Option<When>> {
+    let at = input.at.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let date = input.date.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let time = input.time.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let explicit_zone = match input.tz.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(text) => Some(Zone::parse(text)?),
+        None => None,
+    };
+    let zone = explicit_zone.unwrap_or(person.zone);
+    let when = match (at, date) {
+        (Some(_), Some(_)) => return Err(CoreError::invalid("at", "give either a time (--at) or a date, not both")),
+        (Some(at), None) => {
+            let given = parse_instant("at", at)?;
+            let instant = given.with_timezone(&Utc);
+            // The offset the user wrote fixes the local date: keep the person's zone only when it agrees.
+            let zone = match explicit_zone {
+                Some(z) => z,
+                None if person.zone.offset_at(instant) == *given.offset() => person.zone,
+                None => Zone::Fixed(*given.offset()),
+            };
+            When { instant, date: local_date(instant, &zone, person.day_start), zone }
+        }
+        (None, Some(date)) => {
+            let date = parse_date("date", date)?;
+            let wall = match time {
+                Some(t) => parse_hhmm("time", t)?,
+                None => NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
+            };
+            // A wall time before the day start belongs to the next calendar date's small hours.
+            let start = NaiveTime::MIN + Duration::minutes(i64::from(person.day_start));
+            let calendar = if wall < start { date + Duration::days(1) } else { date };
+            When { instant: zone.resolve(calendar, wall), date, zone }
+        }
+        (None, None) if time.is_some() => return Err(CoreError::invalid("date", "a time needs a date")),
+        (None, None) if explicit_zone.is_some() => {
+            When { instant: now, date: local_date(now, &zone, person.day_start), zone }
+        }
+        (None, None) => return Ok(None),
+    };
+    if when.instant > now + Duration::hours(FUTURE_SLACK_HOURS) {
+        let field = if at.is_some() { "at" } else { "date" };
+        return Err(CoreError::invalid(field, "is more than a day in the future"));
+    }
+    Ok(Some(when))
+}
+
+pub(crate) fn validate(conn: &Connection, input: &NewAction, now: DateTime<Utc>, keep: Option<&When>) -> Result<ValidAction> {
+    let person_id = resolve_person(conn, &input.person)?;
+    let person = person_clock(conn, person_id)?;
+    let category_id = id_for_key(conn, Table::Category, &input.category)?;
+    let note = input.note.as_deref().unwrap_or("").trim().to_string();
+    let length = note.chars().count();
+    if length > MAX_NOTE {
+        return Err(CoreError::invalid("note", format!("is {length} characters; the limit is {MAX_NOTE}")));
+    }
+    let channel_id = match input.channel.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        Some(key) => Some(id_for_key(conn, Table::Channel, key)?),
+        None => None,
+    };
+    let (mut layer_ids, mut unit_ids) = (Vec::new(), Vec::new());
+    for key in input.audiences.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+        match id_for_key(conn, Table::Layer, key) {
+            Ok(id) => layer_ids.push(id),
+            Err(CoreError::NotFound { .. }) => match id_for_key(conn, Table::Unit, key) {
+                Ok(id) => unit_ids.push(id),
+                Err(CoreError::NotFound { .. }) => return Err(CoreError::not_found("audience", key)),
+                Err(e) => return Err(e),
+            },
+            Err(e) => return Err(e),
+        }
+    }
+    let mut value_ids = Vec::new();
+    for key in input.values.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+        value_ids.push(id_for_key(conn, Table::Value, key)?);
+    }
+    for ids in [&mut layer_ids, &mut unit_ids, &mut value_ids] {
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    if let Some(by) = input.logged_by {
+        if by != person_id {
+            conn.prepare_cached("SELECT id FROM people WHERE id = ?1")?
+                .query_row([by], |r| r.get::<_, i64>(0))
+                .optional()?
+                .ok_or_else(|| CoreError::not_found("loggedBy", by.to_string()))?;
+        }
+    }
+    let when = match resolve_when(input, &person, now)? {
+        Some(w) => w,
+        None => match keep {
+            Some(k) => When { instant: k.instant, date: k.date, zone: k.zone },
+            None => When { instant: now, date: local_date(now, &person.zone, person.day_start), zone: person.zone },
+        },
+    };
+    Ok(ValidAction {
+        person_id,
+        category_id,
+        occurred_at: when.instant,
+        local_date: when.date,
+        zone: when.zone,
+        note,
+        channel_id,
+        layer_ids,
+        unit_ids,
+        value_ids,
+        logged_by: input.logged_by,
+    })
+}
+
+/// Validates a new action inside a caller's transaction (the CSV importer).
+pub(crate) fn validate_in(conn: &Connection, input: &NewAction, now: DateTime<Utc>) -> Result<ValidAction> {
+    validate(conn, input, now, None)
+}
