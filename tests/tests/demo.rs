@@ -50,3 +50,13 @@ fn demo_data_rejects_silly_sizes() {
     assert!(db.demo_data(&DemoSpec { people: 0, ..DemoSpec::default() }).is_err());
     assert!(db.demo_data(&DemoSpec { years: 0, ..DemoSpec::default() }).is_err());
 }
+
+#[test]
+fn demo_data_twice_at_the_same_instant_adds_more() {
+    let (_d, mut db) = open_at("2026-11-27T17:00:00Z");
+    let spec = DemoSpec { people: 1, years: 1, seed: 1, per_day: 2.0 };
+    let first = db.demo_data(&spec).expect("first");
+    let second = db.demo_data(&spec).expect("second run, same seed, same clock");
+    assert_eq!(first.actions, second.actions);
+    assert_eq!(db.people().expect("people").len(), 2, "names do not clash either");
+}

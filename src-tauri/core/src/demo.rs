@@ -110,6 +110,8 @@ impl Db {
         let categories: Vec<i64> = catalog.categories.iter().map(|c| c.id).collect();
         let channels: Vec<(i64, bool)> = catalog.channels.iter().map(|c| (c.id, c.external)).collect();
         let now = self.clock.now();
+        // Distinguishes this run's uids from an earlier run's, even at the same instant with the same seed.
+        let run = fastrand::u32(..);
         let mut summary = DemoSummary { people: Vec::new(), actions: 0, from: String::new(), to: String::new() };
 
         for p in 0..spec.people {
@@ -179,7 +181,7 @@ impl Db {
                             stamp,
                             // Time-ordered uids (run, person, sequence): unique, and appended at the end of
                             // the uid index instead of scattered through it, which keeps millions of rows fast.
-                            format!("d{:012x}{:04x}{:015x}", stamp, p, summary.actions)
+                            format!("d{:012x}{:08x}{:011x}", stamp, run ^ p, summary.actions)
                         ])?;
                         let id = tx.last_insert_rowid();
                         if !external {
