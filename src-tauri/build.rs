@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "day_counts",
     "ui_painted",
     "person_today",
+    "close_quicklog",
     "stats",
     "team",
     "targets",

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod error;
+pub mod quicklog;
 pub mod scheduler;
 pub mod state;
 mod tray;
@@ -43,6 +44,11 @@ pub fn run_gui(data_dir: Option<PathBuf>) -> tauri::Result<()> {
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None));
     builder(base, open_state(data_dir))
         .setup(|app| {
+            if let Some(plugin) = quicklog::shortcut_plugin() {
+                if let Err(e) = app.handle().plugin(plugin) {
+                    eprintln!("cadence: global shortcut unavailable: {e}");
+                }
+            }
             if let Err(e) = tray::create(app.handle()) {
                 // No tray host (a bare X server, some desktops): the window still works.
                 eprintln!("cadence: no tray icon: {e}");
@@ -52,7 +58,11 @@ pub fn run_gui(data_dir: Option<PathBuf>) -> tauri::Result<()> {
         })
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                if window.label() == "main" && std::env::var_os("CADENCE_QUIT_ON_CLOSE").is_none() {
+                if window.label() == quicklog::LABEL {
+                    // The quick log is hidden, not destroyed, so the next shortcut opens it at once.
+                    api.prevent_close();
+                    let _ = window.hide();
+                } else if window.label() == "main" && std::env::var_os("CADENCE_QUIT_ON_CLOSE").is_none() {
                     api.prevent_close();
                     let _ = window.hide();
                 }

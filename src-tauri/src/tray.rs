@@ -27,10 +27,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     }
     tray.on_menu_event(|app, event| match event.id().as_ref() {
         "open" => show_main(app),
-        "quick-log" => {
-            show_main(app);
-            let _ = app.emit("open-quick-log", ());
-        }
+        "quick-log" => crate::quicklog::open(app),
         "snooze-all" => {
             let state = app.state::<AppState>();
             let _ = state.with_db(|db| db.snooze_all(60));

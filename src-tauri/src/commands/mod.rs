@@ -17,6 +17,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         setup::people,
         setup::ui_painted,
         setup::person_today,
+        setup::close_quicklog,
         actions::log_action,
         actions::update_action,
         actions::delete_action,

@@ -75,3 +75,11 @@ pub fn ui_painted(state: State<'_, AppState>) -> Result<(), ApiError> {
 pub fn person_today(state: State<'_, AppState>, person: String) -> Result<String, ApiError> {
     state.with_db(|db| db.today(&person)).map(|d| d.to_string())
 }
+
+/// Closes the quick-log window after a save (it is hidden, ready for the next shortcut).
+#[tauri::command]
+pub fn close_quicklog<R: tauri::Runtime>(window: tauri::WebviewWindow<R>) {
+    if window.label() == crate::quicklog::LABEL {
+        let _ = window.hide();
+    }
+}
