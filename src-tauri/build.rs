@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "ui_painted",
     "person_today",
     "close_quicklog",
+    "quicklog_shortcut",
     "stats",
     "team",
     "targets",

@@ -15,6 +15,7 @@ mod tray;
 use std::path::PathBuf;
 
 use cadence_core::Db;
+use tauri::Manager;
 use state::AppState;
 
 /// Builds the state the window runs on: the data folder and the database opened in it (or the error).
@@ -44,7 +45,8 @@ pub fn run_gui(data_dir: Option<PathBuf>) -> tauri::Result<()> {
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None));
     builder(base, open_state(data_dir))
         .setup(|app| {
-            if let Some(plugin) = quicklog::shortcut_plugin() {
+            let shortcut = quicklog::shortcut(&app.state::<AppState>());
+            if let Some(plugin) = quicklog::shortcut_plugin(&shortcut) {
                 if let Err(e) = app.handle().plugin(plugin) {
                     eprintln!("cadence: global shortcut unavailable: {e}");
                 }

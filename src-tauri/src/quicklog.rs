@@ -1,6 +1,6 @@
 //! The small quick-log window: opened from anywhere by a global shortcut (default Ctrl+Alt+Space,
 //! `CADENCE_SHORTCUT` overrides it) or the tray's "Quick log"; choose the category with one key, type the
-//! note, Enter saves and closes it.
+//! note, Enter saves and closes it. The shortcut can be changed in the app (Reminders → Always there).
 
 use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_global_shortcut::ShortcutState;
@@ -8,9 +8,31 @@ use tauri_plugin_global_shortcut::ShortcutState;
 /// The window's label; its capability (capabilities/quicklog.json) allows only what logging needs.
 pub const LABEL: &str = "quicklog";
 
-/// The shortcut that opens the quick log.
-pub fn shortcut() -> String {
-    std::env::var("CADENCE_SHORTCUT").ok().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "ctrl+alt+space".into())
+/// The shortcut that opens the quick log: `CADENCE_SHORTCUT`, else the one chosen in the app, else Ctrl+Alt+Space.
+pub fn shortcut(state: &crate::state::AppState) -> String {
+    std::env::var("CADENCE_SHORTCUT")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| state.with_db(|db| db.quicklog_shortcut()).ok().flatten())
+        .unwrap_or_else(|| "ctrl+alt+space".into())
+}
+
+/// Replaces the registered shortcut with `new` after checking that it parses; stores it.
+pub fn change<R: Runtime>(app: &AppHandle<R>, new: &str) -> Result<String, crate::error::ApiError> {
+    use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut};
+    let parsed: Shortcut = new.trim().parse().map_err(|e| crate::error::ApiError {
+        kind: "invalid".into(),
+        message: format!("'{new}' is not a key combination such as ctrl+alt+space ({e})"),
+        field: Some("shortcut".into()),
+    })?;
+    let shortcuts = app.global_shortcut();
+    let _ = shortcuts.unregister_all();
+    shortcuts
+        .register(parsed)
+        .map_err(|e| crate::error::ApiError::internal(format!("cannot register {new}: {e}")))?;
+    let state = app.state::<crate::state::AppState>();
+    state.with_db(|db| db.set_quicklog_shortcut(new))?;
+    Ok(new.trim().to_string())
 }
 
 /// Shows the quick-log window, creating it the first time.
@@ -37,8 +59,8 @@ pub fn open<R: Runtime>(app: &AppHandle<R>) {
 }
 
 /// The global-shortcut plugin, opening the quick log on key press.
-pub fn shortcut_plugin<R: Runtime>() -> Option<tauri::plugin::TauriPlugin<R>> {
-    let builder = tauri_plugin_global_shortcut::Builder::new().with_shortcuts([shortcut().as_str()]);
+pub fn shortcut_plugin<R: Runtime>(shortcut: &str) -> Option<tauri::plugin::TauriPlugin<R>> {
+    let builder = tauri_plugin_global_shortcut::Builder::new().with_shortcuts([shortcut]);
     match builder {
         Ok(b) => Some(
             b.with_handler(|app, _shortcut, event| {
@@ -49,7 +71,7 @@ pub fn shortcut_plugin<R: Runtime>() -> Option<tauri::plugin::TauriPlugin<R>> {
             .build(),
         ),
         Err(e) => {
-            eprintln!("cadence: cannot use the shortcut {}: {e}", shortcut());
+            eprintln!("cadence: cannot use the shortcut {shortcut}: {e}");
             None
         }
     }

@@ -69,3 +69,25 @@ def test_shortcut_quick_log_in_at_most_four_keystrokes(app):
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_the_shortcut_can_be_changed_in_the_app(app):
+    from Xlib import display as xdisplay
+
+    app.cli("person", "add", "--name", "Anna de Vries", "--tz", "Europe/Amsterdam", "--me")
+    app.start()
+    app.wait("[data-testid=today-view]")
+    app.find("[data-nav=reminders]").click()
+    field = app.wait("[data-testid=shortcut-form] input[name=shortcut]")
+    assert app.driver.execute_script("return arguments[0].value", field) == "ctrl+alt+space"
+    field.clear()
+    field.send_keys("ctrl+alt+nonsense")
+    app.find("[data-testid=shortcut-form] button").click()
+    assert "not a key combination" in app.wait("[data-testid=reminders] .field-error").text
+    field.clear()
+    field.send_keys("ctrl+alt+k")
+    app.find("[data-testid=shortcut-form] button").click()
+    app.wait_text("[data-testid=reminders] [role=status]", "ctrl+alt+k")
+    d = xdisplay.Display()
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+alt+k"], check=True, env=app.env())
+    assert _until(lambda: _window(d, "Cadence quick log")[1]), "the new shortcut opens the quick log"

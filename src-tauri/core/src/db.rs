@@ -105,6 +105,27 @@ impl Db {
         Ok(out)
     }
 
+    /// The app's keyboard shortcut for the quick log, when the user chose one.
+    pub fn quicklog_shortcut(&self) -> Result<Option<String>> {
+        self.setting("quicklog_shortcut")
+    }
+
+    /// Stores the quick-log shortcut (the app checks that it parses before calling this).
+    pub fn set_quicklog_shortcut(&mut self, shortcut: &str) -> Result<()> {
+        let shortcut = shortcut.trim();
+        if shortcut.is_empty() || shortcut.len() > 60 {
+            return Err(CoreError::invalid("shortcut", "must be a key combination such as ctrl+alt+space"));
+        }
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES ('quicklog_shortcut', ?1)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [shortcut],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Reads a setting.
     pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;

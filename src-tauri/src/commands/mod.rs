@@ -18,6 +18,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         setup::ui_painted,
         setup::person_today,
         setup::close_quicklog,
+        setup::quicklog_shortcut,
         actions::log_action,
         actions::update_action,
         actions::delete_action,

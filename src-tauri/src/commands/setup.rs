@@ -83,3 +83,16 @@ pub fn close_quicklog<R: tauri::Runtime>(window: tauri::WebviewWindow<R>) {
         let _ = window.hide();
     }
 }
+
+/// The quick-log shortcut; with `value`, changes it first.
+#[tauri::command]
+pub fn quicklog_shortcut<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    value: Option<String>,
+) -> Result<String, ApiError> {
+    match value {
+        Some(v) => crate::quicklog::change(&app, &v),
+        None => Ok(crate::quicklog::shortcut(&state)),
+    }
+}

@@ -69,6 +69,7 @@ export const api = {
   addFollowup: (input: NewFollowup) => call<Followup>('add_followup', { input }),
   closeFollowup: (id: number, note?: string) => call<{ followup: Followup; action: Action }>('close_followup', { id, note }),
   autostart: (enable?: boolean) => call<boolean>('autostart', { enable }),
+  quicklogShortcut: (value?: string) => call<string>('quicklog_shortcut', { value }),
   exportData: (format: 'json' | 'csv' | 'ics') => call<string>('export_data', { format }),
   importPreview: (text: string, mapping?: Mapping) => call<ImportPreview>('import_preview', { text, mapping }),
   importData: (text: string, mapping?: Mapping) => call<ImportReport>('import_data', { text, mapping }),
