@@ -164,6 +164,42 @@ class App:
         return path
 
 
+def x_window(display, title: str):
+    """The top-level X window with this title (the real window, as the X server sees it), or None."""
+
+    def walk(win):
+        try:
+            if win.get_wm_name() == title:
+                return win
+        except Exception:
+            pass
+        for child in win.query_tree().children:
+            found = walk(child)
+            if found:
+                return found
+        return None
+
+    return walk(display.screen().root)
+
+
+def x_viewable(display, title: str) -> bool:
+    """Whether that window exists and is shown (mapped and viewable)."""
+    from Xlib import X
+
+    win = x_window(display, title)
+    return win is not None and win.get_attributes().map_state == X.IsViewable
+
+
+def until(check, timeout: float = 20) -> bool:
+    """Polls `check` until it holds or `timeout` seconds pass; returns whether it held."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if check():
+            return True
+        time.sleep(0.2)
+    return bool(check())
+
+
 @pytest.fixture
 def app(tmp_path):
     assert APP.exists(), f"build the app first: {APP}"

@@ -2,7 +2,7 @@
 import subprocess
 import time
 
-from conftest import APP
+from conftest import APP, until, x_viewable, x_window
 
 
 def test_second_launch_hands_over_to_the_first(app):
@@ -24,31 +24,6 @@ def test_second_launch_hands_over_to_the_first(app):
     assert len(alive) == 1, alive
 
 
-def _cadence_window(display):
-    """The app's top-level X window, found by its title."""
-    from Xlib import X
-
-    def walk(win):
-        try:
-            name = win.get_wm_name()
-        except Exception:
-            name = None
-        if name == "Cadence":
-            return win
-        for child in win.query_tree().children:
-            found = walk(child)
-            if found:
-                return found
-        return None
-
-    return walk(display.screen().root), X
-
-
-def _map_state(display, deadline=10.0):
-    win, X = _cadence_window(display)
-    return None if win is None else win.get_attributes().map_state
-
-
 def test_closing_the_window_keeps_cadence_in_the_tray(app):
     """A person's close (WM_DELETE_WINDOW) hides the window; the app keeps running for its reminders, and
     launching Cadence again brings the same window back."""
@@ -60,28 +35,19 @@ def test_closing_the_window_keeps_cadence_in_the_tray(app):
     first = subprocess.Popen([str(APP)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         d = xdisplay.Display()
-        deadline = time.time() + 20
-        while _map_state(d) != X.IsViewable and time.time() < deadline:
-            time.sleep(0.2)
-        assert _map_state(d) == X.IsViewable, "the window appears"
-        win, _ = _cadence_window(d)
+        assert until(lambda: x_viewable(d, "Cadence")), "the window appears"
+        win = x_window(d, "Cadence")
         delete = d.intern_atom("WM_DELETE_WINDOW")
         protocols = d.intern_atom("WM_PROTOCOLS")
         win.send_event(protocol.event.ClientMessage(window=win, client_type=protocols, data=(32, [delete, X.CurrentTime, 0, 0, 0])))
         d.flush()
-        deadline = time.time() + 10
-        while _map_state(d) == X.IsViewable and time.time() < deadline:
-            time.sleep(0.2)
-        assert _map_state(d) != X.IsViewable, "closing hides the window"
+        assert until(lambda: not x_viewable(d, "Cadence"), 10), "closing hides the window"
         time.sleep(1)
         assert first.poll() is None, "Cadence keeps running in the tray"
         # Starting Cadence again hands over to the running one, which shows its window again.
         second = subprocess.run([str(APP)], env=env, timeout=20)
         assert second.returncode == 0
-        deadline = time.time() + 10
-        while _map_state(d) != X.IsViewable and time.time() < deadline:
-            time.sleep(0.2)
-        assert _map_state(d) == X.IsViewable, "the second launch brought the window back"
+        assert until(lambda: x_viewable(d, "Cadence"), 10), "the second launch brought the window back"
         assert first.poll() is None
     finally:
         first.terminate()
