@@ -42,8 +42,9 @@ pub fn open<R: Runtime>(app: &AppHandle<R>) {
         let _ = window.set_focus();
         return;
     }
+    let locale = app.state::<crate::state::AppState>().with_db(|db| Ok(db.locale())).unwrap_or_else(|_| cadence_core::Locale::os());
     let built = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App("index.html#quicklog".into()))
-        .title("Cadence quick log")
+        .title(locale.texts().quicklog_title)
         .inner_size(560.0, 330.0)
         .resizable(false)
         .always_on_top(true)

@@ -4,6 +4,9 @@ use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
+use cadence_core::i18n::Texts;
+use cadence_core::Locale;
+
 use crate::state::AppState;
 
 /// Shows and focuses the main window.
@@ -15,12 +18,31 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
+/// The menu's items, kept so a change of language can relabel them.
+pub struct TrayItems<R: Runtime>(Vec<(MenuItem<R>, fn(&Texts) -> &'static str)>);
+
+/// Gives the tray's items the texts of `locale`.
+pub fn relabel<R: Runtime>(app: &AppHandle<R>, locale: Locale) {
+    if let Some(items) = app.try_state::<TrayItems<R>>() {
+        for (item, text) in &items.0 {
+            let _ = item.set_text(text(locale.texts()));
+        }
+    }
+}
+
 pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let open = MenuItem::with_id(app, "open", "Open Cadence", true, None::<&str>)?;
-    let quick = MenuItem::with_id(app, "quick-log", "Quick log", true, None::<&str>)?;
-    let snooze = MenuItem::with_id(app, "snooze-all", "Snooze all 1 h", true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, "quit", "Quit", true, None::<&str>)?;
+    let t = app.state::<AppState>().with_db(|db| Ok(db.locale())).unwrap_or_else(|_| Locale::os()).texts();
+    let open = MenuItem::with_id(app, "open", t.tray_open, true, None::<&str>)?;
+    let quick = MenuItem::with_id(app, "quick-log", t.tray_quick, true, None::<&str>)?;
+    let snooze = MenuItem::with_id(app, "snooze-all", t.tray_snooze, true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", t.tray_quit, true, None::<&str>)?;
     let menu = Menu::with_items(app, &[&open, &quick, &snooze, &quit])?;
+    app.manage(TrayItems(vec![
+        (open, |t: &Texts| t.tray_open),
+        (quick, |t: &Texts| t.tray_quick),
+        (snooze, |t: &Texts| t.tray_snooze),
+        (quit, |t: &Texts| t.tray_quit),
+    ]));
     let mut tray = TrayIconBuilder::with_id("cadence").menu(&menu).tooltip("Cadence");
     if let Some(icon) = app.default_window_icon() {
         tray = tray.icon(icon.clone());

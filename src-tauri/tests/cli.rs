@@ -13,6 +13,21 @@ fn cadence(dir: &Path, args: &[&str]) -> Output {
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .env_remove("CADENCE_DATA_DIR")
+        // English unless a test asks for Dutch: the messages follow the OS locale.
+        .env("LC_ALL", "C.UTF-8")
+        .output()
+        .expect("run cadence")
+}
+
+/// The CLI as a user with a Dutch system locale runs it.
+fn cadence_nl(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cadence"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("CADENCE_DATA_DIR")
+        .env("LC_ALL", "nl_NL.UTF-8")
         .output()
         .expect("run cadence")
 }
@@ -191,4 +206,32 @@ fn targets_absences_stats_and_team() {
     assert_eq!(rows[1]["daysSinceOpenCommunication"], 0);
     assert!(fails(d, &["stats", "--person", "Nobody"]).contains("person not found"));
     assert!(fails(d, &["stats", "--person", "Anna", "--as-of", "26/11/2026"]).contains("not a valid date"));
+}
+
+#[test]
+fn messages_follow_the_os_locale_and_the_language_setting() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let text = |out: Output| String::from_utf8(if out.status.success() { out.stdout } else { out.stderr }).expect("utf-8");
+    ok(d, &["person", "add", "--name", "Anna", "--tz", "Europe/Amsterdam", "--me"]);
+    // No choice stored: the OS locale decides.
+    assert_eq!(text(cadence_nl(d, &["language"])).trim(), "nl");
+    assert_eq!(ok(d, &["language"]), "en");
+    let listed = text(cadence_nl(d, &["target", "list", "--person", "Anna"]));
+    assert!(listed.contains("open-communication       3 per week (standaard)"), "{listed}");
+    ok(d, &["target", "set", "--person", "Anna", "--category", "follow-up", "--times", "1", "--per", "day"]);
+    assert_eq!(text(cadence_nl(d, &["target", "set", "--person", "Anna", "--category", "follow-up", "--times", "1", "--per", "day"])).trim(), "follow-up: 1 per dag");
+    let err = text(cadence_nl(d, &["stats", "--person", "Anna", "--as-of", "26/11/2026"]));
+    assert!(err.starts_with("cadence: fout: "), "{err}");
+    let ics = d.join("open.ics");
+    let wrote = text(cadence_nl(d, &["export", "--format", "ics", "--out", ics.to_str().expect("path")]));
+    assert!(wrote.contains("geschreven (") && wrote.contains(" bytes)"), "{wrote}");
+
+    // A stored choice beats the OS locale, for the CLI as for the window.
+    assert_eq!(ok(d, &["language", "nl"]), "nl");
+    assert!(ok(d, &["stats", "--person", "Anna"]).contains(": score 0%, reeks 0 dagen (beste 0)"));
+    assert_eq!(json(d, &["language"]), serde_json::json!({ "locale": "nl", "pref": "nl" }));
+    assert!(fails(d, &["language", "fr"]).contains("locale"));
+    assert_eq!(ok(d, &["language", "system"]), "en");
+    assert!(ok(d, &["stats", "--person", "Anna"]).contains(": score 0%, streak 0 days (best 0)"));
 }

@@ -28,6 +28,8 @@ fn world(days: &[&str]) -> World {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("cadence.sqlite3");
     let mut db = open(&path, "2026-11-16T06:00:00Z");
+    // The texts are asserted in English whatever the machine's locale (tests/tests/i18n.rs covers Dutch).
+    db.set_locale_pref("en").expect("locale");
     let p = db
         .onboard(
             &NewPerson {
@@ -164,7 +166,7 @@ fn silence_fires_once_and_resets_after_a_log() {
     let fired = run_at(&mut w.db, "2026-11-26T08:00:00Z");
     assert_eq!(fired.len(), 1, "three days after Monday: Thursday 09:00");
     assert_eq!(fired[0].rule_id, id);
-    assert_eq!(fired[0].body, "No open communication for 3 days (last on 2026-11-23).");
+    assert_eq!(fired[0].body, "No open communication for 3 days (last on 23 November 2026).");
     assert!(run_at(&mut w.db, "2026-11-27T12:00:00Z").is_empty(), "the same silence does not fire again");
     // Any action of the category resets the clock: three days after Friday is Monday.
     log(&mut w.db, &anna, "2026-11-27");
@@ -188,7 +190,7 @@ fn followups_come_back_daily_until_done() {
     assert_eq!(due[0].body, "Due today: Send the training budget");
     let overdue = run_at(&mut w.db, "2026-11-25T09:00:00Z");
     assert_eq!(overdue.len(), 1);
-    assert_eq!(overdue[0].body, "Overdue since 2026-11-24: Send the training budget");
+    assert_eq!(overdue[0].body, "Overdue since 24 November 2026: Send the training budget");
     assert_eq!(w.db.followups(None, Some("overdue")).expect("list").len(), 1);
     let (closed, action) = w.db.close_followup(f.id, None).expect("close");
     assert_eq!(closed.status, "done");

@@ -43,6 +43,7 @@ fn setup() -> (Vec<Rule>, HashMap<i64, Facts>, DateTime<Utc>) {
                 streak: (p % 20) as u32,
                 since: today - Duration::days(400),
                 followups: (0..3).map(|f| (p * 10 + f, format!("Promise {f}"), today - Duration::days(f))).collect(),
+                locale: cadence_core::Locale::En,
             },
         );
         for r in 0..10i64 {

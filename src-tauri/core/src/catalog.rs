@@ -71,6 +71,29 @@ impl Db {
         Ok(())
     }
 
+    /// Gives the default categories, channels and layers the labels of `locale`, where the user has not
+    /// renamed them (their label is still a default in some language). Keys, and so history, do not change.
+    pub(crate) fn localise_defaults(&mut self, locale: crate::Locale) -> Result<()> {
+        let t = locale.texts();
+        let all = [crate::Locale::En, crate::Locale::Nl];
+        let keys = |table: &'static str, keys: Vec<&'static str>, labels: fn(&'static crate::i18n::Texts) -> Vec<&'static str>| {
+            keys.into_iter().enumerate().map(move |(i, k)| (table, k, i, labels))
+        };
+        let rows = keys("categories", DEFAULT_CATEGORIES.iter().map(|c| c.0).collect(), |t| t.category_labels.to_vec())
+            .chain(keys("channels", DEFAULT_CHANNELS.iter().map(|c| c.0).collect(), |t| t.channel_labels.to_vec()))
+            .chain(keys("layers", DEFAULT_LAYERS.iter().map(|c| c.0).collect(), |t| t.layer_labels.to_vec()));
+        let rows: Vec<_> = rows.collect();
+        self.write(|tx| {
+            for (table, key, i, labels) in rows {
+                let target = labels(t)[i];
+                for other in all {
+                    tx.execute(&format!("UPDATE {table} SET label = ?1 WHERE key = ?2 AND label = ?3"), params![target, key, labels(other.texts())[i]])?;
+                }
+            }
+            Ok(())
+        })
+    }
+
     /// Everything that can be chosen when logging (archived entries excluded).
     pub fn catalog(&self) -> Result<Catalog> {
         let categories = self

@@ -126,6 +126,8 @@ impl Db {
 
     fn finish_onboarding(&mut self, input: &NewPerson, values: &[String]) -> Result<Person> {
         let person = self.add_person(input)?;
+        // A Dutch leader starts with Dutch category, channel and layer names.
+        self.localise_defaults(self.locale())?;
         for v in values {
             self.add_value(v, "value")?;
         }

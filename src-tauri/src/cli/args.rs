@@ -70,6 +70,18 @@ pub enum Command {
     Backups,
     /// Restore a backup (checked first; the current database is kept as a backup).
     Restore { file: PathBuf },
+    /// A month's leadership review of a person: text, JSON, or a PDF with --out (a file or a folder).
+    Review {
+        #[arg(long)]
+        person: String,
+        /// `YYYY-MM`; the previous month when absent.
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Show the language of the app and the CLI; with a value (system, en, nl), change it.
+    Language { pref: Option<String> },
 }
 
 #[derive(Debug, Subcommand)]

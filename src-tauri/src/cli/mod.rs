@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use cadence_core::demo::DemoSpec;
-use cadence_core::{ActionQuery, CoreError, Db, NewAction, NewFollowup, NewPerson, NewRule, Per, StatsQuery};
+use cadence_core::i18n::fill;
+use cadence_core::{ActionQuery, CoreError, Db, Locale, NewAction, NewFollowup, NewPerson, NewRule, Per, StatsQuery};
 mod args;
 mod output;
 
@@ -16,7 +17,8 @@ use serde::Serialize;
 
 /// Runs one subcommand and returns the process exit status.
 pub fn run(command: Command, data_dir: Option<PathBuf>, json: bool) -> ExitCode {
-    match execute(command, data_dir, json) {
+    let mut locale = Locale::os();
+    match execute(command, data_dir, json, &mut locale) {
         Ok(text) => {
             if !text.is_empty() {
                 println!("{text}");
@@ -24,7 +26,7 @@ pub fn run(command: Command, data_dir: Option<PathBuf>, json: bool) -> ExitCode 
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("cadence: error: {}", one_line(&e));
+            eprintln!("{}", fill(locale.texts().cli_error, &[("message", &one_line(&e))]));
             ExitCode::FAILURE
         }
     }
@@ -38,16 +40,20 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, CoreError> {
     serde_json::to_string_pretty(value).map_err(|e| CoreError::Io { context: "cannot write JSON".into(), source: e.into() })
 }
 
-/// Runs a subcommand and returns what to print.
-pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Result<String, CoreError> {
+/// Runs a subcommand and returns what to print. Messages are in the app's language (the setting, else the
+/// OS locale); `locale` is updated once the database says which, for the caller's error line.
+pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: &mut Locale) -> Result<String, CoreError> {
     let dir = cadence_core::paths::data_dir(data_dir)?;
     if let Command::Backups = command {
         // Listing backups must work even when the database itself cannot be opened.
         let list = cadence_core::backup::list_in(&dir)?;
-        return if json { to_json(&list) } else { Ok(output::backups_text(&list)) };
+        return if json { to_json(&list) } else { Ok(output::backups_text(&list, *locale)) };
     }
     // The same clock as the window: CADENCE_NOW_FILE lets tests run the CLI at a chosen instant.
     let mut db = Db::open_dir_with_clock(&dir, Box::new(crate::clock::Shared(crate::clock::app_clock())))?;
+    *locale = db.locale();
+    let l = *locale;
+    let t = l.texts();
     match command {
         Command::Person(PersonCommand::Add(args)) => {
             let person = db.add_person(&NewPerson {
@@ -112,7 +118,7 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
             Ok(actions
                 .iter()
                 .map(|a| {
-                    let channel = a.channel.as_deref().map(|c| format!(" via {c}")).unwrap_or_default();
+                    let channel = a.channel.as_deref().map(|c| fill(t.cli_via, &[("channel", &c)])).unwrap_or_default();
                     format!(
                         "{:>6}  {} {}  {:<22} {:<20} {}{}",
                         a.id, a.local_date, a.local_time, a.category, a.person_name, a.note, channel
@@ -131,17 +137,14 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
             if json {
                 return to_json(&summary);
             }
-            Ok(format!(
-                "generated {} actions for {} people from {} to {}",
-                summary.actions,
-                summary.people.len(),
-                summary.from,
-                summary.to
+            Ok(fill(
+                t.cli_demo,
+                &[("actions", &l.number(summary.actions as i64)), ("people", &summary.people.len()), ("from", &summary.from), ("to", &summary.to)],
             ))
         }
         Command::Target(TargetCommand::Set { person, category, times, per }) => {
             let target = db.set_target(&person, &category, times, Per::parse(&per)?)?;
-            if json { to_json(&target) } else { Ok(format!("{}: {} per {}", target.category, target.target.times, target.target.per.as_str())) }
+            if json { to_json(&target) } else { Ok(format!("{}: {}", target.category, output::target(&target.target, l))) }
         }
         Command::Target(TargetCommand::List { person }) => {
             let targets = db.targets(db.find_person(&person)?.id)?;
@@ -150,9 +153,9 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
             }
             Ok(targets
                 .iter()
-                .map(|t| {
-                    let default = if t.is_default { " (default)" } else { "" };
-                    format!("{:<24} {} per {}{default}", t.category, t.target.times, t.target.per.as_str())
+                .map(|c| {
+                    let default = if c.is_default { t.cli_default } else { "" };
+                    format!("{:<24} {}{default}", c.category, output::target(&c.target, l))
                 })
                 .collect::<Vec<_>>()
                 .join("\n"))
@@ -178,11 +181,11 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
         }
         Command::Stats(args) => {
             let stats = db.stats(&StatsQuery { person: args.person, as_of: args.as_of, range_days: Some(args.range_days) })?;
-            if json { to_json(&stats) } else { Ok(output::stats_text(&stats)) }
+            if json { to_json(&stats) } else { Ok(output::stats_text(&stats, l)) }
         }
         Command::Team(args) => {
             let team = db.team(args.as_of.as_deref())?;
-            if json { to_json(&team) } else { Ok(output::team_text(&team)) }
+            if json { to_json(&team) } else { Ok(output::team_text(&team, l)) }
         }
         Command::Followup(FollowupCommand::Add { person, text, due, from_action }) => {
             let f = db.add_followup(&NewFollowup { person, text, due, from_action })?;
@@ -190,14 +193,14 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
         }
         Command::Followup(FollowupCommand::List { person, status }) => {
             let list = db.followups(person.as_deref(), status.as_deref())?;
-            if json { to_json(&list) } else { Ok(output::followups_text(&list)) }
+            if json { to_json(&list) } else { Ok(output::followups_text(&list, l)) }
         }
         Command::Followup(FollowupCommand::Close { id, note }) => {
             let (f, action) = db.close_followup(id, note.as_deref())?;
             if json {
                 to_json(&serde_json::json!({ "followup": f, "action": action }))
             } else {
-                Ok(format!("closed {}; logged follow-up action {}", f.id, action.id))
+                Ok(fill(t.cli_closed, &[("id", &f.id), ("action", &action.id)]))
             }
         }
         Command::Reminder(ReminderCommand::Add(a)) => {
@@ -223,14 +226,14 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
         }
         Command::Reminder(ReminderCommand::List { person }) => {
             let rules = db.rules(person.as_deref())?;
-            if json { to_json(&rules) } else { Ok(output::rules_text(&rules)) }
+            if json { to_json(&rules) } else { Ok(output::rules_text(&rules, l)) }
         }
         Command::Reminder(ReminderCommand::Pause { id }) => db.set_rule_paused(id, true).map(|_| String::new()),
         Command::Reminder(ReminderCommand::Resume { id }) => db.set_rule_paused(id, false).map(|_| String::new()),
         Command::Reminder(ReminderCommand::Delete { id }) => db.delete_rule(id).map(|_| String::new()),
         Command::Export { format, out } => {
             let bytes = db.export_to(&format, &out)?;
-            Ok(if json { to_json(&serde_json::json!({ "file": out, "bytes": bytes }))? } else { format!("wrote {} ({bytes} bytes)", out.display()) })
+            Ok(if json { to_json(&serde_json::json!({ "file": out, "bytes": bytes }))? } else { fill(t.cli_wrote, &[("file", &out.display()), ("bytes", &l.number(bytes as i64))]) })
         }
         Command::Import { file, dry_run } => {
             let report = db.import_file(&file, dry_run)?;
@@ -239,14 +242,12 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
             }
             let mut added: Vec<String> = report.added.iter().map(|(k, n)| format!("{n} {k}")).collect();
             added.sort();
+            let added = if added.is_empty() { t.cli_nothing.to_string() } else { added.join(", ") };
             Ok(format!(
-                "{}{} {}: added {}; {} already there{}",
-                if dry_run { "dry run, nothing written: " } else { "" },
-                report.format,
-                file.display(),
-                if added.is_empty() { "nothing".into() } else { added.join(", ") },
-                report.skipped,
-                report.backup.map(|b| format!("; backup {b}")).unwrap_or_default()
+                "{}{}{}",
+                if dry_run { t.cli_dry_run } else { "" },
+                fill(t.cli_import, &[("format", &report.format), ("file", &file.display()), ("added", &added), ("skipped", &report.skipped)]),
+                report.backup.map(|b| fill(t.cli_backup_suffix, &[("file", &b)])).unwrap_or_default()
             ))
         }
         Command::Backup { out } => {
@@ -263,8 +264,26 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
             Ok(if json {
                 to_json(&serde_json::json!({ "restored": file, "previous": safety }))?
             } else {
-                format!("restored {}; the previous database is kept as {}", file.display(), safety.display())
+                fill(t.cli_restored, &[("file", &file.display()), ("previous", &safety.display())])
             })
+        }
+        Command::Review { person, month, out: Some(out) } => {
+            let path = db.save_review_pdf(&person, month.as_deref(), &out)?;
+            if json { to_json(&serde_json::json!({ "file": path })) } else { Ok(path.display().to_string()) }
+        }
+        Command::Review { person, month, out: None } => {
+            let review = db.monthly_review(&person, month.as_deref())?;
+            if json {
+                return to_json(&review);
+            }
+            Ok(output::review_text(&review, l))
+        }
+        Command::Language { pref } => {
+            if let Some(p) = pref {
+                *locale = db.set_locale_pref(&p)?;
+            }
+            let pref = db.locale_pref()?.map_or("system", Locale::tag);
+            if json { to_json(&serde_json::json!({ "locale": *locale, "pref": pref })) } else { Ok(locale.tag().to_string()) }
         }
         Command::Reminders(RemindersCommand::Due { at }) => {
             let at = match at {
@@ -289,7 +308,7 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool) -> Resul
                 .iter()
                 .map(|(d, fired)| {
                     format!("rule {:>3}  {:<13} {:<20} {}  {}{}{}", d.rule_id, d.kind.as_str(), d.person_name, d.fire_at, d.reason,
-                        if d.late { "  (late)" } else { "" }, if *fired { "  (already fired)" } else { "" })
+                        if d.late { t.cli_late } else { "" }, if *fired { t.cli_already_fired } else { "" })
                 })
                 .collect::<Vec<_>>()
                 .join("\n"))

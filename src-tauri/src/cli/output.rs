@@ -1,95 +1,111 @@
-//! Plain-text renderings of the CLI's larger results (the JSON forms are the serde types themselves).
+//! Plain-text renderings of the CLI's larger results, in the app's language (the JSON forms are the serde
+//! types themselves and never translated: scripts read them).
 
-use cadence_core::{Stats, TeamRow};
+use cadence_core::i18n::fill;
+use cadence_core::{Locale, Per, Stats, Target, TeamRow};
 
 fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-fn since(days: Option<i64>) -> String {
-    days.map(|d| format!("{d} d ago")).unwrap_or_else(|| "never".into())
+fn since(days: Option<i64>, l: Locale) -> String {
+    days.map(|d| fill(l.texts().days_ago, &[("n", &l.number(d))])).unwrap_or_else(|| l.texts().never.into())
+}
+
+/// "3 per week", "1 per dag".
+pub fn target(t: &Target, l: Locale) -> String {
+    let per = match t.per {
+        Per::Week => l.texts().per_week,
+        Per::Day => l.texts().per_day,
+    };
+    fill(l.texts().cli_target, &[("times", &t.times), ("per", &per)])
 }
 
 /// The dashboard as text: overall line, one line per category, neglected audiences and values.
-pub fn stats_text(s: &Stats) -> String {
+pub fn stats_text(s: &Stats, l: Locale) -> String {
+    let t = l.texts();
     let o = &s.overall;
+    let head = fill(
+        t.stats_head,
+        &[("name", &s.person_name), ("date", &s.as_of), ("score", &pct(o.score)), ("streak", &o.current_streak_days), ("best", &o.best_streak_days)],
+    );
     let mut out = vec![format!(
-        "{} as of {}: score {}, streak {} days (best {}){}{}",
-        s.person_name,
-        s.as_of,
-        pct(o.score),
-        o.current_streak_days,
-        o.best_streak_days,
-        if o.at_risk { ", at risk today" } else { "" },
-        if o.slipping { ", SLIPPING" } else { "" },
+        "{head}{}{}",
+        if o.at_risk { t.stats_at_risk } else { "" },
+        if o.slipping { format!(", {}", t.slipping) } else { String::new() },
     )];
     for c in &s.categories {
-        out.push(format!(
-            "  {:<22} {:>4}  target {} per {:<4}  streak {} {} (best {})  last {}{}",
-            c.key,
-            pct(c.score),
-            c.target.times,
-            c.target.per.as_str(),
-            c.current_streak,
-            c.streak_unit,
-            c.best_streak,
-            since(c.days_since),
-            if c.slipping { "  SLIPPING" } else { "" },
-        ));
+        let unit = if c.streak_unit == "weeks" { t.unit_weeks } else { t.unit_days };
+        let detail = fill(
+            t.stats_category,
+            &[("target", &target(&c.target, l)), ("streak", &c.current_streak), ("unit", &unit), ("best", &c.best_streak), ("last", &since(c.days_since, l))],
+        );
+        out.push(format!("  {:<22} {:>4}  {detail}{}", c.key, pct(c.score), if c.slipping { format!("  {}", t.slipping) } else { String::new() }));
     }
     let mut quiet: Vec<_> = s.audiences.iter().collect();
     quiet.sort_by_key(|a| std::cmp::Reverse(a.days_since.unwrap_or(i64::MAX)));
-    let names: Vec<String> = quiet.iter().take(3).map(|a| format!("{} ({})", a.label, since(a.days_since))).collect();
-    out.push(format!("  longest without hearing from you: {}", names.join(", ")));
+    let names: Vec<String> = quiet.iter().take(3).map(|a| format!("{} ({})", a.label, since(a.days_since, l))).collect();
+    out.push(format!("  {}", fill(t.stats_quiet, &[("names", &names.join(", "))])));
     let neglected: Vec<String> =
-        s.values.iter().filter(|v| v.count == 0).map(|v| format!("{} ({})", v.label, since(v.days_since))).collect();
+        s.values.iter().filter(|v| v.count == 0).map(|v| format!("{} ({})", v.label, since(v.days_since, l))).collect();
     if !neglected.is_empty() {
-        out.push(format!("  values not served in the last {} days: {}", s.range.days, neglected.join(", ")));
+        out.push(format!("  {}", fill(t.stats_values, &[("days", &s.range.days), ("names", &neglected.join(", "))])));
     }
     out.join("\n")
 }
 
 /// The team overview as a table.
-pub fn team_text(rows: &[TeamRow]) -> String {
+pub fn team_text(rows: &[TeamRow], l: Locale) -> String {
+    let t = l.texts();
     rows.iter()
         .map(|r| {
-            format!(
-                "{:>4}  {:<24} score {:>4}  streak {:>3} d{}  open communication {}{}",
-                r.person_id,
-                r.name,
-                pct(r.score),
-                r.current_streak_days,
-                if r.at_risk { " (at risk)" } else { "" },
-                since(r.days_since_open_communication),
-                if r.slipping { format!("  SLIPPING: {}", r.slipping_categories.join(", ")) } else { String::new() },
-            )
+            let risk = if r.at_risk { t.team_at_risk } else { "" };
+            let row = fill(
+                t.team_row,
+                &[("score", &format!("{:>4}", pct(r.score))), ("streak", &format!("{:>3}", r.current_streak_days)), ("risk", &risk), ("since", &since(r.days_since_open_communication, l))],
+            );
+            let slipping = if r.slipping { format!("  {}: {}", t.slipping, r.slipping_categories.join(", ")) } else { String::new() };
+            format!("{:>4}  {:<24} {row}{slipping}", r.person_id, r.name)
         })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
+fn status(s: &str, l: Locale) -> &'static str {
+    let t = l.texts();
+    match s {
+        "overdue" => t.status_overdue,
+        "done" => t.status_done,
+        _ => t.status_open,
+    }
+}
+
 /// Follow-ups as a table.
-pub fn followups_text(list: &[cadence_core::Followup]) -> String {
+pub fn followups_text(list: &[cadence_core::Followup], l: Locale) -> String {
     list.iter()
-        .map(|f| format!("{:>4}  {:<8} due {}  {:<20} {}", f.id, f.status, f.due, f.person_name, f.text))
+        .map(|f| {
+            let row = fill(l.texts().followup_row, &[("status", &format!("{:<8}", status(&f.status, l))), ("due", &f.due)]);
+            format!("{:>4}  {row}  {:<20} {}", f.id, f.person_name, f.text)
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 /// Reminder rules as a table.
-pub fn rules_text(rules: &[cadence_core::ReminderRule]) -> String {
+pub fn rules_text(rules: &[cadence_core::ReminderRule], l: Locale) -> String {
+    let t = l.texts();
     rules
         .iter()
         .map(|r| {
             format!(
-                "{:>4}  {:<13} {:<20} at {}{}{}  next {}",
+                "{:>4}  {:<13} {:<20} {}{}{}  {}",
                 r.id,
                 r.kind,
                 r.person_name,
-                r.at,
+                fill(t.rule_row, &[("at", &r.at)]),
                 r.category.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default(),
-                if r.paused { " (paused)" } else { "" },
-                r.next_fire.as_deref().unwrap_or("-"),
+                if r.paused { t.rule_paused } else { "" },
+                fill(t.rule_next, &[("next", &r.next_fire.as_deref().unwrap_or("-"))]),
             )
         })
         .collect::<Vec<_>>()
@@ -97,18 +113,46 @@ pub fn rules_text(rules: &[cadence_core::ReminderRule]) -> String {
 }
 
 /// Backups as a table.
-pub fn backups_text(list: &[cadence_core::backup::BackupInfo]) -> String {
+pub fn backups_text(list: &[cadence_core::backup::BackupInfo], l: Locale) -> String {
+    let t = l.texts();
     list.iter()
         .map(|b| {
             format!(
-                "{}  {:<13} {:>9} bytes  {}  {}",
+                "{}  {:<13} {:>9} {}  {}  {}",
                 b.created_at,
                 b.kind,
                 b.bytes,
-                if b.ok { format!("ok, {} actions", b.actions.unwrap_or(0)) } else { "FAILS THE CHECK".into() },
+                t.bytes,
+                if b.ok { fill(t.backup_ok, &[("n", &b.actions.unwrap_or(0))]) } else { t.backup_fails.into() },
                 b.path
             )
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The monthly review as text: the same sections as its PDF.
+pub fn review_text(r: &cadence_core::review::MonthlyReview, l: Locale) -> String {
+    let t = l.texts();
+    let month = r.month.split_once('-').and_then(|(y, m)| Some((y, m.parse::<usize>().ok()?.checked_sub(1)?)));
+    let month = month.and_then(|(y, m)| Some(fill(t.review_month, &[("month", t.months.get(m)?), ("year", &y)]))).unwrap_or(r.month.clone());
+    let mut out = vec![format!("{} - {month}", r.person_name), fill(t.review_as_of, &[("date", &cadence_core::time::parse_date("asOf", &r.as_of).map_or(r.as_of.clone(), |d| l.date(d)))]), String::new(), t.review_actions.to_string()];
+    for c in &r.categories {
+        out.push(format!("  {:<26} {:>4}  {}", c.label, c.count, target(&c.target, l)));
+    }
+    out.push(format!("  {:<26} {:>4}", t.review_total, r.total));
+    out.push(String::new());
+    out.push(fill(t.review_score, &[("score", &pct(r.score))]));
+    out.push(fill(t.review_streak, &[("streak", &r.current_streak_days), ("best", &r.best_streak_days)]));
+    let trend: Vec<String> = r.trend.iter().map(|p| format!("{} {}", p.week_start, pct(p.score))).collect();
+    out.push(format!("{}: {}", t.review_trend, trend.join(", ")));
+    let quiet: Vec<String> = r.quiet.iter().map(|a| format!("{} ({})", a.label, since(a.days_since, l))).collect();
+    out.push(format!("{}: {}", t.review_quiet, quiet.join(", ")));
+    let values: Vec<String> = r.neglected_values.iter().map(|v| v.label.clone()).collect();
+    let values = if r.values_set == 0 { t.review_no_values.to_string() } else if values.is_empty() { t.review_all_values.to_string() } else { values.join(", ") };
+    out.push(format!("{}: {values}", t.review_values));
+    let f = &r.follow_through;
+    let rate = f.rate.map_or(t.review_no_promises.to_string(), |x| fill(t.review_follow_rate, &[("rate", &pct(x))]));
+    out.push(format!("{}: {rate}. {}", t.review_follow, fill(t.review_open, &[("open", &f.open), ("overdue", &f.overdue)])));
+    out.join("\n")
 }

@@ -43,6 +43,21 @@ pub fn export_data(state: State<'_, AppState>, format: String) -> Result<String,
     Ok(path.display().to_string())
 }
 
+/// A month's review of a person (`month` `YYYY-MM`; the previous month when absent).
+#[tauri::command]
+pub fn monthly_review(state: State<'_, AppState>, person: String, month: Option<String>) -> Result<cadence_core::review::MonthlyReview, ApiError> {
+    state.with_db(|db| db.monthly_review(&person, month.as_deref()))
+}
+
+/// Writes the month's review as a PDF into Downloads (or the data folder's `exports/`); returns its path.
+/// One call, no dialog: the assistant's one click.
+#[tauri::command]
+pub fn review_pdf(state: State<'_, AppState>, person: String, month: Option<String>) -> Result<String, ApiError> {
+    let folder = dirs_downloads().unwrap_or(data_dir(&state)?.join("exports"));
+    std::fs::create_dir_all(&folder).map_err(|e| ApiError::internal(format!("cannot create {}: {e}", folder.display())))?;
+    state.with_db(|db| db.save_review_pdf(&person, month.as_deref(), &folder)).map(|p| p.display().to_string())
+}
+
 fn dirs_downloads() -> Option<PathBuf> {
     std::env::var_os("XDG_DOWNLOAD_DIR")
         .map(PathBuf::from)

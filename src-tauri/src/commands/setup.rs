@@ -1,6 +1,6 @@
 //! Start-up and onboarding: what the UI needs before it can show Today, and the first-run form.
 
-use cadence_core::{Catalog, NewPerson, Person};
+use cadence_core::{Catalog, Locale, NewPerson, Person};
 use serde::Serialize;
 use tauri::State;
 
@@ -21,6 +21,12 @@ pub struct AppStatus {
     pub os_zone: String,
     /// Today in the user's own zone and day start.
     pub today: Option<String>,
+    /// The language in use (`en` or `nl`): the setting, or the OS locale.
+    pub locale: Locale,
+    /// `system`, `en` or `nl`.
+    pub locale_pref: String,
+    /// The OS locale's language, named by the "as the system" choice.
+    pub os_locale: Locale,
 }
 
 #[tauri::command]
@@ -28,16 +34,34 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     let data_dir = state.data_dir.as_ref().map(|d| d.display().to_string());
     let os_zone = cadence_core::time::detect_os_zone();
     let version = env!("CARGO_PKG_VERSION").to_string();
+    let os_locale = Locale::os();
     if let Some(error) = state.open_error() {
-        return AppStatus { version, data_dir, error: Some(error), me: None, os_zone, today: None };
+        let locale_pref = "system".into();
+        return AppStatus { version, data_dir, error: Some(error), me: None, os_zone, today: None, locale: os_locale, locale_pref, os_locale };
     }
+    let pref = state.with_db(|db| db.locale_pref()).ok().flatten();
+    let locale = pref.unwrap_or(os_locale);
+    let locale_pref = pref.map_or("system", Locale::tag).to_string();
     let me = state.with_db(|db| db.self_person());
     let (me, error) = match me {
         Ok(me) => (me, None),
         Err(e) => (None, Some(e)),
     };
     let today = me.as_ref().and_then(|p| state.with_db(|db| db.today(&p.id.to_string())).ok()).map(|d| d.to_string());
-    AppStatus { version, data_dir, error, me, os_zone, today }
+    AppStatus { version, data_dir, error, me, os_zone, today, locale, locale_pref, os_locale }
+}
+
+/// Stores the language choice (`system`, `en`, `nl`); every window, the tray and later notifications follow.
+#[tauri::command]
+pub fn set_locale<R: tauri::Runtime>(app: tauri::AppHandle<R>, state: State<'_, AppState>, pref: String) -> Result<Locale, ApiError> {
+    use tauri::Emitter;
+    let locale = state.with_db(|db| db.set_locale_pref(&pref))?;
+    crate::tray::relabel(&app, locale);
+    if let Some(w) = tauri::Manager::get_webview_window(&app, crate::quicklog::LABEL) {
+        let _ = w.set_title(locale.texts().quicklog_title);
+    }
+    let _ = app.emit("locale-changed", locale);
+    Ok(locale)
 }
 
 #[tauri::command]

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::stats::series::Calendar;
 use crate::time::{WorkingDays, Zone};
+use crate::i18n::{fill, Locale};
 
 /// How late a delivery must be (after its fire time) to be marked late, e.g. after the app was closed.
 pub const LATE_AFTER_MINUTES: i64 = 5;
@@ -90,6 +91,8 @@ pub struct Facts {
     pub since: NaiveDate,
     /// Open follow-ups: id, text, due date.
     pub followups: Vec<(i64, String, NaiveDate)>,
+    /// The language the notification texts are written in (the app's, not the person's).
+    pub locale: Locale,
 }
 
 /// One occurrence that is due.
@@ -167,7 +170,7 @@ pub fn fire_instant(rule: &Rule, f: &Facts, day: NaiveDate) -> DateTime<Utc> {
 
 fn title(f: &Facts, text: &str) -> String {
     if f.name_in_title {
-        format!("{}: {text}", f.name)
+        fill(f.locale.texts().person_title, &[("name", &f.name), ("text", &text)])
     } else {
         text.to_string()
     }
@@ -199,22 +202,16 @@ fn daily(rule: &Rule, f: &Facts, day: NaiveDate, today: NaiveDate) -> Option<Due
         return None;
     }
     let logged = f.counts.get(&day).copied().unwrap_or(0);
+    let t = f.locale.texts();
     match rule.kind {
-        Kind::Checkin if logged == 0 => Some(make(
-            rule,
-            f,
-            day,
-            day.to_string(),
-            "Time to log today's leadership",
-            "Nothing logged yet today. What did you communicate, attend or follow up on?".into(),
-        )),
+        Kind::Checkin if logged == 0 => Some(make(rule, f, day, day.to_string(), t.checkin_title, t.checkin_body.into())),
         Kind::StreakRisk if day == today && logged == 0 && f.streak >= rule.min_streak => Some(make(
             rule,
             f,
             day,
             day.to_string(),
-            "Your streak is at risk",
-            format!("Your {}-day streak ends tonight unless you log something today.", f.streak),
+            t.streak_title,
+            fill(t.streak_body, &[("streak", &f.streak)]),
         )),
         Kind::ScoreDrop if day == today => {
             let (key, label) = rule.category.as_ref()?;
@@ -224,14 +221,17 @@ fn daily(rule: &Rule, f: &Facts, day: NaiveDate, today: NaiveDate) -> Option<Due
             if !(below || fell) {
                 return None;
             }
+            let category = label.to_lowercase();
+            let whole = |x: f64| format!("{:.0}", x * 100.0);
             let reason = if fell {
-                format!("Your {} score fell {:.0} points in 7 days, to {:.0}%.", label.to_lowercase(), (week_ago - now) * 100.0, now * 100.0)
+                fill(t.drop_fell_body, &[("category", &category), ("points", &whole(week_ago - now)), ("score", &whole(now))])
             } else {
-                format!("Your {} score is {:.0}%, below {:.0}%.", label.to_lowercase(), now * 100.0, rule.threshold.unwrap_or(0.0) * 100.0)
+                let threshold = whole(rule.threshold.unwrap_or(0.0));
+                fill(t.drop_below_body, &[("category", &category), ("score", &whole(now)), ("threshold", &threshold)])
             };
             // Once per ISO week at most: a falling score is a weekly conversation, not a daily nag.
             let week = day.iso_week();
-            Some(make(rule, f, day, format!("{}-W{:02}", week.year(), week.week()), "Attention is slipping", reason))
+            Some(make(rule, f, day, format!("{}-W{:02}", week.year(), week.week()), t.drop_title, reason))
         }
         _ => None,
     }
@@ -250,11 +250,13 @@ fn silence(rule: &Rule, f: &Facts, today: NaiveDate) -> Vec<Due> {
         return Vec::new();
     }
     let days = (today - since).num_days();
+    let (t, category) = (f.locale.texts(), label.to_lowercase());
     let reason = match last {
-        Some(d) => format!("No {} for {days} days (last on {d}).", label.to_lowercase()),
-        None => format!("No {} logged yet.", label.to_lowercase()),
+        Some(d) => fill(t.silence_body, &[("category", &category), ("days", &days), ("last", &f.locale.date(d))]),
+        None => fill(t.silence_never_body, &[("category", &category)]),
     };
-    vec![make(rule, f, day, format!("silence-since-{since}"), &format!("Time for {}", label.to_lowercase()), reason)]
+    let title = fill(t.silence_title, &[("category", &category)]);
+    vec![make(rule, f, day, format!("silence-since-{since}"), &title, reason)]
 }
 
 /// Follow-ups due today or overdue: one occurrence per follow-up per day.
@@ -266,12 +268,13 @@ fn followups(rule: &Rule, f: &Facts, today: NaiveDate) -> Vec<Due> {
         .iter()
         .filter(|(_, _, due)| *due <= today)
         .map(|(id, text, due)| {
+            let t = f.locale.texts();
             let reason = if *due == today {
-                format!("Due today: {text}")
+                fill(t.followup_today_body, &[("text", text)])
             } else {
-                format!("Overdue since {due}: {text}")
+                fill(t.followup_overdue_body, &[("due", &f.locale.date(*due)), ("text", text)])
             };
-            let mut d = make(rule, f, today, format!("followup-{id}-{today}"), "A promise is due", reason);
+            let mut d = make(rule, f, today, format!("followup-{id}-{today}"), t.followup_title, reason);
             d.followup_id = Some(*id);
             d
         })

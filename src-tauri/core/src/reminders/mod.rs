@@ -228,6 +228,7 @@ impl Db {
     /// What the engine needs to know about these people now. Scores only when a rule needs them.
     fn facts(&self, people: &[i64], with_scores: bool, now: DateTime<Utc>) -> Result<HashMap<i64, Facts>> {
         let me = self.self_person()?.map(|p| p.id);
+        let locale = self.locale();
         let mut out = HashMap::new();
         for &id in people {
             if out.contains_key(&id) {
@@ -281,6 +282,7 @@ impl Db {
                     streak,
                     since,
                     followups,
+                    locale,
                 },
             );
         }

@@ -1,0 +1,181 @@
+//! Cadence speaks English and Dutch: which language is in use, and the texts the core writes itself.
+//!
+//! The UI has its own catalogue (ui/src/lib/i18n); this one holds what Rust produces for people to read:
+//! reminder notifications, the tray menu, the CLI's messages and the default catalogue labels seeded at
+//! onboarding. The language is the `locale` setting when the user chose one, otherwise the OS locale.
+
+mod texts;
+
+use serde::{Deserialize, Serialize};
+
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+pub use texts::Texts;
+
+/// A language Cadence speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    En,
+    Nl,
+}
+
+impl Locale {
+    /// The language of a BCP 47 or POSIX tag ("nl-NL", "nl_BE.UTF-8", "en"); anything not Dutch is English.
+    pub fn from_tag(tag: &str) -> Locale {
+        let lang = tag.trim().split(['-', '_', '.', '@']).next().unwrap_or("").to_ascii_lowercase();
+        if lang == "nl" {
+            Locale::Nl
+        } else {
+            Locale::En
+        }
+    }
+
+    /// The OS's language (on Linux: LC_ALL, LC_MESSAGES, LANG), English when unknown.
+    pub fn os() -> Locale {
+        sys_locale::get_locale().map(|t| Locale::from_tag(&t)).unwrap_or_default()
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Nl => "nl",
+        }
+    }
+
+    /// Every text the core writes, in this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Locale::En => &texts::EN,
+            Locale::Nl => &texts::NL,
+        }
+    }
+
+    /// A calendar date for a sentence: "25 November 2026" / "25 november 2026".
+    pub fn date(self, day: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let t = self.texts();
+        fill(t.date, &[("day", &day.day()), ("month", &t.months[day.month0() as usize]), ("year", &day.year())])
+    }
+
+    /// A whole number with this language's thousands separator: 1,234 / 1.234.
+    pub fn number(self, n: i64) -> String {
+        let digits = n.unsigned_abs().to_string();
+        let sep = match self {
+            Locale::En => ',',
+            Locale::Nl => '.',
+        };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        if n < 0 {
+            out.insert(0, '-');
+        }
+        out
+    }
+}
+
+/// What the user chose: follow the OS, or a fixed language.
+pub fn parse_pref(pref: &str) -> Result<Option<Locale>> {
+    match pref.trim() {
+        "system" | "" => Ok(None),
+        "en" => Ok(Some(Locale::En)),
+        "nl" => Ok(Some(Locale::Nl)),
+        other => Err(CoreError::invalid("locale", format!("'{other}' must be system, en or nl"))),
+    }
+}
+
+/// Fills `{name}` placeholders of a catalogue text.
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+impl Db {
+    /// The stored language choice: `None` means "as the system".
+    pub fn locale_pref(&self) -> Result<Option<Locale>> {
+        Ok(self.setting("locale")?.and_then(|v| parse_pref(&v).ok().flatten()))
+    }
+
+    /// The language in use: the choice, or the OS locale.
+    pub fn locale(&self) -> Locale {
+        self.locale_pref().ok().flatten().unwrap_or_else(Locale::os)
+    }
+
+    /// Stores `system`, `en` or `nl` and returns the language now in use.
+    pub fn set_locale_pref(&mut self, pref: &str) -> Result<Locale> {
+        let choice = parse_pref(pref)?;
+        self.write(|tx| {
+            match choice {
+                Some(l) => tx.execute(
+                    "INSERT INTO settings (key, value) VALUES ('locale', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [l.tag()],
+                )?,
+                None => tx.execute("DELETE FROM settings WHERE key = 'locale'", [])?,
+            };
+            Ok(())
+        })?;
+        let now = self.locale();
+        self.localise_defaults(now)?;
+        Ok(now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect()
+    }
+
+    /// Both languages hold the same texts with the same placeholders: a sentence that lost its `{name}`
+    /// in translation, or a list with a missing entry, fails here (a missing field fails to compile).
+    #[test]
+    fn english_and_dutch_have_the_same_texts_and_placeholders() {
+        let en = serde_json::to_value(Locale::En.texts()).unwrap();
+        let nl = serde_json::to_value(Locale::Nl.texts()).unwrap();
+        let (en, nl) = (en.as_object().unwrap(), nl.as_object().unwrap());
+        assert_eq!(en.keys().collect::<Vec<_>>(), nl.keys().collect::<Vec<_>>());
+        for (key, e) in en {
+            let n = &nl[key];
+            match (e, n) {
+                (serde_json::Value::String(e), serde_json::Value::String(n)) => {
+                    assert_eq!(placeholders(e), placeholders(n), "{key}");
+                    assert!(!n.trim().is_empty(), "{key} is empty in Dutch");
+                }
+                (serde_json::Value::Array(e), serde_json::Value::Array(n)) => assert_eq!(e.len(), n.len(), "{key}"),
+                _ => panic!("{key} has different shapes"),
+            }
+        }
+    }
+
+    #[test]
+    fn tags_map_to_languages() {
+        assert_eq!(Locale::from_tag("nl-NL"), Locale::Nl);
+        assert_eq!(Locale::from_tag("nl_BE.UTF-8"), Locale::Nl);
+        assert_eq!(Locale::from_tag("en-US"), Locale::En);
+        assert_eq!(Locale::from_tag("C"), Locale::En);
+        assert_eq!(Locale::from_tag(""), Locale::En);
+        assert!(parse_pref("fr").is_err());
+    }
+
+    #[test]
+    fn dates_and_numbers_follow_the_language() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        assert_eq!(Locale::En.date(d), "5 March 2026");
+        assert_eq!(Locale::Nl.date(d), "5 maart 2026");
+        assert_eq!(Locale::En.number(1234567), "1,234,567");
+        assert_eq!(Locale::Nl.number(-1234), "-1.234");
+        assert_eq!(Locale::Nl.number(999), "999");
+    }
+}
