@@ -55,7 +55,11 @@ class App:
             # WebDriver's "close" must end the app; a person's close hides it to the tray instead.
             CADENCE_QUIT_ON_CLOSE="1",
             TZ=env.get("CADENCE_E2E_TZ", "Europe/Amsterdam"),
+            # English unless a test sets LANG: the default language follows the OS locale.
+            LANG="C.UTF-8",
         )
+        for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+            env.pop(name, None)
         env.update(self.extra_env)
         # Software painting straight to the X screen, so screenshots of Xvfb show the current frame. Measuring
         # runs set CADENCE_COMPOSITING=1 to keep WebKit's normal (composited) rendering, as on a desktop.

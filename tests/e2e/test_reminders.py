@@ -45,7 +45,7 @@ def notify(tmp_path):
 
 
 TITLE = 'string "Bram Jansen: Time for open communication"'
-BODY = 'string "No open communication for 3 days (last on 2026-11-20)."'
+BODY = 'string "No open communication for 3 days (last on 20 November 2026)."'
 
 
 def test_silence_notifies_once_snoozes_and_logs_now(app, notify):

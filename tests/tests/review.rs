@@ -94,7 +94,7 @@ fn a_dutch_review_is_written_in_dutch() {
     let (_dir, db, id) = anna("nl");
     let r = db.monthly_review(&id, Some("2026-10")).expect("review");
     let text = shown_text(&render(&r, db.locale(), NaiveDate::from_ymd_opt(2026, 11, 10).expect("date")));
-    for s in ["Anna de Vries - oktober 2026", "Acties deze maand", "Open communicatie", "Totaal", "doel 3 per week", "Opvolging van toezeggingen"] {
+    for s in ["Anna de Vries - oktober 2026", "Acties deze maand", "Open communicatie", "Totaal", "doel 3 per week", "Nakoming"] {
         assert!(text.iter().any(|t| t == s), "{s:?} not in {text:#?}");
     }
     assert_eq!(file_name(&r, db.locale()), "Leiderschapsoverzicht Anna de Vries 2026-10.pdf");

@@ -69,7 +69,11 @@ export const api = {
   addFollowup: (input: NewFollowup) => call<Followup>('add_followup', { input }),
   closeFollowup: (id: number, note?: string) => call<{ followup: Followup; action: Action }>('close_followup', { id, note }),
   autostart: (enable?: boolean) => call<boolean>('autostart', { enable }),
+  /** Stores 'system', 'en' or 'nl'; returns the language now in use. */
+  setLocale: (pref: string) => call<'en' | 'nl'>('set_locale', { pref }),
   quicklogShortcut: (value?: string) => call<string>('quicklog_shortcut', { value }),
+  /** Writes the month's review PDF into Downloads; returns the file's path. */
+  reviewPdf: (person: string, month?: string) => call<string>('review_pdf', { person, month }),
   exportData: (format: 'json' | 'csv' | 'ics') => call<string>('export_data', { format }),
   importPreview: (text: string, mapping?: Mapping) => call<ImportPreview>('import_preview', { text, mapping }),
   importData: (text: string, mapping?: Mapping) => call<ImportReport>('import_data', { text, mapping }),

@@ -1,5 +1,7 @@
 // Calendar arithmetic on `YYYY-MM-DD` strings. Days come from Rust already grouped by local date; these
-// helpers only step through the calendar and format labels, never derive a day from an instant.
+// helpers only step through the calendar and format labels (in the active locale), never derive a day
+// from an instant.
+import { formatDay, t } from './i18n/index.svelte';
 
 function parse(day: string): Date {
   const [y, m, d] = day.split('-').map(Number);
@@ -23,14 +25,12 @@ export function weekStart(day: string): string {
   return addDays(day, -offset);
 }
 
-const locale = 'en-GB';
-
 export function longLabel(day: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parse(day));
+  return formatDay(day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 export function weekdayShort(day: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(parse(day));
+  return formatDay(day, { weekday: 'short' });
 }
 
 export function dayOfMonth(day: string): number {
@@ -39,8 +39,8 @@ export function dayOfMonth(day: string): number {
 
 /** "Today", "Yesterday" or the weekday and date. */
 export function relativeLabel(day: string, today: string): string {
-  if (day === today) return 'Today';
-  if (day === addDays(today, -1)) return 'Yesterday';
-  if (day === addDays(today, 1)) return 'Tomorrow';
+  if (day === today) return t('common.today');
+  if (day === addDays(today, -1)) return t('common.yesterday');
+  if (day === addDays(today, 1)) return t('common.tomorrow');
   return longLabel(day);
 }

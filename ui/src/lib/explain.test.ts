@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, weekStart, relativeLabel } from './dates';
-import { slippingText, targetText, whyScore, sinceText } from './explain';
+import { slippingText, streakText, targetText, whyScore, sinceText } from './explain';
+import { setLocale } from './i18n/index.svelte';
 import type { CategoryStats } from './types';
 
 const base: CategoryStats = {
@@ -43,5 +44,25 @@ describe('why is my score what it is', () => {
       .toBe('The score fell 15 points in 7 days.');
     expect(sinceText(null)).toBe('never');
     expect(sinceText(1)).toBe('yesterday');
+  });
+});
+
+describe('in Dutch', () => {
+  it('explains the score, the target and how long ago, with Dutch numbers and plurals', () => {
+    setLocale('nl');
+    try {
+      const lines = whyScore(base);
+      expect(lines[0]).toBe('Je score voor open communication is 63%, 2 punten gestegen in de afgelopen week.');
+      expect(lines[2]).toBe('In de afgelopen 30 dagen haalden 14 van de 22 werkdagen het doel.');
+      expect(targetText({ ...base, target: { times: 1, per: 'day' } })).toBe('1 keer open communication per werkdag');
+      expect(slippingText({ ...base, slipping: true, slippingReason: 'scoreDrop', score7dAgo: 0.8, score: 0.79 }))
+        .toBe('De score is in 7 dagen 1 punt gedaald.');
+      expect(sinceText(1234)).toBe('1.234 dagen geleden');
+      expect(sinceText(null)).toBe('nooit');
+      expect(streakText(base, 1)).toBe('1 week');
+      expect(streakText(base, 4)).toBe('4 weken');
+    } finally {
+      setLocale('en');
+    }
   });
 });

@@ -80,6 +80,10 @@ export interface AppStatus {
   me: Person | null;
   osZone: string;
   today: string | null;
+  /** The language in use ('en' | 'nl'): the setting, or the OS locale when it is 'system'. */
+  locale: 'en' | 'nl';
+  localePref: 'system' | 'en' | 'nl';
+  osLocale: 'en' | 'nl';
 }
 
 export type Per = 'week' | 'day';
