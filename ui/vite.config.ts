@@ -15,5 +15,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // Vitest blanks CSS by default; contrast.test.ts reads the real stylesheet (`app.css?raw`).
+    css: { include: [/app\.css/] },
   },
 });

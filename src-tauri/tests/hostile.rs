@@ -20,6 +20,8 @@ fn templates() -> Vec<(&'static str, Value)> {
     let csv = json!({"text": "Date,Person,Category\n2026-11-02,Anna,follow-up\n", "mapping": {"date": 0, "person": 1, "category": 2}});
     vec![
         ("app_status", json!({})),
+        ("set_locale", json!({"pref": "nl"})),
+        ("monthly_review", json!({"person": "1", "month": "2026-10"})),
         ("onboard", json!({"person": {"name": "Bram", "role": "CFO", "tz": "Europe/Amsterdam", "unit": "Sales", "layer": "board",
             "workingDays": ["mon", "tue"], "dayStart": "04:00"}, "values": ["Focus"]})),
         ("catalog", json!({})),
@@ -63,6 +65,7 @@ fn templates() -> Vec<(&'static str, Value)> {
         ("restore_backup", json!({"path": "/etc/passwd"})),
         ("recover_backup", json!({"path": "backups/x.sqlite3"})),
         ("export_data", json!({"format": "csv"})),
+        ("review_pdf", json!({"person": "1", "month": "2026-10"})),
         ("import_data", csv),
         ("backup_now", json!({})),
     ]
@@ -73,6 +76,7 @@ const KEYS: &[&str] = &[
     "input", "query", "person", "id", "category", "times", "per", "from", "to", "reason", "workingDays", "dayStart",
     "values", "asOf", "all", "action", "how", "paused", "text", "mapping", "format", "path", "note", "status", "name",
     "tz", "kind", "at", "date", "time", "channel", "audiences", "due", "afterDays", "threshold", "minStreak", "rangeDays",
+    "pref", "month",
 ];
 
 fn text() -> impl Strategy<Value = String> {

@@ -1,6 +1,10 @@
 """Issue 6 (part): the organisation's own words in the window: add a value and a person, rename and recolour a
 category, archive a channel; the quick log follows and old actions keep their category."""
+import json
+
 from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import until
 
 
 def test_edit_the_organisation(app):
@@ -45,3 +49,77 @@ def test_edit_the_organisation(app):
     assert "Courage" in values_text
     listed = app.cli("list", "--person", "Eva Assistant")
     assert "follow-up" in listed and "Before the rename" in listed, "old actions keep their category key"
+
+
+def channel_options(app):
+    """The channel keys the quick log offers (WebKitWebDriver cannot click an <option>: read them by script)."""
+    return app.driver.execute_script("return [...document.querySelectorAll('select[name=channel] option')].map(o => o.value)")
+
+
+def test_scope_a_channel_to_a_unit(app, tmp_path):
+    """A channel meant for one unit: chosen in the Organisation view, kept after a restart and in the export, and
+    offered in the quick log to a person of that unit only; channels without units stay offered to everyone."""
+    # Two units (the CLI has no command for units: a minimal Cadence export brings them in), a person in each.
+    units = tmp_path / "units.json"
+    units.write_text(json.dumps({"format": "cadence-export", "version": 1, "units": [
+        {"key": "sales", "label": "Sales"}, {"key": "support", "label": "Support"}]}), encoding="utf-8")
+    app.cli("import", str(units))
+    eva = app.cli("person", "add", "--name", "Eva Sales", "--unit", "sales", "--tz", "Europe/Amsterdam", "--me")
+    sam = app.cli("person", "add", "--name", "Sam Support", "--unit", "support", "--tz", "Europe/Amsterdam")
+
+    def exported_units():
+        out = tmp_path / "export.json"
+        app.cli("export", "--format", "json", "--out", str(out))
+        return {c["key"]: c.get("units") or [] for c in json.loads(out.read_text(encoding="utf-8"))["channels"]}
+
+    def scope_text(channel):
+        return app.driver.execute_script(
+            "const e = document.querySelector(arguments[0]); return e ? e.innerText : null",
+            f"[data-testid=channel-scope-{channel}]")
+
+    def open_organisation():
+        app.find("[data-nav=organisation]").click()
+        app.wait("[data-testid=list-channels] .org-list li")
+        assert app.find_all("[data-testid=channel-units-walk-around]"), \
+            "each channel offers its units (the core's catalogue must report a channel's units)"
+        return app.wait("[data-testid=channel-units-walk-around] input[type=checkbox][value=sales]")
+
+    app.start()
+    app.wait("[data-testid=today-view]")
+    sales = open_organisation()
+    support = app.find("[data-testid=channel-units-walk-around] input[type=checkbox][value=support]")
+    assert not sales.is_selected() and not support.is_selected()
+    assert scope_text("walk-around") == "Meant for: Everyone"
+    legend = app.driver.execute_script(
+        "return document.querySelector('[data-testid=channel-units-walk-around] legend').textContent")
+    assert "Walk-around" in legend, "the group's legend names the channel"
+
+    sales.click()
+    assert until(lambda: exported_units().get("walk-around") == ["sales"], 10), exported_units()
+    assert until(lambda: scope_text("walk-around") == "Meant for: Sales", 10), scope_text("walk-around")
+    assert exported_units().get("team-meeting") == [], "other channels stay for everyone"
+    assert scope_text("team-meeting") == "Meant for: Everyone"
+    app.screenshot("organisation-channel-units")
+
+    # Saved: a fresh start shows the same choice.
+    app.restart()
+    # Cadence reopens on the view it was left on: the Organisation view.
+    app.wait("[data-nav=organisation][aria-current=page]")
+    sales = open_organisation()
+    assert sales.is_selected(), "the unit stays chosen after a restart"
+    assert not app.find("[data-testid=channel-units-walk-around] input[type=checkbox][value=support]").is_selected()
+    assert scope_text("walk-around") == "Meant for: Sales"
+
+    # The quick log: Eva (sales) is offered the walk-around, Sam (support) is not; the team meeting is for both.
+    app.find("[data-nav=today]").click()
+    app.wait("[data-testid=quicklog]")
+    app.wait("[data-testid=who]")
+    assert app.driver.execute_script("return document.querySelector('[data-testid=who]').value") == eva
+    offered = channel_options(app)
+    assert "walk-around" in offered and "team-meeting" in offered, offered
+    app.set_value("[data-testid=who]", sam)
+    WebDriverWait(app.driver, 10).until(lambda d: "walk-around" not in channel_options(app))
+    assert "team-meeting" in channel_options(app)
+    app.set_value("[data-testid=who]", eva)
+    WebDriverWait(app.driver, 10).until(lambda d: "walk-around" in channel_options(app))
+

@@ -3,7 +3,7 @@
 mod common;
 
 use cadence_core::organisation::CatalogPatch;
-use cadence_core::{ActionQuery, NewAction, NewPerson};
+use cadence_core::{ActionQuery, Db, NewAction, NewPerson};
 use common::open_at;
 
 #[test]
@@ -27,6 +27,15 @@ fn rename_recolour_archive_keep_history() {
     db.add_unit("Sales").expect("unit");
     db.update_catalog_entry("channels", &ch, &CatalogPatch { units: Some(vec!["sales".into()]), ..Default::default() }).expect("scope");
     assert!(db.update_catalog_entry("channels", &ch, &CatalogPatch { units: Some(vec!["nowhere".into()]), ..Default::default() }).is_err());
+    // The catalogue tells the window which units a channel is meant for (empty: everyone).
+    let units_of = |db: &Db, key: &str| db.catalog().expect("catalog").channels.into_iter().find(|c| c.key == key).map(|c| c.units);
+    assert_eq!(units_of(&db, &ch), Some(vec!["sales".to_string()]));
+    assert_eq!(units_of(&db, "email"), Some(vec![]));
+    db.update_catalog_entry("channels", &ch, &CatalogPatch { archived: Some(true), ..Default::default() }).expect("archive");
+    let archived = db.catalog_all().expect("all").channels.into_iter().find(|c| c.key == ch).expect("archived channel");
+    assert_eq!(archived.units, ["sales"]);
+    db.update_catalog_entry("channels", &ch, &CatalogPatch { archived: Some(false), units: Some(vec![]), ..Default::default() }).expect("everyone");
+    assert_eq!(units_of(&db, &ch), Some(vec![]));
     assert!(db.update_catalog_entry("layers", "board", &CatalogPatch { colour: Some("#000000".into()), ..Default::default() }).is_err());
     assert!(db.add_catalog_entry("categories", "Follow up", &CatalogPatch::default()).is_err(), "key follow-up exists");
     assert!(db.add_catalog_entry("planets", "Mars", &CatalogPatch::default()).is_err());

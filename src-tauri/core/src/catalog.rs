@@ -105,9 +105,20 @@ impl Db {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let channels = self
             .conn
-            .prepare_cached("SELECT id, key, label, external, archived FROM channels WHERE archived = 0 ORDER BY external, id")?
+            .prepare_cached(
+                "SELECT c.id, c.key, c.label, c.external, c.archived, (SELECT group_concat(u.key, ',') FROM channel_units cu
+                     JOIN units u ON u.id = cu.unit_id WHERE cu.channel_id = c.id)
+                 FROM channels c WHERE c.archived = 0 ORDER BY c.external, c.id",
+            )?
             .query_map([], |r| {
-                Ok(Channel { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, external: r.get(3)?, archived: r.get(4)? })
+                Ok(Channel {
+                    id: r.get(0)?,
+                    key: r.get(1)?,
+                    label: r.get(2)?,
+                    external: r.get(3)?,
+                    archived: r.get(4)?,
+                    units: unit_keys(r.get(5)?),
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let audiences = |sql: &str, kind: &str| -> Result<Vec<Audience>> {
@@ -157,6 +168,13 @@ impl Db {
             })?)
         })
     }
+}
+
+/// A channel's unit keys from `group_concat(u.key, ',')` (NULL: none), sorted.
+pub(crate) fn unit_keys(text: Option<String>) -> Vec<String> {
+    let mut keys: Vec<String> = text.map(|t| t.split(',').map(String::from).collect()).unwrap_or_default();
+    keys.sort();
+    keys
 }
 
 /// Trims a label and checks its length.

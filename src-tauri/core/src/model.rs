@@ -57,6 +57,9 @@ pub struct Channel {
     pub label: String,
     pub external: bool,
     pub archived: bool,
+    /// The unit keys it is meant for, sorted; empty: everyone.
+    #[serde(default)]
+    pub units: Vec<String>,
 }
 
 /// An organisational layer (board, senior management, ...) or a unit; both are audiences.

@@ -221,7 +221,12 @@ impl Db {
             Ok(self.conn.prepare(sql)?.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?)
         };
         for (id, key, label, external) in extra("SELECT id, key, label, external FROM channels WHERE archived = 1")? {
-            c.channels.push(crate::model::Channel { id, key, label, external, archived: true });
+            let units: Option<String> = self.conn.query_row(
+                "SELECT group_concat(u.key, ',') FROM channel_units cu JOIN units u ON u.id = cu.unit_id WHERE cu.channel_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            c.channels.push(crate::model::Channel { id, key, label, external, archived: true, units: crate::catalog::unit_keys(units) });
         }
         for (id, key, label, _) in extra("SELECT id, key, label, 0 FROM categories WHERE archived = 1")? {
             let colour: String = self.conn.query_row("SELECT colour FROM categories WHERE id = ?1", [id], |r| r.get(0))?;

@@ -23,7 +23,15 @@ export interface NewPerson {
 }
 
 export interface Category { id: number; key: string; label: string; colour: string; archived: boolean }
-export interface Channel { id: number; key: string; label: string; external: boolean; archived: boolean }
+export interface Channel {
+  id: number;
+  key: string;
+  label: string;
+  external: boolean;
+  archived: boolean;
+  /** The unit keys it is meant for; empty: everyone. Absent while the core's catalogue does not report it. */
+  units?: string[];
+}
 export interface Audience { id: number; key: string; label: string; kind: 'layer' | 'unit' }
 export interface ValueItem { id: number; key: string; label: string; kind: 'value' | 'theme' }
 

@@ -67,7 +67,7 @@ pub struct TrendPoint {
 pub fn parse_month(text: &str) -> Result<NaiveDate> {
     let bad = || CoreError::invalid("month", format!("'{text}' is not a month like 2026-10"));
     let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
-    if y.len() != 4 || m.len() != 2 {
+    if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
         return Err(bad());
     }
     let (y, m) = (y.parse::<i32>().map_err(|_| bad())?, m.parse::<u32>().map_err(|_| bad())?);
@@ -171,7 +171,7 @@ mod tests {
     #[test]
     fn months_parse_strictly() {
         assert_eq!(parse_month("2026-02").ok(), NaiveDate::from_ymd_opt(2026, 2, 1));
-        for bad in ["2026-13", "2026-2", "26-02", "2026/02", "", "2026-00"] {
+        for bad in ["2026-13", "2026-2", "26-02", "2026/02", "", "2026-00", "+202-10", "2026-+1"] {
             assert!(parse_month(bad).is_err(), "{bad}");
         }
         assert_eq!(month_end(NaiveDate::from_ymd_opt(2028, 2, 1).unwrap()).day(), 29);

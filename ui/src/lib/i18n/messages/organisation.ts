@@ -35,6 +35,10 @@ export const en = {
   archive: 'Archive',
   newPlaceholder: 'New…',
   newEntry: 'New entry for {list}',
+  'scope.units': 'Units',
+  'scope.legend': 'Units for {label}',
+  'scope.meantFor': 'Meant for: {list}',
+  'scope.everyone': 'Everyone',
 } as const;
 
 export const nl: Translation<typeof en> = {
@@ -70,4 +74,8 @@ export const nl: Translation<typeof en> = {
   archive: 'Archiveren',
   newPlaceholder: 'Nieuw…',
   newEntry: 'Nieuw item voor {list}',
+  'scope.units': 'Eenheden',
+  'scope.legend': 'Eenheden voor {label}',
+  'scope.meantFor': 'Bedoeld voor: {list}',
+  'scope.everyone': 'Iedereen',
 };
