@@ -1,6 +1,6 @@
 //! The error the UI receives: `{ kind, message, field? }`, built from cadence-core's typed error.
 
-use cadence_core::CoreError;
+use cadence_core::{CoreError, Locale};
 use serde::Serialize;
 
 /// A serialisable error; `kind` mirrors [`CoreError::kind`], `field` names the input at fault.
@@ -17,7 +17,7 @@ impl From<CoreError> for ApiError {
     fn from(e: CoreError) -> Self {
         let message = match &e {
             // The field is shown next to the input; the message reads on its own there.
-            CoreError::Invalid { reason, .. } => reason.clone(),
+            CoreError::Invalid { reason, .. } => reason.text(Locale::En),
             other => other.to_string(),
         };
         ApiError { kind: e.kind().to_string(), message, field: e.field().map(String::from) }

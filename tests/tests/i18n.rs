@@ -100,3 +100,24 @@ fn dates_in_reminder_texts_follow_the_language() {
     assert_eq!(fired.len(), 1, "{fired:#?}");
     assert_eq!(fired[0].body, "Al 6 dagen geen open communicatie (laatst op 17 november 2026).");
 }
+
+#[test]
+fn a_validation_error_reads_in_dutch_and_stays_english_in_display() {
+    let (_dir, mut db, anna) = onboarded("nl");
+    let long = NewAction { person: anna.clone(), category: "follow-up".into(), note: Some("x".repeat(4001)), ..Default::default() };
+    let err = db.log_action(&long).expect_err("too long");
+    assert_eq!(err.field(), Some("note"));
+    assert_eq!(err.message(db.locale()), "notitie: is 4001 tekens; de limiet is 4000");
+    assert_eq!(err.to_string(), "note: is 4001 characters; the limit is 4000");
+    assert_eq!(err.message(Locale::En), err.to_string());
+
+    let bad_date = NewAction { person: anna, category: "follow-up".into(), date: Some("31-12-2026".into()), ..Default::default() };
+    let err = db.log_action(&bad_date).expect_err("bad date");
+    assert_eq!((err.kind(), err.field()), ("invalid", Some("date")));
+    assert_eq!(err.message(Locale::Nl), "datum: '31-12-2026' is geen geldige datum (gebruik JJJJ-MM-DD)");
+    assert!(err.to_string().contains("not a valid date"), "{err}");
+
+    let err = db.log_action(&NewAction { person: "Nobody".into(), category: "follow-up".into(), ..Default::default() }).expect_err("who");
+    assert_eq!(err.message(Locale::Nl), "persoon niet gevonden: Nobody");
+    assert_eq!(err.to_string(), "person not found: Nobody");
+}

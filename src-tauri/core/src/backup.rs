@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::db::{Db, APPLICATION_ID};
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 
 /// Daily backups kept.
 pub const KEEP_DAILY: usize = 7;
@@ -33,7 +34,7 @@ pub struct BackupInfo {
     pub actions: Option<i64>,
 }
 
-fn io(context: String) -> impl FnOnce(std::io::Error) -> CoreError {
+fn io(context: Msg) -> impl FnOnce(std::io::Error) -> CoreError {
     move |source| CoreError::Io { context, source }
 }
 
@@ -46,17 +47,17 @@ fn copy_db(src: &Connection, target: &Path) -> Result<()> {
         let backup = rusqlite::backup::Backup::new(src, &mut dst)?;
         backup.run_to_completion(512, Duration::from_millis(0), None)?;
     }
-    fs::rename(&tmp, target).map_err(io(format!("cannot write {}", target.display())))
+    fs::rename(&tmp, target).map_err(io(Msg::new("io.write").arg("path", target.display())))
 }
 
 /// Checks a backup file without writing to it: a Cadence database, not too new, intact. Returns its action count.
 pub fn validate(path: &Path) -> Result<i64> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| CoreError::Unreadable { path: path.to_path_buf(), reason: e.to_string() })?;
-    let bad = |reason: String| CoreError::NotCadence { path: path.to_path_buf(), reason };
-    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| bad(e.to_string()))?;
+        .map_err(|e| CoreError::Unreadable { path: path.to_path_buf(), reason: Msg::external(e) })?;
+    let bad = |reason: Msg| CoreError::NotCadence { path: path.to_path_buf(), reason };
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| bad(Msg::external(e)))?;
     if app_id != APPLICATION_ID {
-        return Err(bad("it is not a Cadence database".into()));
+        return Err(bad(Msg::new("db.not_cadence")));
     }
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version > crate::db::schema_version() {
@@ -64,9 +65,9 @@ pub fn validate(path: &Path) -> Result<i64> {
     }
     let check: String = conn
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| CoreError::Corrupt { path: path.to_path_buf(), reason: e.to_string() })?;
+        .map_err(|e| CoreError::Corrupt { path: path.to_path_buf(), reason: Msg::external(e) })?;
     if check != "ok" {
-        return Err(CoreError::Corrupt { path: path.to_path_buf(), reason: check });
+        return Err(CoreError::Corrupt { path: path.to_path_buf(), reason: Msg::external(check) });
     }
     Ok(conn.query_row("SELECT count(*) FROM actions", [], |r| r.get(0))?)
 }
@@ -83,7 +84,7 @@ pub fn list_in(data_dir: &Path) -> Result<Vec<BackupInfo>> {
         if !name.ends_with(".sqlite3") {
             continue;
         }
-        let meta = entry.metadata().map_err(io(format!("cannot read {}", path.display())))?;
+        let meta = entry.metadata().map_err(io(Msg::new("io.read").arg("path", path.display())))?;
         let modified: DateTime<Utc> = meta.modified().map(DateTime::from).unwrap_or_default();
         let kind = ["daily", "weekly", "pre-migration", "pre-import", "pre-restore", "pre-recovery"]
             .into_iter()
@@ -118,7 +119,7 @@ pub fn recover(data_dir: &Path, backup: &Path) -> Result<PathBuf> {
     let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
     let kept = data_dir.join(format!("cadence.sqlite3.broken-{stamp}"));
     if db.exists() {
-        fs::rename(&db, &kept).map_err(io(format!("cannot move {} aside", db.display())))?;
+        fs::rename(&db, &kept).map_err(io(Msg::new("io.move_aside").arg("path", db.display())))?;
     }
     for ext in ["sqlite3-wal", "sqlite3-shm"] {
         let side = db.with_extension(ext);
@@ -134,14 +135,14 @@ pub fn recover(data_dir: &Path, backup: &Path) -> Result<PathBuf> {
 impl Db {
     fn backups_dir(&self) -> Result<PathBuf> {
         let dir = self.path().parent().unwrap_or(Path::new(".")).join("backups");
-        fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
+        fs::create_dir_all(&dir).map_err(io(Msg::new("io.create").arg("path", dir.display())))?;
         Ok(dir)
     }
 
     /// Writes a backup to `path`.
     pub fn backup_to(&self, path: &Path) -> Result<PathBuf> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(io(format!("cannot create {}", parent.display())))?;
+            fs::create_dir_all(parent).map_err(io(Msg::new("io.create").arg("path", parent.display())))?;
         }
         copy_db(&self.conn, path)?;
         Ok(path.to_path_buf())
@@ -167,11 +168,11 @@ impl Db {
         let week = now.iso_week();
         let weekly = dir.join(format!("weekly-{}-W{:02}.sqlite3", week.year(), week.week()));
         if !weekly.exists() {
-            fs::copy(&daily, &weekly).map_err(io(format!("cannot write {}", weekly.display())))?;
+            fs::copy(&daily, &weekly).map_err(io(Msg::new("io.write").arg("path", weekly.display())))?;
         }
         for (prefix, keep) in [("daily-", KEEP_DAILY), ("weekly-", KEEP_WEEKLY)] {
             let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-                .map_err(io(format!("cannot read {}", dir.display())))?
+                .map_err(io(Msg::new("io.read").arg("path", dir.display())))?
                 .flatten()
                 .map(|e| e.path())
                 .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))

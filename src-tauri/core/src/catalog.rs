@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::model::{Audience, Catalog, Category, Channel, ValueItem};
 
 /// The default categories: key, label, colour.
@@ -143,7 +144,7 @@ impl Db {
     pub fn add_value(&mut self, label: &str, kind: &str) -> Result<ValueItem> {
         let label = clean_label("value", label)?;
         if kind != "value" && kind != "theme" {
-            return Err(CoreError::invalid("kind", format!("'{kind}' must be 'value' or 'theme'")));
+            return Err(CoreError::invalid("kind", Msg::new("value.kind.unknown").arg("kind", kind)));
         }
         let key = key_from_label(&label);
         self.write(|tx| {
@@ -181,10 +182,10 @@ pub(crate) fn unit_keys(text: Option<String>) -> Vec<String> {
 pub(crate) fn clean_label(field: &'static str, label: &str) -> Result<String> {
     let label = label.trim();
     if label.is_empty() {
-        return Err(CoreError::invalid(field, "must not be empty"));
+        return Err(CoreError::invalid(field, Msg::new("text.empty")));
     }
     if label.chars().count() > MAX_LABEL {
-        return Err(CoreError::invalid(field, format!("must be at most {MAX_LABEL} characters")));
+        return Err(CoreError::invalid(field, Msg::new("text.too_long").arg("max", MAX_LABEL)));
     }
     Ok(label.to_string())
 }
@@ -206,7 +207,7 @@ pub fn key_from_label(label: &str) -> String {
 pub(crate) fn id_for_key(conn: &Connection, table: Table, key: &str) -> Result<i64> {
     let key = key.trim();
     if key.is_empty() {
-        return Err(CoreError::invalid(table.entity(), format!("choose a {}", table.entity())));
+        return Err(CoreError::invalid(table.entity(), table.choose()));
     }
     conn.prepare_cached(table.lookup_sql())?
         .query_row([key], |r| r.get(0))
@@ -232,6 +233,17 @@ impl Table {
             Table::Layer => "layer",
             Table::Unit => "unit",
             Table::Value => "value",
+        }
+    }
+
+    /// "choose a category", asked when no key was given.
+    fn choose(self) -> Msg {
+        match self {
+            Table::Category => Msg::new("catalog.choose.category"),
+            Table::Channel => Msg::new("catalog.choose.channel"),
+            Table::Layer => Msg::new("catalog.choose.layer"),
+            Table::Unit => Msg::new("catalog.choose.unit"),
+            Table::Value => Msg::new("catalog.choose.value"),
         }
     }
 

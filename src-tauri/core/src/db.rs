@@ -15,6 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::time::{Clock, SystemClock};
 
 /// `PRAGMA application_id` of every Cadence database ("CDNC").
@@ -60,7 +61,7 @@ impl Db {
     /// Opens `cadence.sqlite3` inside `data_dir`, answering "now" from `clock`.
     pub fn open_dir_with_clock(data_dir: &Path, clock: Box<dyn Clock>) -> Result<Db> {
         fs::create_dir_all(data_dir).map_err(|source| CoreError::Io {
-            context: format!("cannot create data folder {}", data_dir.display()),
+            context: Msg::new("io.create_data_folder").arg("path", data_dir.display()),
             source,
         })?;
         Db::open_with_clock(&data_dir.join(DB_FILE), clock)
@@ -114,7 +115,7 @@ impl Db {
     pub fn set_quicklog_shortcut(&mut self, shortcut: &str) -> Result<()> {
         let shortcut = shortcut.trim();
         if shortcut.is_empty() || shortcut.len() > 60 {
-            return Err(CoreError::invalid("shortcut", "must be a key combination such as ctrl+alt+space"));
+            return Err(CoreError::invalid("shortcut", Msg::new("shortcut.invalid")));
         }
         self.write(|tx| {
             tx.execute(
@@ -151,12 +152,13 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The file cannot be read; `e` is the OS's or SQLite's own words.
 fn unreadable(path: &Path, e: impl std::fmt::Display) -> CoreError {
-    CoreError::Unreadable { path: path.to_path_buf(), reason: e.to_string() }
+    CoreError::Unreadable { path: path.to_path_buf(), reason: Msg::external(e) }
 }
 
-fn not_cadence(path: &Path, reason: impl Into<String>) -> CoreError {
-    CoreError::NotCadence { path: path.to_path_buf(), reason: reason.into() }
+fn not_cadence(path: &Path, reason: Msg) -> CoreError {
+    CoreError::NotCadence { path: path.to_path_buf(), reason }
 }
 
 /// Checks an existing file without writing to it. Returns its schema version, or `None` when there is
@@ -168,7 +170,7 @@ fn inspect(path: &Path) -> Result<Option<i64>> {
         Err(e) => return Err(unreadable(path, e)),
     };
     if meta.is_dir() {
-        return Err(unreadable(path, "it is a folder"));
+        return Err(CoreError::Unreadable { path: path.to_path_buf(), reason: Msg::new("db.folder") });
     }
     if meta.len() == 0 {
         return Ok(None);
@@ -177,7 +179,7 @@ fn inspect(path: &Path) -> Result<Option<i64>> {
     let mut file = fs::File::open(path).map_err(|e| unreadable(path, e))?;
     let read = file.read(&mut header).map_err(|e| unreadable(path, e))?;
     if read < 16 || &header != b"SQLite format 3\0" {
-        return Err(not_cadence(path, "it is not an SQLite database"));
+        return Err(not_cadence(path, Msg::new("db.not_sqlite")));
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| unreadable(path, e))?;
@@ -188,28 +190,28 @@ fn inspect(path: &Path) -> Result<Option<i64>> {
         Ok((app_id, version, tables))
     };
     let (app_id, version, tables) = read_header(&conn).map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => not_cadence(path, "it is not an SQLite database"),
-        Some(rusqlite::ErrorCode::DatabaseCorrupt) => CoreError::Corrupt { path: path.to_path_buf(), reason: e.to_string() },
+        Some(rusqlite::ErrorCode::NotADatabase) => not_cadence(path, Msg::new("db.not_sqlite")),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => CoreError::Corrupt { path: path.to_path_buf(), reason: Msg::external(e) },
         _ => unreadable(path, e),
     })?;
     if app_id != APPLICATION_ID {
         if app_id == 0 && tables == 0 {
             return Ok(None);
         }
-        return Err(not_cadence(path, "it belongs to another program"));
+        return Err(not_cadence(path, Msg::new("db.other_program")));
     }
     if version > schema_version() {
         return Err(CoreError::TooNew { path: path.to_path_buf(), found: version, supported: schema_version() });
     }
     let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-            CoreError::Corrupt { path: path.to_path_buf(), reason: e.to_string() }
+            CoreError::Corrupt { path: path.to_path_buf(), reason: Msg::external(e) }
         }
         _ => unreadable(path, e),
     })?;
     if check != "ok" {
         let first: String = check.split(['\n', '*']).map(str::trim).find(|l| !l.is_empty() && !l.starts_with("in database")).unwrap_or("").chars().take(120).collect();
-        return Err(CoreError::Corrupt { path: path.to_path_buf(), reason: format!("integrity check failed: {first}") });
+        return Err(CoreError::Corrupt { path: path.to_path_buf(), reason: Msg::new("db.integrity").arg("detail", first) });
     }
     Ok(Some(version))
 }
@@ -218,7 +220,7 @@ fn inspect(path: &Path) -> Result<Option<i64>> {
 fn backup_before_migration(path: &Path, version: i64, clock: &dyn Clock) -> Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new(".")).join("backups");
     fs::create_dir_all(&dir)
-        .map_err(|source| CoreError::Io { context: format!("cannot create {}", dir.display()), source })?;
+        .map_err(|source| CoreError::Io { context: Msg::new("io.create").arg("path", dir.display()), source })?;
     let stamp = clock.now().format("%Y%m%dT%H%M%SZ");
     let target = dir.join(format!("pre-migration-v{version}-{stamp}.sqlite3"));
     let src = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| unreadable(path, e))?;

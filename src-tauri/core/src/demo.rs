@@ -10,6 +10,7 @@ use rusqlite::params;
 use crate::actions::LINK_SQL;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::model::NewPerson;
 use crate::time::{local_date, Zone};
 
@@ -85,13 +86,13 @@ impl Db {
     /// Generates `spec.people` people with `spec.years` years of history up to today.
     pub fn demo_data(&mut self, spec: &DemoSpec) -> Result<DemoSummary> {
         if spec.people == 0 || spec.people > 1000 {
-            return Err(CoreError::invalid("people", "must be between 1 and 1000"));
+            return Err(CoreError::invalid("people", Msg::new("range").arg("min", 1).arg("max", 1000)));
         }
         if spec.years == 0 || spec.years > 20 {
-            return Err(CoreError::invalid("years", "must be between 1 and 20"));
+            return Err(CoreError::invalid("years", Msg::new("range").arg("min", 1).arg("max", 20)));
         }
         if !(0.0..=100.0).contains(&spec.per_day) {
-            return Err(CoreError::invalid("perDay", "must be between 0 and 100"));
+            return Err(CoreError::invalid("perDay", Msg::new("range").arg("min", 0).arg("max", 100)));
         }
         let mut rng = fastrand::Rng::with_seed(spec.seed);
         for unit in UNITS {

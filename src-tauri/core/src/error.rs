@@ -2,64 +2,59 @@
 //!
 //! Every fallible core function returns [`CoreError`]. Its variants are what a caller can act on
 //! (show a message next to a field, offer a recovery screen, retry); the app crate serialises it to
-//! `{ kind, message, field? }` for the UI and the CLI prints its `Display` as one line.
+//! `{ kind, message, field? }` for the UI and the CLI prints its `Display` as one line. Messages are
+//! catalogue texts (crate::i18n::Msg): [`CoreError::message`] tells them in English or Dutch.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// Errors of the core, typed so the UI can branch on them.
+use crate::i18n::{field_name, Locale, Msg};
+
+/// Errors of the core, typed so the UI can branch on them. Every message is a catalogue text ([`Msg`]),
+/// so it can be shown in English or Dutch with [`CoreError::message`]; `Display` is the English one.
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     /// A referenced record does not exist (unknown person, category, channel, ...).
-    #[error("{entity} not found: {key}")]
     NotFound { entity: &'static str, key: String },
 
     /// Input failed validation; `field` names the input that is wrong.
-    #[error("{field}: {reason}")]
-    Invalid { field: &'static str, reason: String },
+    Invalid { field: &'static str, reason: Msg },
 
     /// The request clashes with existing data (a duplicate name or key, a state that forbids it).
-    #[error("{0}")]
-    Conflict(String),
+    Conflict(Msg),
 
     /// The data file exists but is not a Cadence database; it has been left untouched.
-    #[error("{} is not a Cadence database ({reason}); the file was left untouched", path.display())]
-    NotCadence { path: PathBuf, reason: String },
+    NotCadence { path: PathBuf, reason: Msg },
 
     /// The data file was written by a newer Cadence; it has been left untouched.
-    #[error(
-        "{} has schema version {found}, newer than this Cadence supports ({supported}); \
-         the file was left untouched, update Cadence to open it",
-        path.display()
-    )]
     TooNew { path: PathBuf, found: i64, supported: i64 },
 
     /// The data file cannot be opened or read at all.
-    #[error("cannot read {}: {reason}; the file was left untouched", path.display())]
-    Unreadable { path: PathBuf, reason: String },
+    Unreadable { path: PathBuf, reason: Msg },
 
     /// A file being imported is wrong at a line (and field); nothing was imported.
-    #[error("{}{field}: {reason}; nothing was imported", line.map(|l| format!("line {l}, ")).unwrap_or_default())]
-    Import { line: Option<usize>, field: String, reason: String },
+    Import { line: Option<usize>, field: String, reason: Msg },
 
     /// The database file fails SQLite's integrity check; it has been left untouched.
-    #[error("{} is damaged ({reason}); it was left untouched, restore a backup", path.display())]
-    Corrupt { path: PathBuf, reason: String },
+    Corrupt { path: PathBuf, reason: Msg },
 
     /// SQLite failed while working on a database that did open.
-    #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
 
     /// A schema migration failed; the backup taken before it is named.
-    #[error("migration failed: {0}")]
     Migration(#[from] rusqlite_migration::Error),
 
     /// File-system trouble outside SQLite (data folder, backups).
-    #[error("{context}: {source}")]
     Io {
-        context: String,
+        context: Msg,
         #[source]
         source: std::io::Error,
     },
+}
+
+impl std::fmt::Display for CoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
 }
 
 impl CoreError {
@@ -97,10 +92,49 @@ impl CoreError {
         )
     }
 
-    pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
-        CoreError::Invalid { field, reason: reason.into() }
+    /// The whole one-line message in `locale`. The text of SQLite, the OS or a parser inside it stays as
+    /// they give it; names of fields and records are translated.
+    pub fn message(&self, locale: Locale) -> String {
+        let path = |p: &Path| p.display().to_string();
+        let msg = match self {
+            CoreError::NotFound { entity, key } => {
+                Msg::new("error.not_found").arg("entity", field_name(locale, entity)).arg("key", key)
+            }
+            CoreError::Invalid { field, reason } => {
+                Msg::new("error.invalid").arg("field", field_name(locale, field)).arg("reason", reason.text(locale))
+            }
+            CoreError::Conflict(reason) => return reason.text(locale),
+            CoreError::NotCadence { path: p, reason } => {
+                Msg::new("error.not_cadence").arg("path", path(p)).arg("reason", reason.text(locale))
+            }
+            CoreError::TooNew { path: p, found, supported } => {
+                Msg::new("error.too_new").arg("path", path(p)).arg("found", found).arg("supported", supported)
+            }
+            CoreError::Unreadable { path: p, reason } => {
+                Msg::new("error.unreadable").arg("path", path(p)).arg("reason", reason.text(locale))
+            }
+            CoreError::Import { line, field, reason } => {
+                let msg = match line {
+                    Some(line) => Msg::new("error.import_line").arg("line", line),
+                    None => Msg::new("error.import"),
+                };
+                msg.arg("field", field_name(locale, field)).arg("reason", reason.text(locale))
+            }
+            CoreError::Corrupt { path: p, reason } => {
+                Msg::new("error.corrupt").arg("path", path(p)).arg("reason", reason.text(locale))
+            }
+            CoreError::Storage(e) => Msg::new("error.storage").arg("error", e),
+            CoreError::Migration(e) => Msg::new("error.migration").arg("error", e),
+            CoreError::Io { context, source } => Msg::new("error.io").arg("context", context.text(locale)).arg("error", source),
+        };
+        msg.text(locale)
     }
 
+    pub(crate) fn invalid(field: &'static str, reason: Msg) -> Self {
+        CoreError::Invalid { field, reason }
+    }
+
+    /// `entity` is also the field the error belongs to; it is translated as a name (`name.person`).
     pub(crate) fn not_found(entity: &'static str, key: impl Into<String>) -> Self {
         CoreError::NotFound { entity, key: key.into() }
     }
@@ -108,3 +142,75 @@ impl CoreError {
 
 /// Result alias used throughout the core.
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn io_error() -> std::io::Error {
+        std::io::Error::new(std::io::ErrorKind::PermissionDenied, "permission denied")
+    }
+
+    /// `Display` is the English message, word for word what Cadence said before messages had keys.
+    #[test]
+    fn english_messages_are_unchanged() {
+        let p = PathBuf::from("/data/cadence.sqlite3");
+        let cases: Vec<(CoreError, &str)> = vec![
+            (CoreError::not_found("person", "Piet"), "person not found: Piet"),
+            (CoreError::not_found("deleted action", "7"), "deleted action not found: 7"),
+            (
+                CoreError::invalid("note", Msg::new("action.note.too_long").arg("length", 4100).arg("max", 4000)),
+                "note: is 4100 characters; the limit is 4000",
+            ),
+            (CoreError::Conflict(Msg::new("person.exists").arg("name", "Anna")), "a person named 'Anna' already exists"),
+            (
+                CoreError::NotCadence { path: p.clone(), reason: Msg::new("db.other_program") },
+                "/data/cadence.sqlite3 is not a Cadence database (it belongs to another program); the file was left untouched",
+            ),
+            (
+                CoreError::TooNew { path: p.clone(), found: 999, supported: 9 },
+                "/data/cadence.sqlite3 has schema version 999, newer than this Cadence supports (9); the file was left \
+                 untouched, update Cadence to open it",
+            ),
+            (
+                CoreError::Unreadable { path: p.clone(), reason: Msg::new("db.folder") },
+                "cannot read /data/cadence.sqlite3: it is a folder; the file was left untouched",
+            ),
+            (
+                CoreError::Import { line: Some(3), field: "date".into(), reason: Msg::new("date.invalid").arg("text", "13/01") },
+                "line 3, date: '13/01' is not a valid date (use YYYY-MM-DD); nothing was imported",
+            ),
+            (
+                CoreError::Import { line: None, field: "people[0].tz".into(), reason: Msg::new("import.tz.unknown").arg("tz", "Mars") },
+                "people[0].tz: unknown time zone 'Mars'; nothing was imported",
+            ),
+            (
+                CoreError::Corrupt { path: p.clone(), reason: Msg::new("db.integrity").arg("detail", "row 3 missing") },
+                "/data/cadence.sqlite3 is damaged (integrity check failed: row 3 missing); it was left untouched, restore a backup",
+            ),
+            (
+                CoreError::Io { context: Msg::new("io.create").arg("path", "/data/backups"), source: io_error() },
+                "cannot create /data/backups: permission denied",
+            ),
+            (CoreError::Storage(rusqlite::Error::QueryReturnedNoRows), "storage error: Query returned no rows"),
+        ];
+        for (e, english) in cases {
+            assert_eq!(e.to_string(), english);
+            assert_eq!(e.message(Locale::En), english);
+        }
+    }
+
+    #[test]
+    fn dutch_messages_translate_names_and_keep_outside_text() {
+        let e = CoreError::invalid("workingDays", Msg::new("working_days.none"));
+        assert_eq!(e.message(Locale::Nl), "werkdagen: kies minstens één werkdag");
+        assert_eq!(e.field(), Some("workingDays"));
+        assert_eq!(CoreError::not_found("person", "Piet").message(Locale::Nl), "persoon niet gevonden: Piet");
+        let e = CoreError::Import { line: Some(2), field: "person".into(), reason: Msg::new("import.not_found").arg("key", "Piet") };
+        assert_eq!(e.message(Locale::Nl), "regel 2, persoon: 'Piet' niet gevonden; er is niets geïmporteerd");
+        let e = CoreError::Io { context: Msg::new("io.write_csv"), source: io_error() };
+        assert_eq!(e.message(Locale::Nl), "kan de CSV niet schrijven: permission denied");
+        let e = CoreError::Unreadable { path: PathBuf::from("/x"), reason: Msg::external("disk I/O error") };
+        assert_eq!(e.message(Locale::Nl), "kan /x niet lezen: disk I/O error; het bestand is niet aangeraakt");
+    }
+}

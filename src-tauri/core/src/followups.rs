@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::model::{Action, NewAction};
 use crate::people::resolve_person;
 use crate::time::parse_date;
@@ -64,10 +65,10 @@ impl Db {
         let person_id = resolve_person(&self.conn, &input.person)?;
         let text = input.text.trim().to_string();
         if text.is_empty() {
-            return Err(CoreError::invalid("text", "say what you promised"));
+            return Err(CoreError::invalid("text", Msg::new("followup.text.empty")));
         }
         if text.chars().count() > MAX_FOLLOWUP {
-            return Err(CoreError::invalid("text", format!("must be at most {MAX_FOLLOWUP} characters")));
+            return Err(CoreError::invalid("text", Msg::new("text.too_long").arg("max", MAX_FOLLOWUP)));
         }
         let due = parse_date("due", &input.due)?;
         if let Some(action) = input.from_action {
@@ -76,7 +77,7 @@ impl Db {
             match owner {
                 None => return Err(CoreError::not_found("fromAction", action.to_string())),
                 Some(p) if p != person_id => {
-                    return Err(CoreError::invalid("fromAction", "that action belongs to someone else"))
+                    return Err(CoreError::invalid("fromAction", Msg::new("followup.from_action.other_person")))
                 }
                 Some(_) => {}
             }
@@ -108,7 +109,7 @@ impl Db {
         let status = status.map(str::trim).filter(|s| !s.is_empty() && *s != "all");
         if let Some(s) = status {
             if !["open", "overdue", "done"].contains(&s) {
-                return Err(CoreError::invalid("status", format!("'{s}' must be open, overdue, done or all")));
+                return Err(CoreError::invalid("status", Msg::new("followup.status.unknown").arg("status", s)));
             }
         }
         let sql = format!("{FOLLOWUP_SQL} WHERE ?1 IS NULL OR f.person_id = ?1 ORDER BY f.closed_at IS NOT NULL, f.due_date, f.id");
@@ -133,7 +134,7 @@ impl Db {
     pub fn close_followup(&mut self, id: i64, note: Option<&str>) -> Result<(Followup, Action)> {
         let f = self.followup(id)?;
         if f.status == "done" {
-            return Err(CoreError::Conflict(format!("follow-up {id} is already done")));
+            return Err(CoreError::Conflict(Msg::new("followup.already_done").arg("id", id)));
         }
         let note = note.map(str::trim).filter(|n| !n.is_empty()).map(String::from).unwrap_or_else(|| format!("Kept my promise: {}", f.text));
         let action = self.log_action(&NewAction {

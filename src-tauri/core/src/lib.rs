@@ -25,7 +25,7 @@ pub mod transfer;
 
 pub use db::Db;
 pub use error::{CoreError, Result};
-pub use i18n::Locale;
+pub use i18n::{Locale, Msg};
 pub use followups::{FollowThrough, Followup, NewFollowup};
 pub use model::*;
 pub use reminders::{InboxItem, NewRule, ReminderRule};

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{clean_label, key_from_label};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::model::{NewPerson, Person};
 use crate::people::resolve_person;
 
@@ -30,7 +31,7 @@ impl List {
             "layers" => List::Layers,
             "units" => List::Units,
             "values" => List::Values,
-            other => return Err(CoreError::invalid("list", format!("'{other}' must be categories, channels, layers, units or values"))),
+            other => return Err(CoreError::invalid("list", Msg::new("organisation.list.unknown").arg("list", other))),
         })
     }
 
@@ -65,7 +66,7 @@ fn check_colour(colour: &str) -> Result<String> {
     let c = colour.trim();
     let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit());
     if !ok {
-        return Err(CoreError::invalid("colour", format!("'{c}' must be a colour like #2563eb")));
+        return Err(CoreError::invalid("colour", Msg::new("organisation.colour.invalid").arg("colour", c)));
     }
     Ok(c.to_ascii_lowercase())
 }
@@ -77,16 +78,16 @@ impl Db {
         let label = clean_label("label", label)?;
         let key = key_from_label(&label);
         if key.is_empty() {
-            return Err(CoreError::invalid("label", "needs at least one letter or digit"));
+            return Err(CoreError::invalid("label", Msg::new("organisation.label.no_key")));
         }
         let exists: bool = self.conn.prepare(&format!("SELECT 1 FROM {} WHERE key = ?1", list.table()))?.exists([&key])?;
         if exists {
-            return Err(CoreError::Conflict(format!("'{label}' already exists (key {key})")));
+            return Err(CoreError::Conflict(Msg::new("catalog.exists").arg("label", &label).arg("key", &key)));
         }
         let colour = patch.colour.as_deref().map(check_colour).transpose()?.unwrap_or_else(|| "#64748b".into());
         let kind = patch.kind.clone().unwrap_or_else(|| "value".into());
         if list == List::Values && kind != "value" && kind != "theme" {
-            return Err(CoreError::invalid("kind", "must be value or theme"));
+            return Err(CoreError::invalid("kind", Msg::new("value.kind.needed")));
         }
         self.write(|tx| {
             match list {
@@ -124,19 +125,19 @@ impl Db {
         let label = patch.label.as_deref().map(|l| clean_label("label", l)).transpose()?;
         let colour = match (list, &patch.colour) {
             (List::Categories, Some(c)) => Some(check_colour(c)?),
-            (_, Some(_)) => return Err(CoreError::invalid("colour", "only categories have a colour")),
+            (_, Some(_)) => return Err(CoreError::invalid("colour", Msg::new("organisation.colour.only_categories"))),
             _ => None,
         };
         if let Some(kind) = &patch.kind {
             if list != List::Values || (kind != "value" && kind != "theme") {
-                return Err(CoreError::invalid("kind", "only values have a kind: value or theme"));
+                return Err(CoreError::invalid("kind", Msg::new("organisation.kind.only_values")));
             }
         }
         if patch.external.is_some() && list != List::Channels {
-            return Err(CoreError::invalid("external", "only channels are internal or external"));
+            return Err(CoreError::invalid("external", Msg::new("organisation.external.only_channels")));
         }
         let units: Option<Vec<i64>> = match &patch.units {
-            Some(_) if list != List::Channels => return Err(CoreError::invalid("units", "only channels are scoped to units")),
+            Some(_) if list != List::Channels => return Err(CoreError::invalid("units", Msg::new("organisation.units.only_channels"))),
             Some(keys) => Some(
                 keys.iter()
                     .map(|k| crate::catalog::id_for_key(&self.conn, crate::catalog::Table::Unit, k))
@@ -147,7 +148,7 @@ impl Db {
         if list == List::Categories && patch.archived == Some(true) {
             let active: i64 = self.conn.query_row("SELECT count(*) FROM categories WHERE archived = 0 AND id != ?1", [id], |r| r.get(0))?;
             if active == 0 {
-                return Err(CoreError::invalid("archived", "keep at least one category"));
+                return Err(CoreError::invalid("archived", Msg::new("organisation.keep_category")));
             }
         }
         self.write(|tx| {
@@ -181,21 +182,21 @@ impl Db {
         let id = resolve_person(&self.conn, person)?;
         let name = clean_label("name", &input.name)?;
         if name.parse::<i64>().is_ok() {
-            return Err(CoreError::invalid("name", "a name cannot be only a number"));
+            return Err(CoreError::invalid("name", Msg::new("person.name.number")));
         }
         let taken: bool =
             self.conn.prepare("SELECT 1 FROM people WHERE name = ?1 COLLATE NOCASE AND id != ?2")?.exists(params![name, id])?;
         if taken {
-            return Err(CoreError::Conflict(format!("a person named '{name}' already exists")));
+            return Err(CoreError::Conflict(Msg::new("person.exists").arg("name", &name)));
         }
         let role = input.role.as_deref().unwrap_or("").trim().to_string();
         if role.chars().count() > crate::people::MAX_ROLE {
-            return Err(CoreError::invalid("role", "is too long"));
+            return Err(CoreError::invalid("role", Msg::new("person.role.too_long")));
         }
         let tz = match input.tz.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             Some(t) => match crate::time::Zone::parse(t)? {
                 crate::time::Zone::Iana(z) => Some(z.name().to_string()),
-                crate::time::Zone::Fixed(_) => return Err(CoreError::invalid("tz", "use an IANA zone name such as Europe/Amsterdam")),
+                crate::time::Zone::Fixed(_) => return Err(CoreError::invalid("tz", Msg::new("tz.not_iana"))),
             },
             None => None,
         };

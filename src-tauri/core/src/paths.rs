@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 
 /// The environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "CADENCE_DATA_DIR";
@@ -17,7 +18,7 @@ pub fn data_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
         return Ok(PathBuf::from(dir));
     }
     dirs::data_dir().map(|d| d.join("cadence")).ok_or_else(|| CoreError::Io {
-        context: "cannot find the OS data folder; pass --data-dir or set CADENCE_DATA_DIR".into(),
+        context: Msg::new("io.no_data_dir"),
         source: std::io::Error::from(std::io::ErrorKind::NotFound),
     })
 }

@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use crate::catalog::{clean_label, id_for_key, Table};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::model::{NewPerson, Person};
 use crate::time::{detect_os_zone, format_minutes, parse_day_start, WorkingDays, Zone};
 
@@ -72,15 +73,15 @@ impl Db {
         let name = clean_label("name", &input.name)?;
         let role = input.role.as_deref().unwrap_or("").trim().to_string();
         if role.chars().count() > MAX_ROLE {
-            return Err(CoreError::invalid("role", format!("must be at most {MAX_ROLE} characters")));
+            return Err(CoreError::invalid("role", Msg::new("text.too_long").arg("max", MAX_ROLE)));
         }
         if name.parse::<i64>().is_ok() {
-            return Err(CoreError::invalid("name", "a name cannot be only a number"));
+            return Err(CoreError::invalid("name", Msg::new("person.name.number")));
         }
         let tz = match input.tz.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             Some(text) => match Zone::parse(text)? {
                 Zone::Iana(tz) => tz.name().to_string(),
-                Zone::Fixed(_) => return Err(CoreError::invalid("tz", "use an IANA zone name such as Europe/Amsterdam")),
+                Zone::Fixed(_) => return Err(CoreError::invalid("tz", Msg::new("tz.not_iana"))),
             },
             None => detect_os_zone(),
         };
@@ -98,7 +99,7 @@ impl Db {
             .query_row("SELECT id FROM people WHERE name = ?1 COLLATE NOCASE", [&name], |r| r.get(0))
             .optional()?;
         if taken.is_some() {
-            return Err(CoreError::Conflict(format!("a person named '{name}' already exists")));
+            return Err(CoreError::Conflict(Msg::new("person.exists").arg("name", &name)));
         }
         Ok(ValidPerson { name, role, tz, working_days, day_start, layer: input.layer.clone(), unit: input.unit.clone() })
     }
@@ -106,7 +107,7 @@ impl Db {
     /// Creates the app's own user and the organisation's values in one step (first run).
     pub fn onboard(&mut self, input: &NewPerson, values: &[String]) -> Result<Person> {
         if self.self_person()?.is_some() {
-            return Err(CoreError::Conflict("onboarding is already done".into()));
+            return Err(CoreError::Conflict(Msg::new("onboarding.done")));
         }
         for v in values {
             clean_label("values", v)?;
@@ -202,7 +203,7 @@ pub(crate) fn person_clock(conn: &Connection, id: i64) -> Result<PersonClock> {
 pub(crate) fn resolve_person(conn: &Connection, id_or_name: &str) -> Result<i64> {
     let text = id_or_name.trim();
     if text.is_empty() {
-        return Err(CoreError::invalid("person", "choose a person"));
+        return Err(CoreError::invalid("person", Msg::new("person.choose")));
     }
     let found: Option<i64> = match text.parse::<i64>() {
         Ok(id) => conn.prepare_cached("SELECT id FROM people WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?,

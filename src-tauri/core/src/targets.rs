@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{clean_label, id_for_key, Table};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::people::resolve_person;
 use crate::time::parse_date;
 
@@ -26,7 +27,7 @@ impl Per {
         match text.trim().to_ascii_lowercase().as_str() {
             "week" | "weekly" | "w" => Ok(Per::Week),
             "day" | "daily" | "d" | "working-day" => Ok(Per::Day),
-            other => Err(CoreError::invalid("per", format!("'{other}' must be 'week' or 'day'"))),
+            other => Err(CoreError::invalid("per", Msg::new("target.per.unknown").arg("per", other))),
         }
     }
 
@@ -87,7 +88,7 @@ impl Db {
     /// Sets a person's target for a category.
     pub fn set_target(&mut self, person: &str, category: &str, times: u32, per: Per) -> Result<CategoryTarget> {
         if !(1..=100).contains(&times) {
-            return Err(CoreError::invalid("times", "must be between 1 and 100"));
+            return Err(CoreError::invalid("times", Msg::new("range").arg("min", 1).arg("max", 100)));
         }
         let (person_id, category_id) = (resolve_person(&self.conn, person)?, id_for_key(&self.conn, Table::Category, category)?);
         self.write(|tx| {
@@ -131,10 +132,10 @@ impl Db {
         let person_id = resolve_person(&self.conn, person)?;
         let (from, to) = (parse_date("from", from)?, parse_date("to", to)?);
         if to < from {
-            return Err(CoreError::invalid("to", format!("{to} is before {from}")));
+            return Err(CoreError::invalid("to", Msg::new("date.before").arg("to", to).arg("from", from)));
         }
         if (to - from).num_days() >= MAX_ABSENCE_DAYS {
-            return Err(CoreError::invalid("to", format!("an absence can last at most {MAX_ABSENCE_DAYS} days")));
+            return Err(CoreError::invalid("to", Msg::new("absence.too_long").arg("max", MAX_ABSENCE_DAYS)));
         }
         let reason = if reason.trim().is_empty() { String::new() } else { clean_label("reason", reason)? };
         let id = self.write(|tx| {

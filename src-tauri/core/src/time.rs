@@ -9,6 +9,7 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, 
 use chrono_tz::Tz;
 
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 
 /// The source of "now". The app uses [`SystemClock`]; tests use [`FixedClock`].
 pub trait Clock: Send + Sync {
@@ -63,7 +64,7 @@ impl Zone {
     pub fn parse(text: &str) -> Result<Zone> {
         let text = text.trim();
         if text.is_empty() {
-            return Err(CoreError::invalid("tz", "time zone is empty"));
+            return Err(CoreError::invalid("tz", Msg::new("tz.empty")));
         }
         if let Ok(tz) = text.parse::<Tz>() {
             return Ok(Zone::Iana(tz));
@@ -71,10 +72,7 @@ impl Zone {
         if let Some(offset) = parse_offset(text) {
             return Ok(Zone::Fixed(offset));
         }
-        Err(CoreError::invalid(
-            "tz",
-            format!("unknown time zone '{text}' (use an IANA name such as Europe/Amsterdam)"),
-        ))
+        Err(CoreError::invalid("tz", Msg::new("tz.unknown").arg("tz", text)))
     }
 
     /// The name stored with an action: the IANA name, or the offset as `+HH:MM`.
@@ -159,9 +157,9 @@ pub fn local_date(instant: DateTime<Utc>, zone: &Zone, day_start_minutes: u32) -
 /// Parses an ISO date `YYYY-MM-DD`, naming `field` in the error.
 pub fn parse_date(field: &'static str, text: &str) -> Result<NaiveDate> {
     let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| CoreError::invalid(field, format!("'{text}' is not a valid date (use YYYY-MM-DD)")))?;
+        .map_err(|_| CoreError::invalid(field, Msg::new("date.invalid").arg("text", text)))?;
     if date.year() < 1900 || date.year() > 9999 {
-        return Err(CoreError::invalid(field, format!("{date} is out of range")));
+        return Err(CoreError::invalid(field, Msg::new("date.out_of_range").arg("date", date)));
     }
     Ok(date)
 }
@@ -169,14 +167,14 @@ pub fn parse_date(field: &'static str, text: &str) -> Result<NaiveDate> {
 /// Parses an RFC 3339 timestamp with offset (`2026-03-29T09:15:00+02:00`).
 pub fn parse_instant(field: &'static str, text: &str) -> Result<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
-        CoreError::invalid(field, format!("'{text}' is not an RFC 3339 time such as 2026-03-29T09:15:00+02:00"))
+        CoreError::invalid(field, Msg::new("time.not_rfc3339").arg("text", text))
     })
 }
 
 /// Parses a wall-clock time `HH:MM`.
 pub fn parse_hhmm(field: &'static str, text: &str) -> Result<NaiveTime> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M")
-        .map_err(|_| CoreError::invalid(field, format!("'{text}' is not a time of day (use HH:MM)")))
+        .map_err(|_| CoreError::invalid(field, Msg::new("time.invalid").arg("text", text)))
 }
 
 /// The OS's IANA time zone, or `UTC` when it cannot be detected or is unknown to Cadence.
@@ -210,12 +208,12 @@ impl WorkingDays {
                 .iter()
                 .position(|d| lower.starts_with(d) && d.len() <= lower.len())
                 .ok_or_else(|| {
-                    CoreError::invalid("workingDays", format!("'{part}' is not a weekday (use mon,tue,...)"))
+                    CoreError::invalid("workingDays", Msg::new("weekday.invalid").arg("day", part))
                 })?;
             bits |= 1 << index;
         }
         if bits == 0 {
-            return Err(CoreError::invalid("workingDays", "choose at least one working day"));
+            return Err(CoreError::invalid("workingDays", Msg::new("working_days.none")));
         }
         Ok(WorkingDays(bits))
     }
@@ -244,7 +242,7 @@ pub fn parse_day_start(text: &str) -> Result<u32> {
     let time = parse_hhmm("dayStart", text)?;
     let minutes = time.signed_duration_since(NaiveTime::MIN).num_minutes() as u32;
     if minutes > 12 * 60 {
-        return Err(CoreError::invalid("dayStart", "the day can start at 12:00 at the latest"));
+        return Err(CoreError::invalid("dayStart", Msg::new("day_start.late")));
     }
     Ok(minutes)
 }

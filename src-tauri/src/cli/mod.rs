@@ -37,7 +37,7 @@ fn one_line(e: &CoreError) -> String {
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, CoreError> {
-    serde_json::to_string_pretty(value).map_err(|e| CoreError::Io { context: "cannot write JSON".into(), source: e.into() })
+    serde_json::to_string_pretty(value).map_err(|e| CoreError::Io { context: cadence_core::Msg::new("io.write_json"), source: e.into() })
 }
 
 /// Runs a subcommand and returns what to print. Messages are in the app's language (the setting, else the

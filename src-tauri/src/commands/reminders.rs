@@ -59,7 +59,10 @@ pub fn inbox_action<R: Runtime>(
         "snooze" => db.snooze(id, how.as_deref().unwrap_or("15m")),
         "dismiss" => db.dismiss(id),
         "acted" => db.acted(id),
-        other => Err(cadence_core::CoreError::Invalid { field: "action", reason: format!("'{other}' must be snooze, dismiss or acted") }),
+        other => Err(cadence_core::CoreError::Invalid {
+            field: "action",
+            reason: cadence_core::Msg::new("reminder.action.unknown").arg("action", other),
+        }),
     })?;
     changed(&app, &state);
     Ok(item)

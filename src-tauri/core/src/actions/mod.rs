@@ -15,6 +15,7 @@ use validate::validate;
 
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::model::{Action, ActionQuery, DayCount, NewAction};
 use crate::people::{person_clock, resolve_person};
 use crate::time::{local_date, parse_date, Zone};
@@ -88,7 +89,7 @@ fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
 }
 
 fn trash_json(e: serde_json::Error) -> CoreError {
-    CoreError::Conflict(format!("the deleted action cannot be restored: {e}"))
+    CoreError::Conflict(Msg::new("action.trash.unreadable").arg("error", e))
 }
 
 const ACTION_SQL: &str = "SELECT a.id, a.person_id, p.name, c.key, a.occurred_at, a.local_date, a.tz, a.note, ch.key,
@@ -309,7 +310,7 @@ impl Db {
         let to = query.to.as_deref().filter(|d| !d.trim().is_empty()).map(|d| parse_date("to", d)).transpose()?;
         if let (Some(f), Some(t)) = (from, to) {
             if f > t {
-                return Err(CoreError::invalid("to", format!("{t} is before {f}")));
+                return Err(CoreError::invalid("to", Msg::new("date.before").arg("to", t).arg("from", f)));
             }
         }
         if let Some(f) = from {

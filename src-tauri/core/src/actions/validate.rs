@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::catalog::{id_for_key, Table};
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::model::NewAction;
 use crate::people::{person_clock, resolve_person, PersonClock};
 use crate::time::{local_date, parse_date, parse_hhmm, parse_instant, Zone};
@@ -51,7 +52,7 @@ pub(crate) fn resolve_when(input: &NewAction, person: &PersonClock, now: DateTim
     };
     let zone = explicit_zone.unwrap_or(person.zone);
     let when = match (at, date) {
-        (Some(_), Some(_)) => return Err(CoreError::invalid("at", "give either a time (--at) or a date, not both")),
+        (Some(_), Some(_)) => return Err(CoreError::invalid("at", Msg::new("action.at_and_date"))),
         (Some(at), None) => {
             let given = parse_instant("at", at)?;
             let instant = given.with_timezone(&Utc);
@@ -74,7 +75,7 @@ pub(crate) fn resolve_when(input: &NewAction, person: &PersonClock, now: DateTim
             let calendar = if wall < start { date + Duration::days(1) } else { date };
             When { instant: zone.resolve(calendar, wall), date, zone }
         }
-        (None, None) if time.is_some() => return Err(CoreError::invalid("date", "a time needs a date")),
+        (None, None) if time.is_some() => return Err(CoreError::invalid("date", Msg::new("action.time_needs_date"))),
         (None, None) if explicit_zone.is_some() => {
             When { instant: now, date: local_date(now, &zone, person.day_start), zone }
         }
@@ -82,7 +83,7 @@ pub(crate) fn resolve_when(input: &NewAction, person: &PersonClock, now: DateTim
     };
     if when.instant > now + Duration::hours(FUTURE_SLACK_HOURS) {
         let field = if at.is_some() { "at" } else { "date" };
-        return Err(CoreError::invalid(field, "is more than a day in the future"));
+        return Err(CoreError::invalid(field, Msg::new("action.future")));
     }
     Ok(Some(when))
 }
@@ -94,7 +95,7 @@ pub(crate) fn validate(conn: &Connection, input: &NewAction, now: DateTime<Utc>,
     let note = input.note.as_deref().unwrap_or("").trim().to_string();
     let length = note.chars().count();
     if length > MAX_NOTE {
-        return Err(CoreError::invalid("note", format!("is {length} characters; the limit is {MAX_NOTE}")));
+        return Err(CoreError::invalid("note", Msg::new("action.note.too_long").arg("length", length).arg("max", MAX_NOTE)));
     }
     let channel_id = match input.channel.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         Some(key) => Some(id_for_key(conn, Table::Channel, key)?),

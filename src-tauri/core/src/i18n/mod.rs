@@ -2,14 +2,18 @@
 //!
 //! The UI has its own catalogue (ui/src/lib/i18n); this one holds what Rust produces for people to read:
 //! reminder notifications, the tray menu, the CLI's messages and the default catalogue labels seeded at
-//! onboarding. The language is the `locale` setting when the user chose one, otherwise the OS locale.
+//! onboarding, and every error message ([`Msg`], see `errors.rs`). The language is the `locale` setting
+//! when the user chose one, otherwise the OS locale.
 
+mod error_texts;
+mod errors;
 mod texts;
 
 use serde::{Deserialize, Serialize};
 
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+pub use errors::{field_name, Msg};
 pub use texts::Texts;
 
 /// A language Cadence speaks.
@@ -86,7 +90,7 @@ pub fn parse_pref(pref: &str) -> Result<Option<Locale>> {
         "system" | "" => Ok(None),
         "en" => Ok(Some(Locale::En)),
         "nl" => Ok(Some(Locale::Nl)),
-        other => Err(CoreError::invalid("locale", format!("'{other}' must be system, en or nl"))),
+        other => Err(CoreError::invalid("locale", Msg::new("locale.unknown").arg("pref", other))),
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::rfc3339;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::people::person_clock;
 use crate::time::local_date;
 
@@ -141,7 +142,7 @@ impl Db {
                 let tomorrow = local_date(now, &clock.zone, clock.day_start) + Duration::days(1);
                 clock.zone.resolve(tomorrow, NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN))
             }
-            other => return Err(CoreError::invalid("snooze", format!("'{other}' must be 15m, 1h or tomorrow"))),
+            other => return Err(CoreError::invalid("snooze", Msg::new("reminder.snooze.unknown").arg("how", other))),
         })
     }
 

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::people::{person_clock, resolve_person};
 use crate::stats::series::Calendar;
 use crate::time::{local_date, parse_hhmm, WorkingDays};
@@ -109,7 +110,7 @@ fn stored_rule(r: &Row<'_>) -> rusqlite::Result<(ReminderRule, Option<i64>, Opti
 
 impl StoredRule {
     fn from_view(view: ReminderRule, weekdays: Option<i64>, labels: &HashMap<String, String>) -> Result<StoredRule> {
-        let kind = Kind::parse(&view.kind).ok_or_else(|| CoreError::invalid("kind", format!("unknown kind {}", view.kind)))?;
+        let kind = Kind::parse(&view.kind).ok_or_else(|| CoreError::invalid("kind", Msg::new("reminder.kind.stored").arg("kind", &view.kind)))?;
         let quiet = match (&view.quiet_from, &view.quiet_to) {
             (Some(a), Some(b)) => Some((parse_hhmm("quietFrom", a)?, parse_hhmm("quietTo", b)?)),
             _ => None,

@@ -8,6 +8,7 @@ use super::NewRule;
 use crate::catalog::{id_for_key, Table};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::people::resolve_person;
 use crate::time::{format_minutes, parse_hhmm, WorkingDays};
 
@@ -30,7 +31,7 @@ impl Db {
     pub(super) fn validate_rule(&self, input: &NewRule) -> Result<ValidRule> {
         let person_id = resolve_person(&self.conn, &input.person)?;
         let kind = Kind::parse(&input.kind).ok_or_else(|| {
-            CoreError::invalid("kind", format!("'{}' must be checkin, silence, score-drop, streak-risk or followup-due", input.kind))
+            CoreError::invalid("kind", Msg::new("reminder.kind.unknown").arg("kind", &input.kind))
         })?;
         let default_at = match kind {
             Kind::StreakRisk => "17:00",
@@ -50,32 +51,32 @@ impl Db {
         };
         let needs_category = matches!(kind, Kind::Silence | Kind::ScoreDrop);
         if needs_category && category_id.is_none() {
-            return Err(CoreError::invalid("category", format!("a {} rule needs a category", kind.as_str())));
+            return Err(CoreError::invalid("category", Msg::new("reminder.category.needed").arg("kind", kind.as_str())));
         }
         let after_days = match kind {
             Kind::Silence => Some(match input.after_days {
                 Some(n) if (1..=365).contains(&n) => n,
-                Some(_) => return Err(CoreError::invalid("afterDays", "must be between 1 and 365 days")),
-                None => return Err(CoreError::invalid("afterDays", "say after how many days without one (--after-days)")),
+                Some(_) => return Err(CoreError::invalid("afterDays", Msg::new("range.days").arg("min", 1).arg("max", 365))),
+                None => return Err(CoreError::invalid("afterDays", Msg::new("reminder.after_days.missing"))),
             }),
             _ => None,
         };
         let threshold = match input.threshold {
             Some(t) if t > 1.0 && t <= 100.0 => Some(t / 100.0),
             Some(t) if (0.0..=1.0).contains(&t) => Some(t),
-            Some(_) => return Err(CoreError::invalid("threshold", "must be a score between 0 and 1 (or 0 and 100%)")),
+            Some(_) => return Err(CoreError::invalid("threshold", Msg::new("reminder.threshold.range"))),
             None => None,
         };
         let drop_points = match input.drop_points {
             Some(p) if p > 0.0 && p <= 100.0 => Some(p),
-            Some(_) => return Err(CoreError::invalid("dropPoints", "must be between 0 and 100 points")),
+            Some(_) => return Err(CoreError::invalid("dropPoints", Msg::new("range.points").arg("min", 0).arg("max", 100))),
             None => None,
         };
         if kind == Kind::ScoreDrop && threshold.is_none() && drop_points.is_none() {
-            return Err(CoreError::invalid("threshold", "a score-drop rule needs a threshold or a drop in points"));
+            return Err(CoreError::invalid("threshold", Msg::new("reminder.score_drop.needs")));
         }
         let min_streak = match (kind, input.min_streak) {
-            (Kind::StreakRisk, Some(0)) => return Err(CoreError::invalid("minStreak", "must be at least 1")),
+            (Kind::StreakRisk, Some(0)) => return Err(CoreError::invalid("minStreak", Msg::new("at_least").arg("min", 1))),
             (Kind::StreakRisk, k) => Some(k.unwrap_or(1).min(10_000)),
             _ => None,
         };
@@ -84,7 +85,7 @@ impl Db {
         };
         let (quiet_from, quiet_to) = (quiet("quietFrom", &input.quiet_from)?, quiet("quietTo", &input.quiet_to)?);
         if quiet_from.is_some() != quiet_to.is_some() {
-            return Err(CoreError::invalid("quietTo", "quiet hours need a start and an end"));
+            return Err(CoreError::invalid("quietTo", Msg::new("reminder.quiet.both")));
         }
         let created_by = match input.created_by {
             Some(id) => Some(resolve_person(&self.conn, &id.to_string())?),

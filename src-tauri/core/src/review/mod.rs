@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::stats::{CategoryStats, Coverage};
 use crate::{FollowThrough, StatsQuery};
 
@@ -65,7 +66,7 @@ pub struct TrendPoint {
 
 /// `YYYY-MM` to the month's first day.
 pub fn parse_month(text: &str) -> Result<NaiveDate> {
-    let bad = || CoreError::invalid("month", format!("'{text}' is not a month like 2026-10"));
+    let bad = || CoreError::invalid("month", Msg::new("review.month.invalid").arg("text", text));
     let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
     if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
         return Err(bad());
@@ -100,7 +101,7 @@ impl Db {
         };
         let first = parse_month(&month)?;
         if first > today {
-            return Err(CoreError::invalid("month", format!("{month} has not started yet")));
+            return Err(CoreError::invalid("month", Msg::new("review.month.future").arg("month", month)));
         }
         let as_of = month_end(first).min(today);
         let days = (as_of - first).num_days() as u32 + 1;
@@ -156,7 +157,7 @@ impl Db {
         let locale = self.locale();
         let made_on = self.today(&review.person_id.to_string())?;
         let path = if out.is_dir() { out.join(pdf::file_name(&review, locale)) } else { out.to_path_buf() };
-        let io = |source| CoreError::Io { context: format!("cannot write {}", path.display()), source };
+        let io = |source| CoreError::Io { context: Msg::new("io.write").arg("path", path.display()), source };
         let tmp = path.with_extension("partial");
         std::fs::write(&tmp, pdf::render(&review, locale, made_on)).map_err(io)?;
         std::fs::rename(&tmp, &path).map_err(io)?;

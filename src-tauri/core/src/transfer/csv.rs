@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 use crate::model::NewAction;
 
 /// The columns Cadence writes, in order; also the names it recognises when importing.
@@ -41,7 +42,7 @@ pub struct CsvPreview {
 }
 
 fn csv_error(line: Option<usize>, e: impl std::fmt::Display) -> CoreError {
-    CoreError::Import { line, field: "csv".into(), reason: e.to_string() }
+    CoreError::Import { line, field: "csv".into(), reason: Msg::external(e) }
 }
 
 /// Suggests a mapping from header names (Cadence's own, and common synonyms, in English and Dutch).
@@ -90,7 +91,7 @@ impl Db {
     /// All actions as CSV, oldest first.
     pub fn export_csv(&self) -> Result<String> {
         let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
-        let write_err = |e: ::csv::Error| CoreError::Io { context: "cannot write CSV".into(), source: std::io::Error::other(e) };
+        let write_err = |e: ::csv::Error| CoreError::Io { context: Msg::new("io.write_csv"), source: std::io::Error::other(e) };
         out.write_record(COLUMNS).map_err(write_err)?;
         let doc = self.export_doc()?;
         for a in &doc.actions {
@@ -114,8 +115,8 @@ impl Db {
             ])
             .map_err(write_err)?;
         }
-        let bytes = out.into_inner().map_err(|e| CoreError::Io { context: "cannot write CSV".into(), source: std::io::Error::other(e.to_string()) })?;
-        String::from_utf8(bytes).map_err(|e| CoreError::Io { context: "CSV is not UTF-8".into(), source: std::io::Error::other(e) })
+        let bytes = out.into_inner().map_err(|e| CoreError::Io { context: Msg::new("io.write_csv"), source: std::io::Error::other(e.to_string()) })?;
+        String::from_utf8(bytes).map_err(|e| CoreError::Io { context: Msg::new("io.csv_not_utf8"), source: std::io::Error::other(e) })
     }
 
     /// Shows a CSV's columns and the mapping Cadence would use.
@@ -134,7 +135,7 @@ pub(crate) fn import_csv(tx: &Transaction<'_>, text: &str, mapping: Option<&Mapp
         col.filter(|c| *c < headers.len()).ok_or_else(|| CoreError::Import {
             line: Some(1),
             field: name.into(),
-            reason: "no column is mapped to it".into(),
+            reason: Msg::new("import.unmapped"),
         })
     };
     let (date_col, person_col, category_col) = (need(m.date, "date")?, need(m.person, "person")?, need(m.category, "category")?);
@@ -165,7 +166,7 @@ pub(crate) fn import_csv(tx: &Transaction<'_>, text: &str, mapping: Option<&Mapp
         }
         let at_line = |e: CoreError| match e {
             CoreError::Invalid { field, reason } => CoreError::Import { line: Some(line), field: field.into(), reason },
-            CoreError::NotFound { entity, key } => CoreError::Import { line: Some(line), field: entity.into(), reason: format!("'{key}' not found") },
+            CoreError::NotFound { entity, key } => CoreError::Import { line: Some(line), field: entity.into(), reason: Msg::new("import.not_found").arg("key", key) },
             other => other,
         };
         let valid = crate::actions::validate_in(tx, &input, now).map_err(at_line)?;

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::{ExportDoc, FORMAT, FORMAT_VERSION};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 
 /// The largest file Cadence will import.
 pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
@@ -29,17 +30,21 @@ pub struct ImportReport {
     pub backup: Option<String>,
 }
 
-fn err(field: impl Into<String>, reason: impl Into<String>) -> CoreError {
-    CoreError::Import { line: None, field: field.into(), reason: reason.into() }
+fn err(field: impl Into<String>, reason: Msg) -> CoreError {
+    CoreError::Import { line: None, field: field.into(), reason }
+}
+
+fn cannot_read(path: &Path) -> impl FnOnce(std::io::Error) -> CoreError + '_ {
+    move |source| CoreError::Io { context: Msg::new("io.read").arg("path", path.display()), source }
 }
 
 /// Reads a file for import: size-limited, UTF-8 (a byte-order mark is dropped).
 pub fn read_text(path: &Path) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(|source| CoreError::Io { context: format!("cannot read {}", path.display()), source })?;
+    let meta = std::fs::metadata(path).map_err(cannot_read(path))?;
     if meta.len() > MAX_IMPORT_BYTES {
-        return Err(err("file", format!("is {} MB; the limit is {} MB", meta.len() >> 20, MAX_IMPORT_BYTES >> 20)));
+        return Err(err("file", Msg::new("import.too_big").arg("size", meta.len() >> 20).arg("max", MAX_IMPORT_BYTES >> 20)));
     }
-    let bytes = std::fs::read(path).map_err(|source| CoreError::Io { context: format!("cannot read {}", path.display()), source })?;
+    let bytes = std::fs::read(path).map_err(cannot_read(path))?;
     decode(bytes)
 }
 
@@ -50,7 +55,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String> {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(CoreError::Import { line: Some(line), field: "file".into(), reason: "is not UTF-8 text".into() })
+            Err(CoreError::Import { line: Some(line), field: "file".into(), reason: Msg::new("import.not_utf8") })
         }
     }
 }
@@ -100,13 +105,14 @@ pub fn parse_doc(text: &str) -> Result<ExportDoc> {
     let doc: ExportDoc = serde_json::from_str(text).map_err(|e| CoreError::Import {
         line: Some(e.line()),
         field: "json".into(),
-        reason: e.to_string().split(" at line").next().unwrap_or("invalid JSON").to_string(),
+        // serde_json's own words, without the position it also gives as `line`.
+        reason: Msg::external(e.to_string().split(" at line").next().unwrap_or_default()),
     })?;
     if doc.format != FORMAT {
-        return Err(err("format", format!("'{}' is not a Cadence export", doc.format)));
+        return Err(err("format", Msg::new("import.not_export").arg("format", &doc.format)));
     }
     if doc.version > FORMAT_VERSION {
-        return Err(err("version", format!("{} is newer than this Cadence reads ({FORMAT_VERSION})", doc.version)));
+        return Err(err("version", Msg::new("import.too_new").arg("version", doc.version).arg("supported", FORMAT_VERSION)));
     }
     Ok(doc)
 }
@@ -115,7 +121,7 @@ fn id_of(tx: &Transaction<'_>, sql: &str, key: &str, field: String) -> Result<i6
     tx.prepare_cached(sql)?
         .query_row([key], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| err(field, format!("refers to '{key}', which is neither in the file nor in the database")))
+        .ok_or_else(|| err(field, Msg::new("import.unknown_ref").arg("key", key)))
 }
 
 fn opt_id(tx: &Transaction<'_>, sql: &str, key: Option<&str>, field: String) -> Result<Option<i64>> {
@@ -178,7 +184,7 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
         check_key(&e.key, format!("values[{i}].key"))?;
         let kind = e.kind.clone().unwrap_or_else(|| "value".into());
         if kind != "value" && kind != "theme" {
-            return Err(err(format!("values[{i}].kind"), "must be value or theme"));
+            return Err(err(format!("values[{i}].kind"), Msg::new("value.kind.needed")));
         }
         tx.execute(
             "INSERT INTO value_items (key, label, kind, archived) VALUES (?1, ?2, ?3, ?4)
@@ -189,11 +195,11 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
     for (i, p) in doc.people.iter().enumerate() {
         let field = |f: &str| format!("people[{i}].{f}");
         if p.name.trim().is_empty() || p.name.trim().parse::<i64>().is_ok() {
-            return Err(err(field("name"), "must be a name"));
+            return Err(err(field("name"), Msg::new("import.name")));
         }
-        crate::time::Zone::parse(&p.tz).map_err(|_| err(field("tz"), format!("unknown time zone '{}'", p.tz)))?;
-        let days = crate::time::WorkingDays::parse(&p.working_days.join(",")).map_err(|_| err(field("workingDays"), "must be weekdays"))?;
-        let start = crate::time::parse_day_start(&p.day_start).map_err(|_| err(field("dayStart"), "must be HH:MM up to 12:00"))?;
+        crate::time::Zone::parse(&p.tz).map_err(|_| err(field("tz"), Msg::new("import.tz.unknown").arg("tz", &p.tz)))?;
+        let days = crate::time::WorkingDays::parse(&p.working_days.join(",")).map_err(|_| err(field("workingDays"), Msg::new("import.weekdays")))?;
+        let start = crate::time::parse_day_start(&p.day_start).map_err(|_| err(field("dayStart"), Msg::new("import.day_start")))?;
         let layer = opt_id(tx, LAYER, p.layer.as_deref(), field("layer"))?;
         let unit = opt_id(tx, UNIT, p.unit.as_deref(), field("unit"))?;
         skipped += none(tx.execute(
@@ -209,9 +215,9 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
     for (i, t) in doc.targets.iter().enumerate() {
         let person = id_of(tx, PERSON, &t.person, format!("targets[{i}].person"))?;
         let category = id_of(tx, CATEGORY, &t.category, format!("targets[{i}].category"))?;
-        let per = crate::targets::Per::parse(&t.per).map_err(|_| err(format!("targets[{i}].per"), "must be week or day"))?;
+        let per = crate::targets::Per::parse(&t.per).map_err(|_| err(format!("targets[{i}].per"), Msg::new("import.per")))?;
         if !(1..=100).contains(&t.times) {
-            return Err(err(format!("targets[{i}].times"), "must be between 1 and 100"));
+            return Err(err(format!("targets[{i}].times"), Msg::new("range").arg("min", 1).arg("max", 100)));
         }
         tx.execute(
             "INSERT INTO targets (person_id, category_id, times, per) VALUES (?1, ?2, ?3, ?4)
@@ -223,7 +229,7 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
         let person = id_of(tx, PERSON, &a.person, format!("absences[{i}].person"))?;
         let (from, to) = (date(&a.from, format!("absences[{i}].from"))?, date(&a.to, format!("absences[{i}].to"))?);
         if to < from {
-            return Err(err(format!("absences[{i}].to"), "is before from"));
+            return Err(err(format!("absences[{i}].to"), Msg::new("import.before_from")));
         }
         skipped += none(tx.execute(
             "INSERT OR IGNORE INTO absences (person_id, from_date, to_date, reason, uid) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -242,9 +248,9 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
         let channel = opt_id(tx, CHANNEL, a.channel.as_deref(), field("channel"))?;
         let logged_by = opt_id(tx, PERSON, a.logged_by.as_deref(), field("loggedBy"))?;
         date(&a.local_date, field("localDate"))?;
-        crate::time::Zone::parse(&a.tz).map_err(|_| err(field("tz"), format!("unknown time zone '{}'", a.tz)))?;
+        crate::time::Zone::parse(&a.tz).map_err(|_| err(field("tz"), Msg::new("import.tz.unknown").arg("tz", &a.tz)))?;
         if a.note.chars().count() > crate::actions::MAX_NOTE {
-            return Err(err(field("note"), format!("is longer than {} characters", crate::actions::MAX_NOTE)));
+            return Err(err(field("note"), Msg::new("import.note.too_long").arg("max", crate::actions::MAX_NOTE)));
         }
         tx.prepare_cached(
             "INSERT INTO actions (person_id, category_id, occurred_at, local_date, tz, note, channel_id, logged_by,
@@ -281,7 +287,7 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
         let field = |x: &str| format!("reminderRules[{i}].{x}");
         check_uid(&r.uid, field("uid"))?;
         if crate::reminders::engine::Kind::parse(&r.kind).is_none() {
-            return Err(err(field("kind"), format!("unknown kind '{}'", r.kind)));
+            return Err(err(field("kind"), Msg::new("import.kind.unknown").arg("kind", &r.kind)));
         }
         let person = id_of(tx, PERSON, &r.person, field("person"))?;
         let created_by = opt_id(tx, PERSON, r.created_by.as_deref(), field("createdBy"))?;
@@ -300,7 +306,7 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
         let person = id_of(tx, PERSON, &o.person, field("person"))?;
         let followup = opt_id(tx, "SELECT id FROM followups WHERE uid = ?1", o.followup.as_deref(), field("followup"))?;
         if !["fired", "snoozed", "dismissed", "acted"].contains(&o.state.as_str()) {
-            return Err(err(field("state"), format!("unknown state '{}'", o.state)));
+            return Err(err(field("state"), Msg::new("import.state.unknown").arg("state", &o.state)));
         }
         skipped += none(tx.execute(
             "INSERT OR IGNORE INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id, fire_at,
@@ -315,18 +321,18 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
 
 fn check_key(key: &str, field: String) -> Result<()> {
     if key.trim().is_empty() || key.len() > 80 {
-        return Err(err(field, "must be a key of 1 to 80 characters"));
+        return Err(err(field, Msg::new("import.key")));
     }
     Ok(())
 }
 
 fn check_uid(uid: &str, field: String) -> Result<()> {
     if uid.is_empty() || uid.len() > 64 {
-        return Err(err(field, "must be an id of 1 to 64 characters"));
+        return Err(err(field, Msg::new("import.uid")));
     }
     Ok(())
 }
 
 fn date(text: &str, field: String) -> Result<chrono::NaiveDate> {
-    crate::time::parse_date("date", text).map_err(|_| err(field, format!("'{text}' is not a date (YYYY-MM-DD)")))
+    crate::time::parse_date("date", text).map_err(|_| err(field, Msg::new("import.date").arg("text", text)))
 }

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
 
 /// The `format` field of Cadence's JSON export.
 pub const FORMAT: &str = "cadence-export";
@@ -370,7 +371,7 @@ impl Db {
     /// The JSON export as text.
     pub fn export_json(&self) -> Result<String> {
         serde_json::to_string_pretty(&self.export_doc()?)
-            .map_err(|e| CoreError::Io { context: "cannot write JSON".into(), source: e.into() })
+            .map_err(|e| CoreError::Io { context: Msg::new("io.write_json"), source: e.into() })
     }
 
     /// Writes an export (`json`, `csv` or `ics`) to `path`, via a temporary file renamed into place.
@@ -379,10 +380,10 @@ impl Db {
             "json" => self.export_json()?,
             "csv" => self.export_csv()?,
             "ics" | "ical" | "icalendar" => self.export_ics()?,
-            other => return Err(CoreError::invalid("format", format!("'{other}' must be json, csv or ics"))),
+            other => return Err(CoreError::invalid("format", Msg::new("transfer.format.unknown").arg("format", other))),
         };
         let tmp = path.with_extension("partial");
-        let io = |source| CoreError::Io { context: format!("cannot write {}", path.display()), source };
+        let io = |source| CoreError::Io { context: Msg::new("io.write").arg("path", path.display()), source };
         std::fs::write(&tmp, text.as_bytes()).map_err(io)?;
         std::fs::rename(&tmp, path).map_err(io)?;
         Ok(text.len())
