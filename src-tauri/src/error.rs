@@ -14,17 +14,23 @@ pub struct ApiError {
 }
 
 impl From<CoreError> for ApiError {
+    /// In the OS's language: used where no database says which language the user chose.
     fn from(e: CoreError) -> Self {
-        let message = match &e {
-            // The field is shown next to the input; the message reads on its own there.
-            CoreError::Invalid { reason, .. } => reason.text(Locale::En),
-            other => other.to_string(),
-        };
-        ApiError { kind: e.kind().to_string(), message, field: e.field().map(String::from) }
+        ApiError::localized(e, Locale::os())
     }
 }
 
 impl ApiError {
+    /// The error in the user's language.
+    pub fn localized(e: CoreError, locale: Locale) -> Self {
+        let message = match &e {
+            // The field is shown next to the input; the message reads on its own there.
+            CoreError::Invalid { reason, .. } => reason.text(locale),
+            other => other.message(locale),
+        };
+        ApiError { kind: e.kind().to_string(), message, field: e.field().map(String::from) }
+    }
+
     /// An error of the app itself, not of the core (a poisoned lock, a missing database).
     pub fn internal(message: impl Into<String>) -> Self {
         ApiError { kind: "internal".into(), message: message.into(), field: None }

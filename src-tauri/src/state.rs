@@ -34,7 +34,7 @@ impl AppState {
         let mut guard: MutexGuard<'_, Result<Db, ApiError>> =
             self.db.lock().map_err(|_| ApiError::internal("the database lock was poisoned; restart Cadence"))?;
         match guard.as_mut() {
-            Ok(db) => f(db).map_err(ApiError::from),
+            Ok(db) => f(db).map_err(|e| ApiError::localized(e, db.locale())),
             Err(e) => Err(e.clone()),
         }
     }

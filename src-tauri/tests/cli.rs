@@ -222,7 +222,7 @@ fn messages_follow_the_os_locale_and_the_language_setting() {
     ok(d, &["target", "set", "--person", "Anna", "--category", "follow-up", "--times", "1", "--per", "day"]);
     assert_eq!(text(cadence_nl(d, &["target", "set", "--person", "Anna", "--category", "follow-up", "--times", "1", "--per", "day"])).trim(), "follow-up: 1 per dag");
     let err = text(cadence_nl(d, &["stats", "--person", "Anna", "--as-of", "26/11/2026"]));
-    assert!(err.starts_with("cadence: fout: "), "{err}");
+    assert!(err.starts_with("cadence: fout: peildatum: '26/11/2026' is geen geldige datum"), "{err}");
     let ics = d.join("open.ics");
     let wrote = text(cadence_nl(d, &["export", "--format", "ics", "--out", ics.to_str().expect("path")]));
     assert!(wrote.contains("geschreven (") && wrote.contains(" bytes)"), "{wrote}");
@@ -231,7 +231,9 @@ fn messages_follow_the_os_locale_and_the_language_setting() {
     assert_eq!(ok(d, &["language", "nl"]), "nl");
     assert!(ok(d, &["stats", "--person", "Anna"]).contains(": score 0%, reeks 0 dagen (beste 0)"));
     assert_eq!(json(d, &["language"]), serde_json::json!({ "locale": "nl", "pref": "nl" }));
-    assert!(fails(d, &["language", "fr"]).contains("locale"));
+    // The choice is Dutch now, so the refusal is too.
+    let refused = fails(d, &["language", "fr"]);
+    assert!(refused.starts_with("cadence: fout: taal: 'fr'"), "{refused}");
     assert_eq!(ok(d, &["language", "system"]), "en");
     assert!(ok(d, &["stats", "--person", "Anna"]).contains(": score 0%, streak 0 days (best 0)"));
 }

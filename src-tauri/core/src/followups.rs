@@ -136,7 +136,9 @@ impl Db {
         if f.status == "done" {
             return Err(CoreError::Conflict(Msg::new("followup.already_done").arg("id", id)));
         }
-        let note = note.map(str::trim).filter(|n| !n.is_empty()).map(String::from).unwrap_or_else(|| format!("Kept my promise: {}", f.text));
+        let note = note.map(str::trim).filter(|n| !n.is_empty()).map(String::from).unwrap_or_else(|| {
+            crate::i18n::fill(self.locale().texts().kept_promise, &[("text", &f.text)])
+        });
         let action = self.log_action(&NewAction {
             person: f.person_id.to_string(),
             category: "follow-up".into(),

@@ -26,14 +26,14 @@ pub fn run(command: Command, data_dir: Option<PathBuf>, json: bool) -> ExitCode 
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}", fill(locale.texts().cli_error, &[("message", &one_line(&e))]));
+            eprintln!("{}", fill(locale.texts().cli_error, &[("message", &one_line(&e, locale))]));
             ExitCode::FAILURE
         }
     }
 }
 
-fn one_line(e: &CoreError) -> String {
-    e.to_string().replace('\n', " ")
+fn one_line(e: &CoreError, locale: Locale) -> String {
+    e.message(locale).replace('\n', " ")
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, CoreError> {

@@ -29,6 +29,8 @@ pub struct Texts {
     pub followup_title: &'static str,
     pub followup_today_body: &'static str,
     pub followup_overdue_body: &'static str,
+    /// The note of the action logged when a follow-up is closed without one.
+    pub kept_promise: &'static str,
 
     // The tray and the quick-log window.
     pub tray_open: &'static str,
@@ -134,6 +136,7 @@ pub static EN: Texts = Texts {
     followup_title: "A promise is due",
     followup_today_body: "Due today: {text}",
     followup_overdue_body: "Overdue since {due}: {text}",
+    kept_promise: "Kept my promise: {text}",
 
     tray_open: "Open Cadence",
     tray_quick: "Quick log",
@@ -235,6 +238,7 @@ pub static NL: Texts = Texts {
     followup_title: "Een toezegging vervalt",
     followup_today_body: "Vandaag afronden: {text}",
     followup_overdue_body: "Te laat sinds {due}: {text}",
+    kept_promise: "Toezegging nagekomen: {text}",
 
     tray_open: "Cadence openen",
     tray_quick: "Snel vastleggen",
