@@ -20,17 +20,16 @@ pub fn shortcut(state: &crate::state::AppState) -> String {
 /// Replaces the registered shortcut with `new` after checking that it parses; stores it.
 pub fn change<R: Runtime>(app: &AppHandle<R>, new: &str) -> Result<String, crate::error::ApiError> {
     use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut};
-    let parsed: Shortcut = new.trim().parse().map_err(|e| crate::error::ApiError {
-        kind: "invalid".into(),
-        message: format!("'{new}' is not a key combination such as ctrl+alt+space ({e})"),
-        field: Some("shortcut".into()),
+    let state = app.state::<crate::state::AppState>();
+    let parsed: Shortcut = new.trim().parse().map_err(|e| {
+        let reason = cadence_core::Msg::new("shortcut.unparsable").arg("text", new).arg("reason", e);
+        state.error(cadence_core::CoreError::Invalid { field: "shortcut", reason })
     })?;
     let shortcuts = app.global_shortcut();
     let _ = shortcuts.unregister_all();
     shortcuts
         .register(parsed)
         .map_err(|e| crate::error::ApiError::internal(format!("cannot register {new}: {e}")))?;
-    let state = app.state::<crate::state::AppState>();
     state.with_db(|db| db.set_quicklog_shortcut(new))?;
     Ok(new.trim().to_string())
 }

@@ -39,6 +39,12 @@ impl AppState {
         }
     }
 
+    /// A core error in the user's language (the OS's when no database is open).
+    pub fn error(&self, e: cadence_core::CoreError) -> ApiError {
+        let locale = self.with_db(|db| Ok(db.locale())).unwrap_or_else(|_| cadence_core::Locale::os());
+        ApiError::localized(e, locale)
+    }
+
     /// Replaces the database (after a recovery from backup).
     pub fn replace(&self, db: CoreResult<Db>) -> Result<(), ApiError> {
         let mut guard = self.db.lock().map_err(|_| ApiError::internal("the database lock was poisoned; restart Cadence"))?;

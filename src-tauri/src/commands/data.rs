@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use cadence_core::backup::{self, BackupInfo};
 use cadence_core::transfer::csv::{CsvPreview, Mapping};
 use cadence_core::transfer::import::ImportReport;
-use cadence_core::Db;
+use cadence_core::{CoreError, Db, Msg};
 use serde::Serialize;
 use tauri::State;
 
@@ -24,7 +24,7 @@ fn listed_backup(state: &AppState, path: &str) -> Result<PathBuf, ApiError> {
     list.iter()
         .find(|b| b.path == path)
         .map(|b| PathBuf::from(&b.path))
-        .ok_or_else(|| ApiError { kind: "invalid".into(), message: "that is not one of Cadence's backups".into(), field: Some("path".into()) })
+        .ok_or_else(|| state.error(CoreError::Invalid { field: "path", reason: Msg::new("backup.not_listed") }))
 }
 
 /// Writes an export into the user's Downloads folder (or the data folder's `exports/`); returns its path.
@@ -112,7 +112,7 @@ pub fn recovery_info(state: State<'_, AppState>) -> Result<Option<BackupInfo>, A
 #[tauri::command]
 pub fn recover_backup(state: State<'_, AppState>, path: String) -> Result<String, ApiError> {
     if state.open_error().is_none() {
-        return Err(ApiError { kind: "conflict".into(), message: "the database is fine; use restore instead".into(), field: None });
+        return Err(state.error(CoreError::Conflict(Msg::new("database.fine"))));
     }
     let file = listed_backup(&state, &path)?;
     let dir = data_dir(&state)?;
