@@ -155,8 +155,9 @@ pub fn render(review: &MonthlyReview, locale: Locale, made_on: NaiveDate) -> Vec
         p.fill_rect(MARGIN, p.y - 1.0, 9.0, 9.0, colour);
         p.text(MARGIN + 16.0, p.y, REGULAR, 11.0, INK, &c.label);
         p.text(MARGIN + 200.0, p.y, BOLD, 11.0, INK, &c.count.to_string());
-        let bar = 150.0 * c.count as f32 / most;
-        p.fill_rect(MARGIN + 232.0, p.y - 1.0, bar.max(1.0), 9.0, colour);
+        if c.count > 0 {
+            p.fill_rect(MARGIN + 232.0, p.y - 1.0, 150.0 * c.count as f32 / most, 9.0, colour);
+        }
         let target = match c.target.per {
             crate::Per::Week => fill(t.review_target_week, &[("n", &c.target.times)]),
             crate::Per::Day => fill(t.review_target_day, &[("n", &c.target.times)]),
