@@ -7,6 +7,11 @@
    page for actions typed through WebDriver. Under Xvfb WebKit paints in software, so the frame figure is
    mostly the virtual display's paint time.
 
+3. Logging from anywhere: with the app in the background, the global shortcut (sent with xdotool, as a
+   keyboard would), the category key, a 30-character note typed by xdotool, Enter; from the
+   shortcut to the action stored in the database, and the part of it the app itself takes (shortcut to the
+   quick-log window on screen; Enter to stored). A person's typing speed comes on top of the app's part.
+
 Prints medians and ranges; changes nothing outside a temporary folder.
 """
 import json
@@ -108,7 +113,69 @@ def idle_cpu() -> None:
               f"(app and WebKit processes, CPU {used:.2f} s)")
 
 
+def stored(db: Path, note: str) -> bool:
+    import sqlite3
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
+        return c.execute("SELECT count(*) FROM actions WHERE note = ?", (note,)).fetchone()[0] > 0
+
+
+def quick_log_from_anywhere(runs: int = 10) -> None:
+    from Xlib import display as xdisplay
+
+    from conftest import x_viewable
+
+    with tempfile.TemporaryDirectory() as tmp:
+        app = App(Path(tmp))
+        app.cli("person", "add", "--name", "Anna de Vries", "--tz", "Europe/Amsterdam", "--me")
+        proc = subprocess.Popen([str(APP)], env=app.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        d = xdisplay.Display()
+        key = lambda *k: subprocess.run(["xdotool", "key", "--clearmodifiers", *k], check=True, env=app.env())  # noqa: E731
+
+        def poll(check, timeout=10.0):
+            deadline = time.perf_counter() + timeout
+            while not check():
+                if time.perf_counter() > deadline:
+                    raise RuntimeError("timed out")
+                time.sleep(0.005)
+            return time.perf_counter()
+
+        try:
+            poll(lambda: x_viewable(d, "Cadence"), 30)
+            time.sleep(2)
+            opened, saved, total, typed = [], [], [], []
+            for i in range(runs + 1):
+                note = f"Thanked the night shift, {i:03d}."[:30].ljust(30, ".")
+                t0 = time.perf_counter()
+                key("ctrl+alt+space")
+                t1 = poll(lambda: x_viewable(d, "Cadence quick log"))
+                # The window is on screen; its page is ready for keys a moment later the first time only.
+                time.sleep(0.05 if i else 1.0)
+                key("1")
+                t_type = time.perf_counter()
+                subprocess.run(["xdotool", "type", "--delay", "20", note], check=True, env=app.env())
+                t2 = time.perf_counter()
+                key("Return")
+                t3 = poll(lambda: stored(app.db_file, note))
+                poll(lambda: not x_viewable(d, "Cadence quick log"))
+                if i == 0:
+                    print(f"quick log, first use (the window is created): shortcut to window on screen {(t1 - t0) * 1000:.0f} ms")
+                    continue
+                opened.append(t1 - t0)
+                saved.append(t3 - t2)
+                total.append(t3 - t0)
+                typed.append(t2 - t_type)
+                time.sleep(0.3)
+        finally:
+            proc.terminate()
+            proc.wait(10)
+        ms = lambda xs: f"median {statistics.median(xs) * 1000:.0f} ms (max {max(xs) * 1000:.0f})"  # noqa: E731
+        print(f"quick log from anywhere: shortcut to window on screen {ms(opened)}; Enter to stored {ms(saved)}; "
+              f"shortcut, key, 30-character note (typed in {statistics.median(typed):.2f} s), Enter to stored: "
+              f"median {statistics.median(total):.2f} s (max {max(total):.2f} s, n={len(total)})")
+
+
 def main():
+    quick_log_from_anywhere()
     demo_data_50_people()
     idle_cpu()
     with tempfile.TemporaryDirectory() as tmp:
