@@ -18,8 +18,11 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
+/// Picks an item's label out of the texts of a language.
+type LabelOf = fn(&Texts) -> &'static str;
+
 /// The menu's items, kept so a change of language can relabel them.
-pub struct TrayItems<R: Runtime>(Vec<(MenuItem<R>, fn(&Texts) -> &'static str)>);
+pub struct TrayItems<R: Runtime>(Vec<(MenuItem<R>, LabelOf)>);
 
 /// Gives the tray's items the texts of `locale`.
 pub fn relabel<R: Runtime>(app: &AppHandle<R>, locale: Locale) {
