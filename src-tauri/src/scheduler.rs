@@ -61,7 +61,12 @@ pub fn run_once<R: Runtime>(app: &AppHandle<R>) {
 }
 
 fn notify<R: Runtime>(app: &AppHandle<R>, item: &InboxItem) {
-    let body = if item.late { format!("{} (while Cadence was closed)", item.body) } else { item.body.clone() };
+    let locale = app.state::<AppState>().with_db(|db| Ok(db.locale())).unwrap_or_else(|_| cadence_core::Locale::os());
+    let body = if item.late {
+        cadence_core::i18n::fill(locale.texts().while_closed, &[("body", &item.body)])
+    } else {
+        item.body.clone()
+    };
     // The inbox is the source of truth; a failed notification is reported, never fatal.
     if let Err(e) = app.notification().builder().title(&item.title).body(body).show() {
         eprintln!("cadence: notification failed: {e}");

@@ -13,8 +13,9 @@ fn cadence(dir: &Path, args: &[&str]) -> Output {
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .env_remove("CADENCE_DATA_DIR")
-        // English unless a test asks for Dutch: the messages follow the OS locale.
+        // English unless a test asks for Dutch: the messages follow the OS locale (LANGUAGE comes first).
         .env("LC_ALL", "C.UTF-8")
+        .env_remove("LANGUAGE")
         .output()
         .expect("run cadence")
 }
@@ -28,6 +29,7 @@ fn cadence_nl(dir: &Path, args: &[&str]) -> Output {
         .env_remove("DISPLAY")
         .env_remove("CADENCE_DATA_DIR")
         .env("LC_ALL", "nl_NL.UTF-8")
+        .env_remove("LANGUAGE")
         .output()
         .expect("run cadence")
 }
@@ -236,4 +238,47 @@ fn messages_follow_the_os_locale_and_the_language_setting() {
     assert!(refused.starts_with("cadence: fout: taal: 'fr'"), "{refused}");
     assert_eq!(ok(d, &["language", "system"]), "en");
     assert!(ok(d, &["stats", "--person", "Anna"]).contains(": score 0%, streak 0 days (best 0)"));
+}
+
+#[test]
+fn review_as_text_json_and_pdf() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(d, &["person", "add", "--name", "Anna", "--tz", "Europe/Amsterdam", "--me"]);
+    for date in ["2026-10-05", "2026-10-06", "2026-10-07"] {
+        ok(d, &["log", "--person", "Anna", "--category", "open-communication", "--date", date]);
+    }
+    ok(d, &["log", "--person", "Anna", "--category", "follow-up", "--date", "2026-10-08"]);
+    ok(d, &["log", "--person", "Anna", "--category", "follow-up", "--date", "2026-11-02"]);
+
+    let text = ok(d, &["review", "--person", "Anna", "--month", "2026-10"]);
+    assert!(text.starts_with("Anna - October 2026\nLeadership review as of 31 October 2026"), "{text}");
+    assert!(text.contains("  Open communication            3  target 3 per week"), "{text}");
+    assert!(text.contains("  Total                         4"), "{text}");
+    assert!(text.contains("Score at month end: "), "{text}");
+
+    let r = json(d, &["review", "--person", "Anna", "--month", "2026-10"]);
+    assert_eq!((r["month"].as_str(), r["total"].as_u64(), r["running"].as_bool()), (Some("2026-10"), Some(4), Some(false)));
+    assert_eq!(r["categories"][2]["count"], 1);
+
+    // --out a folder: the PDF under its own name; --out a file: that file.
+    let folder = d.join("out");
+    std::fs::create_dir(&folder).expect("mkdir");
+    let written = ok(d, &["review", "--person", "Anna", "--month", "2026-10", "--out", folder.to_str().expect("path")]);
+    let expected = folder.join("Leadership review Anna 2026-10.pdf");
+    assert_eq!(Path::new(&written), expected);
+    let pdf = std::fs::read(&expected).expect("pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let shown = cadence_core::review::pdf::shown_text(&pdf);
+    assert!(shown.windows(2).any(|w| w == ["Total", "4"]), "{shown:?}");
+    let file = d.join("anna.pdf");
+    ok(d, &["review", "--person", "Anna", "--month", "2026-10", "--out", file.to_str().expect("path")]);
+    assert!(std::fs::read(&file).expect("file").starts_with(b"%PDF-"));
+    assert!(std::fs::read_dir(&folder).expect("ls").all(|e| !e.expect("entry").file_name().to_string_lossy().ends_with(".partial")));
+
+    assert!(fails(d, &["review", "--person", "Anna", "--month", "2026-13"]).contains("month"));
+    assert!(fails(d, &["review", "--person", "Nobody", "--month", "2026-10"]).contains("person not found"));
+    let missing = d.join("no-such-folder").join("x.pdf");
+    assert!(fails(d, &["review", "--person", "Anna", "--month", "2026-10", "--out", missing.to_str().expect("path")]).contains("cannot write"));
+    assert!(!missing.with_extension("pdf.partial").exists());
 }

@@ -69,7 +69,7 @@ def test_dutch_by_default_switchable_and_remembered(app, tmp_path):
         app.cli("reminder", "add", "--person", "Anna de Vries", "--kind", "followup-due", "--at", "10:30")
         app.cli("followup", "add", "--person", "Anna de Vries", "--text", "Budget naar Piet sturen", "--due", "2026-11-27")
         app.set_clock("2026-11-27T10:30:30+01:00")
-        notify.wait_for('string "Een toezegging vervalt"')
+        notify.wait_for('string "Een toezegging moet af"')
         assert 'string "Vandaag afronden: Budget naar Piet sturen"' in notify.text()
         time.sleep(0.8)
         app.screenshot("dutch-notification", notifications=True)

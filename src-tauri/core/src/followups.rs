@@ -156,19 +156,20 @@ impl Db {
         Ok((self.followup(id)?, action))
     }
 
-    /// Follow-through of a person's promises as of `as_of`.
+    /// Follow-through of a person's promises as they stood at the end of `as_of`: a promise made later
+    /// does not exist yet, and one closed later was still open (or overdue) then.
     pub fn follow_through(&self, person_id: i64, as_of: NaiveDate) -> Result<FollowThrough> {
         let all = self.followups(Some(&person_id.to_string()), None)?;
         let (mut open, mut overdue, mut done, mut on_time) = (0, 0, 0, 0);
         let mut days = Vec::new();
         for f in &all {
+            if parse_date("createdDate", &f.created_date)? > as_of {
+                continue;
+            }
             let due = parse_date("due", &f.due)?;
-            match &f.closed_date {
+            let closed = f.closed_date.as_deref().map(|c| parse_date("closedDate", c)).transpose()?.filter(|c| *c <= as_of);
+            match closed {
                 Some(closed) => {
-                    let closed = parse_date("closedDate", closed)?;
-                    if closed > as_of {
-                        continue;
-                    }
                     done += 1;
                     if closed <= due {
                         on_time += 1;

@@ -127,8 +127,6 @@ impl Db {
 
     fn finish_onboarding(&mut self, input: &NewPerson, values: &[String]) -> Result<Person> {
         let person = self.add_person(input)?;
-        // A Dutch leader starts with Dutch category, channel and layer names.
-        self.localise_defaults(self.locale())?;
         for v in values {
             self.add_value(v, "value")?;
         }
@@ -136,7 +134,8 @@ impl Db {
         self.person(person.id)
     }
 
-    /// Makes `id` the person using the app.
+    /// Makes `id` the person using the app. Default category, channel and layer names not renamed yet
+    /// take the app's language: a Dutch leader starts with Dutch names, however the app was set up.
     pub fn set_self(&mut self, id: i64) -> Result<()> {
         self.person(id)?;
         self.write(|tx| {
@@ -146,7 +145,8 @@ impl Db {
                 [id.to_string()],
             )?;
             Ok(())
-        })
+        })?;
+        self.localise_defaults(self.locale())
     }
 
     /// The person using the app, once onboarding is done.

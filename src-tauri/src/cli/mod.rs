@@ -46,6 +46,9 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
     let dir = cadence_core::paths::data_dir(data_dir)?;
     if let Command::Backups = command {
         // Listing backups must work even when the database itself cannot be opened.
+        if let Some(stored) = cadence_core::i18n::stored_locale(&dir.join(cadence_core::db::DB_FILE)) {
+            *locale = stored;
+        }
         let list = cadence_core::backup::list_in(&dir)?;
         return if json { to_json(&list) } else { Ok(output::backups_text(&list, *locale)) };
     }
@@ -276,7 +279,7 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
             if json {
                 return to_json(&review);
             }
-            Ok(output::review_text(&review, l))
+            Ok(cadence_core::review::text::text(&review, l))
         }
         Command::Language { pref } => {
             if let Some(p) = pref {

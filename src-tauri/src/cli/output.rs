@@ -64,7 +64,7 @@ pub fn team_text(rows: &[TeamRow], l: Locale) -> String {
                 t.team_row,
                 &[("score", &format!("{:>4}", pct(r.score))), ("streak", &format!("{:>3}", r.current_streak_days)), ("risk", &risk), ("since", &since(r.days_since_open_communication, l))],
             );
-            let slipping = if r.slipping { format!("  {}: {}", t.slipping, r.slipping_categories.join(", ")) } else { String::new() };
+            let slipping = if r.slipping { format!("  {}: {}", t.slipping, r.slipping_labels.join(", ")) } else { String::new() };
             format!("{:>4}  {:<24} {row}{slipping}", r.person_id, r.name)
         })
         .collect::<Vec<_>>()
@@ -129,30 +129,4 @@ pub fn backups_text(list: &[cadence_core::backup::BackupInfo], l: Locale) -> Str
         })
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// The monthly review as text: the same sections as its PDF.
-pub fn review_text(r: &cadence_core::review::MonthlyReview, l: Locale) -> String {
-    let t = l.texts();
-    let month = r.month.split_once('-').and_then(|(y, m)| Some((y, m.parse::<usize>().ok()?.checked_sub(1)?)));
-    let month = month.and_then(|(y, m)| Some(fill(t.review_month, &[("month", t.months.get(m)?), ("year", &y)]))).unwrap_or(r.month.clone());
-    let mut out = vec![format!("{} - {month}", r.person_name), fill(t.review_as_of, &[("date", &cadence_core::time::parse_date("asOf", &r.as_of).map_or(r.as_of.clone(), |d| l.date(d)))]), String::new(), t.review_actions.to_string()];
-    for c in &r.categories {
-        out.push(format!("  {:<26} {:>4}  {}", c.label, c.count, target(&c.target, l)));
-    }
-    out.push(format!("  {:<26} {:>4}", t.review_total, r.total));
-    out.push(String::new());
-    out.push(fill(t.review_score, &[("score", &pct(r.score))]));
-    out.push(fill(t.review_streak, &[("streak", &r.current_streak_days), ("best", &r.best_streak_days)]));
-    let trend: Vec<String> = r.trend.iter().map(|p| format!("{} {}", p.week_start, pct(p.score))).collect();
-    out.push(format!("{}: {}", t.review_trend, trend.join(", ")));
-    let quiet: Vec<String> = r.quiet.iter().map(|a| format!("{} ({})", a.label, since(a.days_since, l))).collect();
-    out.push(format!("{}: {}", t.review_quiet, quiet.join(", ")));
-    let values: Vec<String> = r.neglected_values.iter().map(|v| v.label.clone()).collect();
-    let values = if r.values_set == 0 { t.review_no_values.to_string() } else if values.is_empty() { t.review_all_values.to_string() } else { values.join(", ") };
-    out.push(format!("{}: {values}", t.review_values));
-    let f = &r.follow_through;
-    let rate = f.rate.map_or(t.review_no_promises.to_string(), |x| fill(t.review_follow_rate, &[("rate", &pct(x))]));
-    out.push(format!("{}: {rate}. {}", t.review_follow, fill(t.review_open, &[("open", &f.open), ("overdue", &f.overdue)])));
-    out.join("\n")
 }

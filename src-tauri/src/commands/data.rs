@@ -30,7 +30,10 @@ fn listed_backup(state: &AppState, path: &str) -> Result<PathBuf, ApiError> {
 /// Writes an export into the user's Downloads folder (or the data folder's `exports/`); returns its path.
 #[tauri::command]
 pub fn export_data(state: State<'_, AppState>, format: String) -> Result<String, ApiError> {
-    let folder = dirs_downloads().unwrap_or(data_dir(&state)?.join("exports"));
+    let folder = match dirs_downloads() {
+        Some(d) => d,
+        None => data_dir(&state)?.join("exports"),
+    };
     std::fs::create_dir_all(&folder).map_err(|e| ApiError::internal(format!("cannot create {}: {e}", folder.display())))?;
     let ext = match format.as_str() {
         "csv" => "csv",
@@ -53,14 +56,19 @@ pub fn monthly_review(state: State<'_, AppState>, person: String, month: Option<
 /// One call, no dialog: the assistant's one click.
 #[tauri::command]
 pub fn review_pdf(state: State<'_, AppState>, person: String, month: Option<String>) -> Result<String, ApiError> {
-    let folder = dirs_downloads().unwrap_or(data_dir(&state)?.join("exports"));
+    let folder = match dirs_downloads() {
+        Some(d) => d,
+        None => data_dir(&state)?.join("exports"),
+    };
     std::fs::create_dir_all(&folder).map_err(|e| ApiError::internal(format!("cannot create {}: {e}", folder.display())))?;
     state.with_db(|db| db.save_review_pdf(&person, month.as_deref(), &folder)).map(|p| p.display().to_string())
 }
 
+/// The user's Downloads folder (`XDG_DOWNLOAD_DIR` first, as tests set it; then the OS's own), if it exists.
 fn dirs_downloads() -> Option<PathBuf> {
     std::env::var_os("XDG_DOWNLOAD_DIR")
         .map(PathBuf::from)
+        .or_else(dirs::download_dir)
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join("Downloads")))
         .filter(|p| p.is_dir())
 }

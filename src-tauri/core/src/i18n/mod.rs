@@ -94,13 +94,21 @@ pub fn parse_pref(pref: &str) -> Result<Option<Locale>> {
     }
 }
 
-/// Fills `{name}` placeholders of a catalogue text.
+/// Fills `{name}` placeholders of a catalogue text in one pass: a value that itself holds `{text}` (a
+/// leader named "{text}", say) is written as it is, never filled again.
 pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
-    }
-    out
+    let values: Vec<(&str, String)> = args.iter().map(|(n, v)| (*n, v.to_string())).collect();
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    errors::fill_once(template, &pairs)
+}
+
+/// The language stored in a database file, read without opening it for writing (the CLI lists backups
+/// before, or without, opening the database). `None` when there is no readable choice.
+pub fn stored_locale(db_file: &std::path::Path) -> Option<Locale> {
+    use rusqlite::{Connection, OpenFlags};
+    let conn = Connection::open_with_flags(db_file, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).ok()?;
+    let pref: String = conn.query_row("SELECT value FROM settings WHERE key = 'locale'", [], |r| r.get(0)).ok()?;
+    parse_pref(&pref).ok().flatten()
 }
 
 impl Db {
@@ -161,6 +169,12 @@ mod tests {
                 _ => panic!("{key} has different shapes"),
             }
         }
+    }
+
+    #[test]
+    fn values_are_never_filled_twice() {
+        assert_eq!(fill("{name}: {text}", &[("name", &"{text}"), ("text", &"due")]), "{text}: due");
+        assert_eq!(fill("{a} and {b}", &[("a", &1)]), "1 and {b}");
     }
 
     #[test]

@@ -7,6 +7,8 @@ use serde::Serialize;
 #[derive(Debug, Serialize)]
 pub struct Texts {
     pub months: [&'static str; 12],
+    /// Month abbreviations for chart labels.
+    pub months_short: [&'static str; 12],
     /// A date in a sentence: `{day}`, `{month}`, `{year}`.
     pub date: &'static str,
     /// Default catalogue labels, in the order of catalog::DEFAULT_CATEGORIES / _CHANNELS / _LAYERS.
@@ -31,6 +33,10 @@ pub struct Texts {
     pub followup_overdue_body: &'static str,
     /// The note of the action logged when a follow-up is closed without one.
     pub kept_promise: &'static str,
+    /// Added to a notification's body when it fell due while the app was closed.
+    pub while_closed: &'static str,
+    pub ics_calendar: &'static str,
+    pub ics_description: &'static str,
 
     // The tray and the quick-log window.
     pub tray_open: &'static str,
@@ -99,12 +105,15 @@ pub struct Texts {
     pub review_no_values: &'static str,
     pub review_all_values: &'static str,
     pub review_value_last: &'static str,
+    pub review_value_never: &'static str,
     pub review_follow: &'static str,
     pub review_follow_rate: &'static str,
     pub review_no_promises: &'static str,
     pub review_median: &'static str,
     pub review_open: &'static str,
     pub review_footer: &'static str,
+    pub review_page: &'static str,
+    pub review_score_today: &'static str,
     pub since_today: &'static str,
     pub since_yesterday: &'static str,
     pub since_days: &'static str,
@@ -114,6 +123,7 @@ pub static EN: Texts = Texts {
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     ],
+    months_short: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     date: "{day} {month} {year}",
     category_labels: ["Open communication", "Visible participation", "Follow-up"],
     channel_labels: [
@@ -137,6 +147,9 @@ pub static EN: Texts = Texts {
     followup_today_body: "Due today: {text}",
     followup_overdue_body: "Overdue since {due}: {text}",
     kept_promise: "Kept my promise: {text}",
+    while_closed: "{body} (while Cadence was closed)",
+    ics_calendar: "Cadence follow-ups",
+    ics_description: "Follow-up promised by {name} (Cadence), due {due}.",
 
     tray_open: "Open Cadence",
     tray_quick: "Quick log",
@@ -201,12 +214,15 @@ pub static EN: Texts = Texts {
     review_no_values: "No core values set yet.",
     review_all_values: "Every value was served.",
     review_value_last: "{value} (last {since})",
+    review_value_never: "{value} (never yet)",
     review_follow: "Follow-through",
     review_follow_rate: "{rate} of promises kept by their due date",
     review_no_promises: "No promises due yet",
     review_median: "; median {days} days to close",
     review_open: "{open} open, {overdue} overdue.",
     review_footer: "Made with Cadence on {date}",
+    review_page: "page {n} of {count}",
+    review_score_today: "Score today: {score}",
     since_today: "today",
     since_yesterday: "yesterday",
     since_days: "{n} days ago",
@@ -216,6 +232,7 @@ pub static NL: Texts = Texts {
     months: [
         "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
     ],
+    months_short: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
     date: "{day} {month} {year}",
     category_labels: ["Open communicatie", "Zichtbaar aanwezig", "Opvolging"],
     channel_labels: [
@@ -235,10 +252,13 @@ pub static NL: Texts = Texts {
     silence_title: "Tijd voor {category}",
     silence_body: "Al {days} dagen geen {category} (laatst op {last}).",
     silence_never_body: "Nog geen {category} vastgelegd.",
-    followup_title: "Een toezegging vervalt",
+    followup_title: "Een toezegging moet af",
     followup_today_body: "Vandaag afronden: {text}",
     followup_overdue_body: "Te laat sinds {due}: {text}",
     kept_promise: "Toezegging nagekomen: {text}",
+    while_closed: "{body} (terwijl Cadence gesloten was)",
+    ics_calendar: "Cadence-toezeggingen",
+    ics_description: "Toezegging van {name} (Cadence), uiterlijk {due}.",
 
     tray_open: "Cadence openen",
     tray_quick: "Snel vastleggen",
@@ -271,10 +291,10 @@ pub static NL: Texts = Texts {
     days_ago: "{n} d geleden",
     never: "nooit",
     stats_quiet: "het langst niets van je gehoord: {names}",
-    stats_values: "kernwaarden niet gediend in de laatste {days} dagen: {names}",
+    stats_values: "kernwaarden die de laatste {days} dagen niet aan bod kwamen: {names}",
     team_row: "score {score}  reeks {streak} d{risk}  open communicatie {since}",
     team_at_risk: " (loopt gevaar)",
-    followup_row: "{status}  vervalt {due}",
+    followup_row: "{status}  uiterlijk {due}",
     status_open: "open",
     status_overdue: "te laat",
     status_done: "afgerond",
@@ -282,7 +302,7 @@ pub static NL: Texts = Texts {
     rule_paused: " (gepauzeerd)",
     rule_next: "volgende {next}",
     backup_ok: "in orde, {n} acties",
-    backup_fails: "FAALT DE CONTROLE",
+    backup_fails: "CONTROLE MISLUKT",
     bytes: "bytes",
     review_file: "Leiderschapsoverzicht {name} {month}",
     review_title: "Leiderschapsoverzicht",
@@ -303,12 +323,15 @@ pub static NL: Texts = Texts {
     review_no_values: "Nog geen kernwaarden ingesteld.",
     review_all_values: "Elke kernwaarde kwam aan bod.",
     review_value_last: "{value} (laatst {since})",
+    review_value_never: "{value} (nog nooit)",
     review_follow: "Nakoming",
     review_follow_rate: "{rate} van de toezeggingen op tijd nagekomen",
-    review_no_promises: "Nog geen toezeggingen die vervallen zijn",
+    review_no_promises: "Nog geen toezeggingen met een verstreken deadline",
     review_median: "; mediaan {days} dagen tot afronding",
     review_open: "{open} open, {overdue} te laat.",
     review_footer: "Gemaakt met Cadence op {date}",
+    review_page: "pagina {n} van {count}",
+    review_score_today: "Score vandaag: {score}",
     since_today: "vandaag",
     since_yesterday: "gisteren",
     since_days: "{n} dagen geleden",

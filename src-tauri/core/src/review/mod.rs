@@ -4,6 +4,8 @@
 //! file to send without a print dialog.
 
 pub mod pdf;
+pub mod text;
+mod winansi;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -24,6 +26,8 @@ pub struct MonthlyReview {
     pub month: String,
     /// The month's last day, or today while the month runs.
     pub as_of: String,
+    /// The month is still running: the figures are as of today.
+    pub running: bool,
     pub categories: Vec<ReviewCategory>,
     /// Actions in the month, all categories.
     pub total: u32,
@@ -135,6 +139,7 @@ impl Db {
             person_name: stats.person_name.clone(),
             month,
             as_of: as_of.to_string(),
+            running: as_of == today,
             categories: categories.collect(),
             total: period.map_or(0, |p| p.total),
             score: stats.overall.score,
@@ -151,16 +156,22 @@ impl Db {
 
 impl Db {
     /// Writes the review as a PDF: into `out` under its own name when `out` is a folder, else to `out`.
-    /// Written to a temporary file and renamed, so a half-written PDF never carries the name. Returns the path.
+    /// Written to `<name>.partial` and renamed, so a half-written PDF never carries the name and the
+    /// temporary file never survives a failure. An earlier PDF of the same review is replaced: preparing a
+    /// month again is how an assistant brings it up to date. Returns the path.
     pub fn save_review_pdf(&self, person: &str, month: Option<&str>, out: &std::path::Path) -> Result<std::path::PathBuf> {
         let review = self.monthly_review(person, month)?;
         let locale = self.locale();
         let made_on = self.today(&review.person_id.to_string())?;
         let path = if out.is_dir() { out.join(pdf::file_name(&review, locale)) } else { out.to_path_buf() };
-        let io = |source| CoreError::Io { context: Msg::new("io.write").arg("path", path.display()), source };
-        let tmp = path.with_extension("partial");
-        std::fs::write(&tmp, pdf::render(&review, locale, made_on)).map_err(io)?;
-        std::fs::rename(&tmp, &path).map_err(io)?;
+        let mut tmp = path.clone().into_os_string();
+        tmp.push(".partial");
+        let tmp = std::path::PathBuf::from(tmp);
+        let written = std::fs::write(&tmp, pdf::render(&review, locale, made_on)).and_then(|()| std::fs::rename(&tmp, &path));
+        if let Err(source) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(CoreError::Io { context: Msg::new("io.write").arg("path", path.display()), source });
+        }
         Ok(path)
     }
 }

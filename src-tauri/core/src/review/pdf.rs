@@ -5,8 +5,11 @@
 use chrono::{Datelike, NaiveDate};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
+use super::winansi::encode;
+pub use super::winansi::shown_text;
+use super::text::{follow_through, month_label, since, target};
 use super::MonthlyReview;
-use crate::i18n::{fill, Locale, Texts};
+use crate::i18n::{fill, Locale};
 
 const WIDTH: f32 = 595.0;
 const HEIGHT: f32 = 842.0;
@@ -17,25 +20,6 @@ const INK: (f32, f32, f32) = (0.09, 0.11, 0.16);
 const MUTED: (f32, f32, f32) = (0.36, 0.39, 0.45);
 const ACCENT: (f32, f32, f32) = (0.12, 0.23, 0.54);
 const LINE: (f32, f32, f32) = (0.85, 0.87, 0.9);
-
-/// Unicode to WinAnsi (Windows-1252), the encoding of the standard fonts.
-fn win_ansi(text: &str) -> Vec<u8> {
-    text.chars()
-        .map(|c| match c as u32 {
-            0x20..=0x7e | 0xa0..=0xff => c as u32 as u8,
-            0x20ac => 0x80,
-            0x2026 => 0x85,
-            0x2013 => 0x96,
-            0x2014 => 0x97,
-            0x2018 => 0x91,
-            0x2019 => 0x92,
-            0x201c => 0x93,
-            0x201d => 0x94,
-            0x2022 => 0x95,
-            _ => b'?',
-        })
-        .collect()
-}
 
 /// Approximate width of Helvetica text, for fitting and wrapping (average glyph ~0.52 em).
 fn approx_width(text: &str, size: f32) -> f32 {
@@ -65,31 +49,46 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-/// The page being written, top down.
+/// Lowest text line above the footer.
+const BOTTOM: f32 = MARGIN + 14.0;
+
+/// The document being written, top down; a new page starts when the next block would not fit.
 struct Page {
     c: Content,
     y: f32,
+    done: Vec<Content>,
 }
 
 impl Page {
+    /// Makes room for `height` points, starting a new page when the current one is full.
+    fn need(&mut self, height: f32) {
+        if self.y - height < BOTTOM {
+            self.done.push(std::mem::replace(&mut self.c, Content::new()));
+            self.y = HEIGHT - MARGIN;
+        }
+    }
+
     fn text(&mut self, x: f32, y: f32, font: Name<'_>, size: f32, colour: (f32, f32, f32), text: &str) {
         self.c.set_fill_rgb(colour.0, colour.1, colour.2);
         self.c.begin_text();
         self.c.set_font(font, size);
         self.c.next_line(x, y);
-        self.c.show(Str(&win_ansi(text)));
+        self.c.show(Str(&encode(text)));
         self.c.end_text();
     }
 
     /// A line of text at the cursor, which then moves down.
     fn line(&mut self, font: Name<'_>, size: f32, colour: (f32, f32, f32), text: &str) {
         for l in wrap(text, size, WIDTH - 2.0 * MARGIN) {
+            self.need(size * 1.45);
             self.text(MARGIN, self.y, font, size, colour, &l);
             self.y -= size * 1.45;
         }
     }
 
+    /// A section heading, kept on the same page as the section's first lines.
     fn heading(&mut self, text: &str) {
+        self.need(64.0);
         self.y -= 10.0;
         self.text(MARGIN, self.y, BOLD, 12.5, ACCENT, text);
         self.y -= 6.0;
@@ -112,21 +111,6 @@ impl Page {
     }
 }
 
-fn month_label(t: &Texts, month: &str) -> String {
-    let (y, m) = month.split_once('-').unwrap_or((month, "01"));
-    let m = m.parse::<usize>().unwrap_or(1).clamp(1, 12);
-    fill(t.review_month, &[("month", &t.months[m - 1]), ("year", &y)])
-}
-
-fn since(t: &Texts, l: Locale, days: Option<i64>) -> String {
-    match days {
-        None => t.never.to_string(),
-        Some(0) => t.since_today.to_string(),
-        Some(1) => t.since_yesterday.to_string(),
-        Some(n) => fill(t.since_days, &[("n", &l.number(n))]),
-    }
-}
-
 /// The file name an assistant sees: "Leadership review Anna de Vries 2026-10.pdf".
 pub fn file_name(review: &MonthlyReview, locale: Locale) -> String {
     let name: String = review.person_name.chars().map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { '_' }).collect();
@@ -136,8 +120,9 @@ pub fn file_name(review: &MonthlyReview, locale: Locale) -> String {
 /// Writes the review as a PDF; `made_on` is the day it is produced (for the footer).
 pub fn render(review: &MonthlyReview, locale: Locale, made_on: NaiveDate) -> Vec<u8> {
     let t = locale.texts();
-    let mut p = Page { c: Content::new(), y: HEIGHT - MARGIN };
+    let mut p = Page { c: Content::new(), y: HEIGHT - MARGIN, done: Vec::new() };
     let title = format!("{} - {}", review.person_name, month_label(t, &review.month));
+    let doc_title = format!("{}: {title}", t.review_title);
     let as_of = crate::time::parse_date("asOf", &review.as_of).map(|d| locale.date(d)).unwrap_or_else(|_| review.as_of.clone());
 
     // Header: the brand, whose month this is, and as of when.
@@ -151,27 +136,27 @@ pub fn render(review: &MonthlyReview, locale: Locale, made_on: NaiveDate) -> Vec
     p.heading(t.review_actions);
     let most = review.categories.iter().map(|c| c.count).max().unwrap_or(0).max(1) as f32;
     for c in &review.categories {
+        p.need(18.0);
         let colour = hex(&c.colour);
         p.fill_rect(MARGIN, p.y - 1.0, 9.0, 9.0, colour);
-        p.text(MARGIN + 16.0, p.y, REGULAR, 11.0, INK, &c.label);
+        p.text(MARGIN + 16.0, p.y, REGULAR, 11.0, INK, &fit(&c.label, 11.0, 176.0));
         p.text(MARGIN + 200.0, p.y, BOLD, 11.0, INK, &c.count.to_string());
         if c.count > 0 {
             p.fill_rect(MARGIN + 232.0, p.y - 1.0, 150.0 * c.count as f32 / most, 9.0, colour);
         }
-        let target = match c.target.per {
-            crate::Per::Week => fill(t.review_target_week, &[("n", &c.target.times)]),
-            crate::Per::Day => fill(t.review_target_day, &[("n", &c.target.times)]),
-        };
+        let target = target(&c.target, locale);
         p.text(MARGIN + 392.0, p.y, REGULAR, 9.5, MUTED, &target);
         p.y -= 18.0;
     }
+    p.need(18.0);
     p.text(MARGIN + 16.0, p.y, BOLD, 11.0, INK, t.review_total);
     p.text(MARGIN + 200.0, p.y, BOLD, 11.0, INK, &review.total.to_string());
     p.y -= 14.0;
 
     // Score and streaks.
     p.heading(t.review_engagement);
-    p.line(BOLD, 11.0, INK, &fill(t.review_score, &[("score", &pct(review.score))]));
+    let score = if review.running { t.review_score_today } else { t.review_score };
+    p.line(BOLD, 11.0, INK, &fill(score, &[("score", &pct(review.score))]));
     p.line(
         REGULAR,
         11.0,
@@ -189,6 +174,7 @@ pub fn render(review: &MonthlyReview, locale: Locale, made_on: NaiveDate) -> Vec
 
     // The score week by week: a small line chart, 0-100 %.
     if review.trend.len() > 1 {
+        p.need(170.0);
         p.heading(t.review_trend);
         let (x0, h, w) = (MARGIN + 30.0, 90.0, WIDTH - 2.0 * MARGIN - 40.0);
         let y0 = p.y - h;
@@ -221,7 +207,7 @@ pub fn render(review: &MonthlyReview, locale: Locale, made_on: NaiveDate) -> Vec
             let label_y = if pt.score > 0.8 { y - 13.0 } else { y + 6.0 };
             p.text(x - 4.0, label_y, BOLD, 8.0, INK, &pct(pt.score));
             if let Ok(d) = crate::time::parse_date("weekStart", &pt.week_start) {
-                let label = format!("{} {}", d.day(), t.months[d.month0() as usize].chars().take(3).collect::<String>());
+                let label = format!("{} {}", d.day(), t.months_short[d.month0() as usize]);
                 p.text(x - 10.0, y0 - 12.0, REGULAR, 8.0, MUTED, &label);
             }
         }
@@ -240,153 +226,82 @@ pub fn render(review: &MonthlyReview, locale: Locale, made_on: NaiveDate) -> Vec
         p.line(REGULAR, 10.5, INK, t.review_all_values);
     } else {
         for v in &review.neglected_values {
-            p.line(REGULAR, 10.5, INK, &format!("\u{2022} {}", fill(t.review_value_last, &[("value", &v.label), ("since", &since(t, locale, v.days_since))])));
+            let text = match v.days_since {
+                Some(_) => fill(t.review_value_last, &[("value", &v.label), ("since", &since(t, locale, v.days_since))]),
+                None => fill(t.review_value_never, &[("value", &v.label)]),
+            };
+            p.line(REGULAR, 10.5, INK, &format!("\u{2022} {text}"));
         }
     }
 
     // Promises kept.
     p.heading(t.review_follow);
-    let f = &review.follow_through;
-    let mut text = match f.rate {
-        Some(rate) => fill(t.review_follow_rate, &[("rate", &pct(rate))]),
-        None => t.review_no_promises.to_string(),
-    };
-    if let Some(days) = f.median_days_to_close {
-        text.push_str(&fill(t.review_median, &[("days", &format!("{days:.0}"))]));
-    }
-    text.push_str(". ");
-    text.push_str(&fill(t.review_open, &[("open", &f.open), ("overdue", &f.overdue)]));
+    let text = follow_through(review, locale);
     p.line(REGULAR, 10.5, INK, &text);
 
-    p.rule(MARGIN - 4.0);
-    p.text(MARGIN, MARGIN - 18.0, REGULAR, 8.5, MUTED, &fill(t.review_footer, &[("date", &locale.date(made_on))]));
-
-    write(&p.c.finish(), &title)
+    // Every page ends with the same footer and its number.
+    let mut pages = std::mem::take(&mut p.done);
+    pages.push(p.c);
+    let count = pages.len();
+    let footer = fill(t.review_footer, &[("date", &locale.date(made_on))]);
+    let finished: Vec<Vec<u8>> = pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut page = Page { c, y: 0.0, done: Vec::new() };
+            page.rule(MARGIN - 4.0);
+            page.text(MARGIN, MARGIN - 18.0, REGULAR, 8.5, MUTED, &footer);
+            if count > 1 {
+                let number = fill(t.review_page, &[("n", &(i + 1)), ("count", &count)]);
+                page.text(WIDTH - MARGIN - approx_width(&number, 8.5), MARGIN - 18.0, REGULAR, 8.5, MUTED, &number);
+            }
+            page.c.finish().to_vec()
+        })
+        .collect();
+    write(&finished, &doc_title)
 }
 
-fn write(content: &[u8], title: &str) -> Vec<u8> {
-    let (catalog, tree, page, regular, bold, contents, info) =
-        (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4), Ref::new(5), Ref::new(6), Ref::new(7));
+/// Shortens `text` with an ellipsis to fit `width` points.
+fn fit(text: &str, size: f32, width: f32) -> String {
+    if approx_width(text, size) <= width {
+        return text.to_string();
+    }
+    let keep = (width / (size * 0.52)) as usize;
+    format!("{}…", text.chars().take(keep.saturating_sub(1)).collect::<String>())
+}
+
+fn write(pages: &[Vec<u8>], title: &str) -> Vec<u8> {
+    let (catalog, tree, regular, bold, info) = (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4), Ref::new(5));
+    // Page i is object 10 + 2i, its content stream the one after.
+    let page_ref = |i: usize| Ref::new(10 + 2 * i as i32);
     let mut pdf = Pdf::new();
     pdf.catalog(catalog).pages(tree);
-    pdf.pages(tree).kids([page]).count(1);
-    let mut pg = pdf.page(page);
-    pg.media_box(Rect::new(0.0, 0.0, WIDTH, HEIGHT));
-    pg.parent(tree);
-    pg.contents(contents);
-    let mut resources = pg.resources();
-    let mut fonts = resources.fonts();
-    fonts.pair(REGULAR, regular);
-    fonts.pair(BOLD, bold);
-    fonts.finish();
-    resources.finish();
-    pg.finish();
+    pdf.pages(tree).kids((0..pages.len()).map(page_ref)).count(pages.len() as i32);
+    for (i, content) in pages.iter().enumerate() {
+        let contents = Ref::new(11 + 2 * i as i32);
+        let mut pg = pdf.page(page_ref(i));
+        pg.media_box(Rect::new(0.0, 0.0, WIDTH, HEIGHT));
+        pg.parent(tree);
+        pg.contents(contents);
+        let mut resources = pg.resources();
+        let mut fonts = resources.fonts();
+        fonts.pair(REGULAR, regular);
+        fonts.pair(BOLD, bold);
+        fonts.finish();
+        resources.finish();
+        pg.finish();
+        pdf.stream(contents, content);
+    }
     for (id, base) in [(regular, Name(b"Helvetica")), (bold, Name(b"Helvetica-Bold"))] {
         pdf.type1_font(id).base_font(base).encoding_predefined(Name(b"WinAnsiEncoding"));
     }
-    pdf.stream(contents, content);
     pdf.document_info(info).title(TextStr(title)).creator(TextStr("Cadence"));
     pdf.finish()
-}
-
-/// The strings shown on the page, in order: the operands of the content stream's `Tj` operators,
-/// decoded from WinAnsi. Lets tests (and anyone checking a file) read the numbers without a PDF library.
-pub fn shown_text(pdf: &[u8]) -> Vec<String> {
-    let decode = |bytes: &[u8]| -> String {
-        bytes
-            .iter()
-            .map(|&b| match b {
-                0x80 => '€',
-                0x85 => '…',
-                0x91 => '‘',
-                0x92 => '’',
-                0x93 => '“',
-                0x94 => '”',
-                0x95 => '•',
-                0x96 => '–',
-                0x97 => '—',
-                _ => b as char,
-            })
-            .collect()
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < pdf.len() {
-        let (bytes, end) = match pdf[i] {
-            b'(' => {
-                let (mut depth, mut j, mut bytes) = (1, i + 1, Vec::new());
-                while j < pdf.len() && depth > 0 {
-                    match pdf[j] {
-                        b'\\' if j + 1 < pdf.len() => {
-                            j += 1;
-                            bytes.push(match pdf[j] {
-                                b'n' => b'\n',
-                                b'r' => b'\r',
-                                b't' => b'\t',
-                                other => other,
-                            });
-                        }
-                        b'(' => {
-                            depth += 1;
-                            bytes.push(b'(');
-                        }
-                        b')' => {
-                            depth -= 1;
-                            if depth > 0 {
-                                bytes.push(b')');
-                            }
-                        }
-                        other => bytes.push(other),
-                    }
-                    j += 1;
-                }
-                (bytes, j)
-            }
-            b'<' if pdf.get(i + 1) != Some(&b'<') => {
-                let end = pdf[i..].iter().position(|&b| b == b'>').map_or(pdf.len(), |p| i + p);
-                let hex: Vec<u8> = pdf[i + 1..end].iter().copied().filter(u8::is_ascii_hexdigit).collect();
-                let bytes = hex.chunks(2).filter_map(|c| u8::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok()).collect();
-                (bytes, end + 1)
-            }
-            b'<' => {
-                i += 2;
-                continue;
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        if pdf.get(end..end + 3) == Some(b" Tj") {
-            out.push(decode(&bytes));
-        }
-        i = end;
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dutch_and_western_letters_are_encoded_for_the_standard_fonts() {
-        assert_eq!(win_ansi("Zoë café – €5"), b"Zo\xeb caf\xe9 \x96 \x805".to_vec());
-        assert_eq!(win_ansi("Łódź"), b"?\xf3d?".to_vec());
-    }
-
-    #[test]
-    fn shown_text_reads_back_what_was_written() {
-        let mut c = Content::new();
-        for text in ["Daily streak: 6 days (best 9)", "Zoë (laatst gisteren) – 3", "a) b( \\ c"] {
-            c.begin_text();
-            c.set_font(REGULAR, 10.0);
-            c.show(Str(&win_ansi(text)));
-            c.end_text();
-        }
-        let pdf = write(&c.finish(), "t");
-        assert_eq!(shown_text(&pdf), ["Daily streak: 6 days (best 9)", "Zoë (laatst gisteren) – 3", "a) b( \\ c"]);
-    }
 
     #[test]
     fn long_text_wraps_within_the_page() {

@@ -8,7 +8,10 @@
 pub mod score;
 pub mod series;
 pub mod streaks;
+mod numbers;
 mod types;
+
+use numbers::{mean, ratio, round};
 
 pub use types::*;
 
@@ -119,8 +122,9 @@ impl Db {
             let day = self.as_of(p.id, as_of)?;
             let counts = self.load_rows(p.id, day)?;
             let c = self.compute(p.id, day, &counts, None)?;
-            let slipping_categories: Vec<String> =
-                c.categories.iter().filter(|k| k.slipping).map(|k| k.key.clone()).collect();
+            let slipping: Vec<_> = c.categories.iter().filter(|k| k.slipping).collect();
+            let slipping_labels: Vec<String> = slipping.iter().map(|k| k.label.clone()).collect();
+            let slipping_categories: Vec<String> = slipping.iter().map(|k| k.key.clone()).collect();
             rows.push(TeamRow {
                 person_id: p.id,
                 name: p.name,
@@ -137,6 +141,7 @@ impl Db {
                     .and_then(|k| k.days_since),
                 slipping: !slipping_categories.is_empty(),
                 slipping_categories,
+                slipping_labels,
             });
         }
         rows.sort_by(|a, b| b.slipping.cmp(&a.slipping).then(a.score.total_cmp(&b.score)).then(a.name.cmp(&b.name)));
@@ -376,26 +381,4 @@ fn period(keys: &[&str], by_category: &[Vec<u32>], days: &[usize], week_start: O
 fn month_start(date: NaiveDate, months_back: i32) -> NaiveDate {
     let index = date.year() * 12 + date.month0() as i32 - months_back;
     NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1).unwrap_or(date)
-}
-
-fn mean(values: impl Iterator<Item = f64>) -> f64 {
-    let (sum, n) = values.fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
-    if n == 0 {
-        0.0
-    } else {
-        sum / f64::from(n)
-    }
-}
-
-fn ratio(part: u32, total: u32) -> f64 {
-    if total == 0 {
-        0.0
-    } else {
-        round(f64::from(part) / f64::from(total))
-    }
-}
-
-/// Four decimals: enough for percentages with one decimal, stable in JSON.
-fn round(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }

@@ -178,5 +178,7 @@ pub struct TeamRow {
     pub slipping: bool,
     /// Keys of the categories that are slipping.
     pub slipping_categories: Vec<String>,
+    /// Their labels, in the same order (what people read).
+    pub slipping_labels: Vec<String>,
 }
 

@@ -13,7 +13,9 @@ impl Db {
     pub fn export_ics(&self) -> Result<String> {
         let stamp = self.clock.now();
         let mut cal = Calendar::new();
-        cal.name("Cadence follow-ups");
+        let locale = self.locale();
+        let t = locale.texts();
+        cal.name(t.ics_calendar);
         for f in self.followups(None, Some("open"))? {
             let due = parse_date("due", &f.due)?;
             let uid = self
@@ -24,7 +26,7 @@ impl Db {
                 .uid(&format!("{uid}@cadence"))
                 .timestamp(stamp)
                 .summary(&format!("{}: {}", f.person_name, f.text))
-                .description(&format!("Follow-up promised by {} (Cadence), due {}.", f.person_name, f.due))
+                .description(&crate::i18n::fill(t.ics_description, &[("name", &f.person_name), ("due", &locale.date(due))]))
                 .all_day(due)
                 .done();
             cal.push(event);
