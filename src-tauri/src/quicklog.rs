@@ -29,7 +29,13 @@ pub fn change<R: Runtime>(app: &AppHandle<R>, new: &str) -> Result<String, crate
     let _ = shortcuts.unregister_all();
     shortcuts
         .register(parsed)
-        .map_err(|e| crate::error::ApiError::internal(format!("cannot register {new}: {e}")))?;
+        .map_err(|e| {
+            let mut error = state.error(cadence_core::CoreError::Conflict(
+                cadence_core::Msg::new("app.shortcut_register").arg("shortcut", new).arg("error", e),
+            ));
+            error.kind = "internal".into();
+            error
+        })?;
     state.with_db(|db| db.set_quicklog_shortcut(new))?;
     Ok(new.trim().to_string())
 }

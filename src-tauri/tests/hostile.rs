@@ -24,7 +24,7 @@ fn templates() -> Vec<(&'static str, Value)> {
         ("monthly_review", json!({"person": "1", "month": "2026-10"})),
         ("onboard", json!({"person": {"name": "Bram", "role": "CFO", "tz": "Europe/Amsterdam", "unit": "Sales", "layer": "board",
             "workingDays": ["mon", "tue"], "dayStart": "04:00"}, "values": ["Focus"]})),
-        ("catalog", json!({})),
+        ("catalog", json!({"person": "1"})),
         ("people", json!({})),
         ("log_action", json!({"input": action.clone()})),
         ("update_action", json!({"id": 1, "input": action})),

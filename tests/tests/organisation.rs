@@ -31,6 +31,15 @@ fn rename_recolour_archive_keep_history() {
     let units_of = |db: &Db, key: &str| db.catalog().expect("catalog").channels.into_iter().find(|c| c.key == key).map(|c| c.units);
     assert_eq!(units_of(&db, &ch), Some(vec!["sales".to_string()]));
     assert_eq!(units_of(&db, "email"), Some(vec![]));
+    // Offered when logging: to people of Sales, not to others; channels for everyone to all.
+    db.add_unit("Support").expect("unit");
+    db.add_person(&NewPerson { name: "Sara Sales".into(), unit: Some("sales".into()), tz: Some("UTC".into()), ..Default::default() }).expect("sara");
+    db.add_person(&NewPerson { name: "Sam Support".into(), unit: Some("support".into()), tz: Some("UTC".into()), ..Default::default() }).expect("sam");
+    let offered = |db: &Db, who: &str| db.catalog_for(who).expect("catalog").channels.into_iter().map(|c| c.key).collect::<Vec<_>>();
+    assert!(offered(&db, "Sara Sales").contains(&ch) && offered(&db, "Sara Sales").contains(&"email".to_string()));
+    assert!(!offered(&db, "Sam Support").contains(&ch) && offered(&db, "Sam Support").contains(&"email".to_string()));
+    assert!(!offered(&db, &p).contains(&ch), "no unit: only the channels for everyone");
+    assert_eq!(db.catalog_for("Nobody").expect_err("nobody").kind(), "notFound");
     db.update_catalog_entry("channels", &ch, &CatalogPatch { archived: Some(true), ..Default::default() }).expect("archive");
     let archived = db.catalog_all().expect("all").channels.into_iter().find(|c| c.key == ch).expect("archived channel");
     assert_eq!(archived.units, ["sales"]);

@@ -95,6 +95,16 @@ impl Db {
         })
     }
 
+    /// What can be chosen when logging for `person`: the catalogue with only the channels meant for them
+    /// (those for everyone, and those scoped to their unit). A channel scoped to units is the right means
+    /// for those units; it is offered there and nowhere else, though an action may still name it.
+    pub fn catalog_for(&self, person: &str) -> Result<Catalog> {
+        let who = self.find_person(person)?;
+        let mut catalog = self.catalog()?;
+        catalog.channels.retain(|c| c.units.is_empty() || who.unit.as_ref().is_some_and(|u| c.units.contains(u)));
+        Ok(catalog)
+    }
+
     /// Everything that can be chosen when logging (archived entries excluded).
     pub fn catalog(&self) -> Result<Catalog> {
         let categories = self

@@ -14,7 +14,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 fn data_dir(state: &AppState) -> Result<PathBuf, ApiError> {
-    state.data_dir.clone().ok_or_else(|| ApiError::internal("no data folder"))
+    state.data_dir.clone().ok_or_else(|| state.error(CoreError::Conflict(Msg::new("app.no_data_folder"))))
 }
 
 /// A backup path given by the window must be one of the listed backups.
@@ -34,7 +34,8 @@ pub fn export_data(state: State<'_, AppState>, format: String) -> Result<String,
         Some(d) => d,
         None => data_dir(&state)?.join("exports"),
     };
-    std::fs::create_dir_all(&folder).map_err(|e| ApiError::internal(format!("cannot create {}: {e}", folder.display())))?;
+    std::fs::create_dir_all(&folder)
+        .map_err(|source| state.error(CoreError::Io { context: Msg::new("io.create").arg("path", folder.display()), source }))?;
     let ext = match format.as_str() {
         "csv" => "csv",
         "ics" => "ics",
@@ -60,7 +61,8 @@ pub fn review_pdf(state: State<'_, AppState>, person: String, month: Option<Stri
         Some(d) => d,
         None => data_dir(&state)?.join("exports"),
     };
-    std::fs::create_dir_all(&folder).map_err(|e| ApiError::internal(format!("cannot create {}: {e}", folder.display())))?;
+    std::fs::create_dir_all(&folder)
+        .map_err(|source| state.error(CoreError::Io { context: Msg::new("io.create").arg("path", folder.display()), source }))?;
     state.with_db(|db| db.save_review_pdf(&person, month.as_deref(), &folder)).map(|p| p.display().to_string())
 }
 

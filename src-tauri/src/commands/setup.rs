@@ -69,9 +69,13 @@ pub fn onboard(state: State<'_, AppState>, person: NewPerson, values: Vec<String
     state.with_db(|db| db.onboard(&person, &values))
 }
 
+/// The catalogue for logging; with `person`, only the channels meant for that person's unit.
 #[tauri::command]
-pub fn catalog(state: State<'_, AppState>) -> Result<Catalog, ApiError> {
-    state.with_db(|db| db.catalog())
+pub fn catalog(state: State<'_, AppState>, person: Option<String>) -> Result<Catalog, ApiError> {
+    state.with_db(|db| match person.as_deref() {
+        Some(p) => db.catalog_for(p),
+        None => db.catalog(),
+    })
 }
 
 #[tauri::command]
