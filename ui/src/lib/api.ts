@@ -3,7 +3,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   BackupInfo, ImportPreview, ImportReport, Mapping,
   Absence, Action, ActionQuery, ApiErrorBody, AppStatus, Catalog, CategoryTarget, DayCount, NewAction, NewPerson,
-  Followup, InboxItem, NewFollowup, NewRule, Per, Person, ReminderRule, Stats, StatsQuery, TeamRow,
+  Followup, InboxItem, MonthlyReview, NewFollowup, NewRule, Per, Person, ReminderRule, Stats, StatsQuery, TeamRow,
 } from './types';
 
 /** A command's typed failure: `kind` to branch on, `field` to show it next to. */
@@ -33,7 +33,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const api = {
   appStatus: () => call<AppStatus>('app_status'),
   onboard: (person: NewPerson, values: string[]) => call<Person>('onboard', { person, values }),
-  catalog: () => call<Catalog>('catalog'),
+  /** The active catalogue; with `person` (an id), only the channels meant for that person's unit. */
+  catalog: (person?: string) => call<Catalog>('catalog', { person }),
   people: () => call<Person[]>('people'),
   logAction: (input: NewAction) => call<Action>('log_action', { input }),
   updateAction: (id: number, input: NewAction) => call<Action>('update_action', { id, input }),
@@ -72,6 +73,8 @@ export const api = {
   /** Stores 'system', 'en' or 'nl'; returns the language now in use. */
   setLocale: (pref: string) => call<'en' | 'nl'>('set_locale', { pref }),
   quicklogShortcut: (value?: string) => call<string>('quicklog_shortcut', { value }),
+  /** One person's month (`YYYY-MM`; the previous month when absent), as the review sheet shows it. */
+  monthlyReview: (person: string, month?: string) => call<MonthlyReview>('monthly_review', { person, month }),
   /** Writes the month's review PDF into Downloads; returns the file's path. */
   reviewPdf: (person: string, month?: string) => call<string>('review_pdf', { person, month }),
   exportData: (format: 'json' | 'csv' | 'ics') => call<string>('export_data', { format }),

@@ -330,6 +330,11 @@ function pairs(): Pair[] {
     { name: 'activity dots in week strip vs week day', fg: style('.week-day .dots i', 'background'), on: [style('.week-day', 'background')], need: 'ui' },
     { name: 'active nav marker vs sidebar', fg: style('.nav-item.active', 'box-shadow'), on: [P], need: 'ui' },
     { name: 'active nav marker vs active background', fg: style('.nav-item.active', 'box-shadow'), on: [P, style('.nav-item.active', 'background')], need: 'ui' },
+    // The channel mix's bars (ChannelMix.svelte draws them in --accent and --warm): not needed to read the
+    // numbers (the table has them), but a bar that vanishes into the card, as the light accent did in dark
+    // mode, leaves the chart empty. Checked as graphics.
+    { name: 'channel mix bar, internal (--accent) vs --panel', fg: 'var(--accent)', on: [P], need: 'ui' },
+    { name: 'channel mix bar, external (--warm) vs --panel', fg: 'var(--warm)', on: [P], need: 'ui' },
   ];
   // Category colours where they colour text or show a state.
   for (const cat of categoryColours) {

@@ -160,6 +160,44 @@ export interface Stats {
   followThrough: FollowThrough;
 }
 
+/** A category on the monthly review: its count in the month and its state at the month's end. */
+export interface ReviewCategory {
+  key: string;
+  label: string;
+  colour: string;
+  count: number;
+  target: Target;
+  score: number;
+  currentStreak: number;
+  bestStreak: number;
+  streakUnit: 'days' | 'weeks';
+  slipping: boolean;
+}
+
+/** One person's month, as the review sheet and its PDF show it: mirrors MonthlyReview in core/src/review/mod.rs. */
+export interface MonthlyReview {
+  personId: number;
+  personName: string;
+  /** `YYYY-MM`. */
+  month: string;
+  /** The month's last day, or today while the month runs. */
+  asOf: string;
+  /** The month is still running: `asOf` is today. */
+  running: boolean;
+  categories: ReviewCategory[];
+  total: number;
+  score: number;
+  currentStreakDays: number;
+  bestStreakDays: number;
+  /** The overall score of each of the (up to) six weeks ending in the month. */
+  trend: { weekStart: string; score: number }[];
+  /** The audiences (layers, units) longest without an action, longest first. */
+  quiet: Coverage[];
+  valuesSet: number;
+  neglectedValues: Coverage[];
+  followThrough: FollowThrough;
+}
+
 export interface StatsQuery { person: string; asOf?: string; rangeDays?: number }
 
 export interface TeamRow {
@@ -174,6 +212,8 @@ export interface TeamRow {
   daysSinceOpenCommunication: number | null;
   slipping: boolean;
   slippingCategories: string[];
+  /** The labels of `slippingCategories`, in the same order. */
+  slippingLabels: string[];
 }
 
 export interface Followup {

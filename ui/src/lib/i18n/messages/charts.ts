@@ -45,7 +45,7 @@ export const nl: Translation<typeof en> = {
   'score.targetDefault': '{target} (standaard)',
   'score.streak': 'Reeks',
   'score.streakAtRisk': '{streak} · in gevaar',
-  'score.best': '(record {n})',
+  'score.best': '(beste {n})',
   'score.last': 'Laatst',
   'score.why': 'Waarom {score}?',
   'channels.axis': 'acties',

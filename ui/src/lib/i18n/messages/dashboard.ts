@@ -56,7 +56,7 @@ export const nl: Translation<typeof en> = {
   'score.slipping': 'De aandacht verslapt',
   'streak.title': 'Dagelijkse reeks',
   'streak.unit': { one: 'dag', other: 'dagen' },
-  'streak.best': 'Record:',
+  'streak.best': 'Beste:',
   'streak.bestAfter': {
     one: 'dag. Weekenden en afwezigheid onderbreken de reeks niet.',
     other: 'dagen. Weekenden en afwezigheid onderbreken de reeks niet.',

@@ -96,7 +96,7 @@ export const nl: Translation<typeof en> = {
   'added.values': { one: '{n} waarde', other: '{n} waarden' },
   'added.categories': { one: '{n} categorie', other: '{n} categorieën' },
   'added.channels': { one: '{n} kanaal', other: '{n} kanalen' },
-  'added.units': { one: '{n} afdeling', other: '{n} afdelingen' },
+  'added.units': { one: '{n} eenheid', other: '{n} eenheden' },
   'added.layers': { one: '{n} laag', other: '{n} lagen' },
   'added.other': '{n} {kind}',
   backups: 'Back-ups',

@@ -11,6 +11,7 @@ export const en = {
   done: 'Done',
   doneOn: 'done {date}',
   dueOn: 'due {date}',
+  dueToday: 'due today',
   close: 'Done',
   none: 'None.',
 } as const;
@@ -25,6 +26,7 @@ export const nl: Translation<typeof en> = {
   done: 'Afgerond',
   doneOn: 'afgerond {date}',
   dueOn: 'uiterlijk {date}',
+  dueToday: 'moet vandaag af',
   close: 'Afronden',
   none: 'Geen.',
 };

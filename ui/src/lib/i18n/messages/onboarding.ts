@@ -28,7 +28,7 @@ export const nl: Translation<typeof en> = {
   role: 'Rol of functie',
   rolePlaceholder: 'bijv. directeur Bedrijfsvoering',
   layer: 'Organisatielaag',
-  unit: 'Afdeling',
+  unit: 'Eenheid',
   unitPlaceholder: 'bijv. Bedrijfsvoering',
   tz: 'Tijdzone',
   tzHint: 'Overgenomen van deze computer.',
