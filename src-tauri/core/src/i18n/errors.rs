@@ -152,6 +152,28 @@ mod tests {
         files
     }
 
+    /// Every text of the core's other catalogue (texts.rs) is used by some code: none is left behind.
+    #[test]
+    fn every_core_text_is_used() {
+        let files: Vec<_> = all_sources().into_iter().filter(|(f, _)| !f.ends_with("texts.rs")).collect();
+        let texts = serde_json::to_value(crate::Locale::En.texts()).expect("json");
+        let unused: Vec<&String> = texts
+            .as_object()
+            .expect("object")
+            .keys()
+            .filter(|field| {
+                let needle = format!(".{field}");
+                // A whole name: `.review_score` is not used by `.review_score_today`.
+                !files.iter().any(|(_, code)| {
+                    code.match_indices(&needle).any(|(at, _)| {
+                        code[at + needle.len()..].chars().next().is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+                    })
+                })
+            })
+            .collect();
+        assert!(unused.is_empty(), "texts no code uses: {unused:?}");
+    }
+
     /// Every key written in the source exists in the catalogue: a message added without its texts fails here.
     #[test]
     fn every_key_in_the_source_is_in_the_catalogue() {
