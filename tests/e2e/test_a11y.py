@@ -62,6 +62,8 @@ def test_every_view_passes_axe(populated, locale, scheme):
         assert_clean(app, f"{view} ({locale}, {scheme})")
         if scheme == "dark" and view in ("today", "dashboard"):
             app.screenshot(f"dark-{view}")
+        if locale == "nl" and view in ("dashboard", "review", "reminders", "organisation"):
+            app.screenshot(f"nl-{view}")
 
 
 def test_onboarding_and_quick_log_window_pass_axe(app):
