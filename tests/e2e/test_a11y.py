@@ -94,6 +94,8 @@ def focused(app):
 
 def test_keyboard_alone_reaches_every_view_and_logs(populated):
     app = populated
+    (app.xdg / "Downloads").mkdir()
+    app.extra_env["XDG_DOWNLOAD_DIR"] = str(app.xdg / "Downloads")
     app.start()
     app.wait("[data-testid=today-view]")
     # Tab from the top of the page to the main navigation, with a visible ring on every stop.
@@ -114,6 +116,24 @@ def test_keyboard_alone_reaches_every_view_and_logs(populated):
         app.driver.execute_script(f"document.querySelector('[data-nav={view}]').focus()")
         ActionChains(app.driver).send_keys(Keys.ENTER).perform()
         app.wait(f"[data-nav={view}][aria-current=page]")
+
+    # The assistant's one click, from the keyboard: Tab to a leader's review button, Enter writes the PDF.
+    downloads = app.xdg / "Downloads"
+    assert not list(downloads.glob("*.pdf"))
+    app.driver.execute_script("document.querySelector('[data-nav=review]').focus()")
+    ActionChains(app.driver).send_keys(Keys.ENTER).perform()
+    app.wait("[data-testid=quick-review]")
+    for _ in range(20):
+        ActionChains(app.driver).send_keys(Keys.TAB).perform()
+        f = focused(app)
+        if f["testid"] == "quick-review":
+            assert f["visible"] and not f["outline"].startswith("none"), f
+            break
+    else:
+        raise AssertionError("Tab never reached a one-click review button")
+    ActionChains(app.driver).send_keys(Keys.ENTER).perform()
+    app.wait("[data-testid=pdf-saved]")
+    assert list(downloads.glob("Leadership review *.pdf")), list(downloads.iterdir())
 
     # Back on Today: 2 chooses the category, the note takes the text, Enter saves.
     app.driver.execute_script("document.querySelector('[data-nav=today]').focus()")

@@ -45,6 +45,18 @@ def test_dutch_by_default_switchable_and_remembered(app, tmp_path):
     assert app.find("[data-testid=day-count]").text == "1 actie"
     app.screenshot("dutch-today")
 
+    # Errors from the core arrive in Dutch, next to their field.
+    app.find("[data-nav=organisation]").click()
+    form = app.wait("[data-testid=add-person]")
+    form.find_element("css selector", "input[name=personName]").send_keys("Piet Jansen")
+    tz = form.find_element("css selector", "input[name=personTz]")
+    tz.clear()
+    tz.send_keys("Mars/Olympus")
+    form.find_element("css selector", "button[type=submit]").click()
+    app.wait_text("[data-testid=add-person] .field-error", "onbekende tijdzone 'Mars/Olympus'")
+    app.find("[data-nav=today]").click()
+    app.wait("[data-testid=today-view]")
+
     # One choice switches every word, the default categories included; the logged action is untouched.
     choose(app, "nav [data-testid=language]", "en")
     app.wait_text("[data-nav=today]", "Today")
