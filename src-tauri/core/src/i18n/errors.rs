@@ -155,7 +155,7 @@ mod tests {
     /// Every text of the core's other catalogue (texts.rs) is used by some code: none is left behind.
     #[test]
     fn every_core_text_is_used() {
-        let files: Vec<_> = all_sources().into_iter().filter(|(f, _)| !f.ends_with("texts.rs")).collect();
+        let files: Vec<_> = all_sources().into_iter().filter(|(f, _)| !f.ends_with("texts.rs") && !f.contains("error_texts")).collect();
         let texts = serde_json::to_value(crate::Locale::En.texts()).expect("json");
         let unused: Vec<&String> = texts
             .as_object()
