@@ -28,6 +28,14 @@ def test_edit_the_organisation(app):
         "const c = document.querySelector(\"[data-testid=list-categories] input[type=color][aria-label='Colour of Follow-up']\");"
         "c.value = '#aa00ff'; c.dispatchEvent(new Event('change', {bubbles: true}));")
     app.wait_text("[data-testid=organisation] [role=status]", "Saved")
+    assert not app.find_all("[data-testid=colour-warning-follow-up]"), "#aa00ff reads well in both modes"
+    # A pale yellow is saved (the user decides) but the view says it will be hard to read as text.
+    app.driver.execute_script(
+        "const c = document.querySelector(\"[data-testid=list-categories] input[type=color][aria-label='Colour of Follow-through']\");"
+        "c.value = '#ffff00'; c.dispatchEvent(new Event('input', {bubbles: true})); c.dispatchEvent(new Event('change', {bubbles: true}));")
+    app.wait_text("[data-testid=colour-warning-follow-up]", "Hard to read as text in light mode")
+    app.cli("export", "--format", "json", "--out", str(app.xdg / "e.json"))
+    assert '"colour": "#ffff00"' in (app.xdg / "e.json").read_text(), "saved all the same"
     channels = app.find_all("[data-testid=list-channels] .org-list li")
     blog = [li for li in channels if li.find_element("css selector", "input").get_attribute("value") == "Blog / vlog"][0]
     blog.find_element("css selector", "button").click()
