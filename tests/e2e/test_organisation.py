@@ -44,6 +44,31 @@ def test_edit_the_organisation(app):
     app.find("[data-testid=add-person] input[name=personName]").send_keys("Bram Jansen")
     app.find("[data-testid=add-person] button[type=submit]").click()
     app.wait_text("[data-testid=organisation] table", "Bram Jansen")
+
+    # People are edited in their row; a bad zone is refused next to its field, nothing changes.
+    app.find("[data-testid=people] tr[data-person='Bram Jansen'] button").click()
+    row = app.wait("[data-testid=person-edit]")
+    role = row.find_element("css selector", "input[name=editRole]")
+    role.clear()
+    role.send_keys("CFO")
+    tz = row.find_element("css selector", "input[name=editTz]")
+    tz.clear()
+    tz.send_keys("Nowhere/Else")
+    row.find_element("css selector", "button[type=submit]").click()
+    app.wait_text("[data-testid=person-edit] .field-error", "unknown time zone")
+    before = next(p for p in json.loads(app.cli("--json", "person", "list")) if p["name"] == "Bram Jansen")
+    assert (before["role"], before["tz"]) == ("", "Europe/Amsterdam"), "a refused edit changes nothing"
+    tz = app.find("[data-testid=person-edit] input[name=editTz]")
+    tz.clear()
+    tz.send_keys("Europe/London")
+    app.driver.execute_script(
+        "const s = document.querySelector('[data-testid=person-edit] select[name=editLayer]');"
+        "s.value = 'board'; s.dispatchEvent(new Event('change', {bubbles: true}));")
+    app.find("[data-testid=person-edit] button[type=submit]").click()
+    app.wait("[data-testid=people] tr[data-person='Bram Jansen']")
+    bram = next(p for p in json.loads(app.cli("--json", "person", "list")) if p["name"] == "Bram Jansen")
+    assert (bram["role"], bram["tz"], bram["layer"]) == ("CFO", "Europe/London", "board"), bram
+    assert "Board" in app.find("[data-testid=people] tr[data-person='Bram Jansen']").text
     app.screenshot("organisation")
 
     catalog = app.cli("--json", "person", "list")
