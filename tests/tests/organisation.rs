@@ -55,3 +55,70 @@ fn rename_recolour_archive_keep_history() {
     db.add_person(&NewPerson { name: "Bram".into(), tz: Some("UTC".into()), ..Default::default() }).expect("bram");
     assert!(db.update_person("Bram", &NewPerson { name: "anna de vries".into(), ..Default::default() }).is_err(), "names stay unique");
 }
+
+#[test]
+fn every_list_archives_and_restores_and_old_actions_stay_editable() {
+    let (_dir, mut db) = open_at("2026-11-27T10:00:00Z");
+    let me = NewPerson { name: "Anna".into(), tz: Some("Europe/Amsterdam".into()), ..Default::default() };
+    let anna = db.onboard(&me, &["Courage".into()]).expect("onboard").id.to_string();
+    db.add_unit("Sales").expect("unit");
+    db.update_person(&anna, &NewPerson { name: "Anna".into(), unit: Some("sales".into()), ..Default::default() }).expect("move");
+    let action = db
+        .log_action(&NewAction {
+            person: anna.clone(),
+            category: "follow-up".into(),
+            channel: Some("email".into()),
+            audiences: vec!["board".into(), "sales".into()],
+            values: vec!["courage".into()],
+            ..Default::default()
+        })
+        .expect("log");
+
+    let archive = |db: &mut Db, list: &str, key: &str, archived: bool| {
+        db.update_catalog_entry(list, key, &CatalogPatch { archived: Some(archived), ..Default::default() }).expect("archive")
+    };
+    for (list, key) in [("layers", "board"), ("units", "sales"), ("values", "courage"), ("channels", "email"), ("categories", "follow-up")] {
+        archive(&mut db, list, key, true);
+    }
+    // Listed (to restore) with their names; no longer offered.
+    let all = db.catalog_all().expect("all");
+    assert!(all.layers.iter().any(|l| l.key == "board" && l.archived && l.label == "Board"));
+    assert!(all.units.iter().any(|u| u.key == "sales" && u.archived));
+    assert!(all.values.iter().any(|v| v.key == "courage" && v.archived && v.label == "Courage"));
+    let live = db.catalog().expect("live");
+    assert!(live.layers.iter().all(|l| l.key != "board") && live.units.is_empty() && live.values.is_empty());
+    let refused = db.log_action(&NewAction { person: anna.clone(), category: "open-communication".into(), values: vec!["courage".into()], ..Default::default() });
+    assert_eq!(refused.expect_err("archived value").kind(), "notFound");
+
+    // The old action can still be corrected: it keeps what it named, archived since or not.
+    let fixed = db
+        .update_action(action.id, &NewAction {
+            person: anna.clone(),
+            category: "follow-up".into(),
+            note: Some("Called back the board".into()),
+            channel: Some("email".into()),
+            audiences: vec!["board".into(), "sales".into()],
+            values: vec!["courage".into()],
+            ..Default::default()
+        })
+        .expect("edit keeps archived entries");
+    assert_eq!((fixed.note.as_str(), fixed.values.clone(), fixed.channel.as_deref()), ("Called back the board", vec!["courage".to_string()], Some("email")));
+    // ... but cannot take up an archived entry it did not have.
+    let err = db.update_action(action.id, &NewAction {
+        person: anna.clone(),
+        category: "follow-up".into(),
+        audiences: vec!["staff".into()],
+        values: vec!["courage".into(), "nothing-like-it".into()],
+        ..Default::default()
+    });
+    assert!(err.is_err());
+    // Anna's unit was archived: editing her role keeps her in it.
+    let kept = db.update_person(&anna, &NewPerson { name: "Anna".into(), role: Some("CEO".into()), unit: Some("sales".into()), ..Default::default() }).expect("edit");
+    assert_eq!((kept.role.as_str(), kept.unit.as_deref()), ("CEO", Some("sales")));
+
+    for (list, key) in [("layers", "board"), ("units", "sales"), ("values", "courage"), ("channels", "email"), ("categories", "follow-up")] {
+        archive(&mut db, list, key, false);
+    }
+    let live = db.catalog().expect("restored");
+    assert!(live.layers.iter().any(|l| l.key == "board") && live.units.iter().any(|u| u.key == "sales") && live.values.iter().any(|v| v.key == "courage"));
+}

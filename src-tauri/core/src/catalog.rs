@@ -136,7 +136,7 @@ impl Db {
             Ok(self
                 .conn
                 .prepare_cached(sql)?
-                .query_map([], |r| Ok(Audience { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, kind: kind.to_string() }))?
+                .query_map([], |r| Ok(Audience { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, kind: kind.to_string(), archived: false }))?
                 .collect::<rusqlite::Result<Vec<_>>>()?)
         };
         let layers = audiences("SELECT id, key, label FROM layers WHERE archived = 0 ORDER BY rank, id", "layer")?;
@@ -144,7 +144,7 @@ impl Db {
         let values = self
             .conn
             .prepare_cached("SELECT id, key, label, kind FROM value_items WHERE archived = 0 ORDER BY kind DESC, id")?
-            .query_map([], |r| Ok(ValueItem { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, kind: r.get(3)? }))?
+            .query_map([], |r| Ok(ValueItem { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, kind: r.get(3)?, archived: false }))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(Catalog { categories, channels, layers, units, values })
     }
@@ -163,7 +163,7 @@ impl Db {
                 params![key, label, kind],
             )?;
             Ok(tx.query_row("SELECT id, key, label, kind FROM value_items WHERE key = ?1", [&key], |r| {
-                Ok(ValueItem { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, kind: r.get(3)? })
+                Ok(ValueItem { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, kind: r.get(3)?, archived: false })
             })?)
         })
     }
@@ -175,7 +175,7 @@ impl Db {
         self.write(|tx| {
             tx.execute("INSERT INTO units (key, label) VALUES (?1, ?2) ON CONFLICT(key) DO NOTHING", params![key, label])?;
             Ok(tx.query_row("SELECT id, key, label FROM units WHERE key = ?1", [&key], |r| {
-                Ok(Audience { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, kind: "unit".into() })
+                Ok(Audience { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, kind: "unit".into(), archived: false })
             })?)
         })
     }
@@ -223,6 +223,15 @@ pub(crate) fn id_for_key(conn: &Connection, table: Table, key: &str) -> Result<i
         .query_row([key], |r| r.get(0))
         .optional()?
         .ok_or_else(|| CoreError::not_found(table.entity(), key))
+}
+
+/// The id of `key` in `table`, archived or not: for an action edited after an entry it names was archived.
+pub(crate) fn id_for_key_any(conn: &Connection, table: Table, key: &str) -> Result<i64> {
+    let sql = table.lookup_sql().replace(" AND archived = 0", "");
+    conn.prepare_cached(&sql)?
+        .query_row([key.trim()], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| CoreError::not_found(table.entity(), key.trim()))
 }
 
 /// The catalogue tables that are looked up by key.

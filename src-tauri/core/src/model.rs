@@ -71,6 +71,9 @@ pub struct Audience {
     pub label: String,
     /// `layer` or `unit`.
     pub kind: String,
+    /// Archived: no longer offered, still named in the history (only `catalog_all` lists these).
+    #[serde(default)]
+    pub archived: bool,
 }
 
 /// A core value or strategic theme of the organisation.
@@ -82,6 +85,9 @@ pub struct ValueItem {
     pub label: String,
     /// `value` or `theme`.
     pub kind: String,
+    /// Archived: no longer offered, still named in the history (only `catalog_all` lists these).
+    #[serde(default)]
+    pub archived: bool,
 }
 
 /// Everything the quick-log panel offers to choose from.

@@ -200,11 +200,18 @@ impl Db {
             },
             None => None,
         };
-        let key = |t, k: &Option<String>| -> Result<Option<i64>> {
-            k.as_deref().filter(|k| !k.trim().is_empty()).map(|k| crate::catalog::id_for_key(&self.conn, t, k)).transpose()
+        // A live layer or unit, or the archived one the person already has (editing their role must not
+        // force a move out of a unit that was archived since).
+        let current = self.person(id)?;
+        let key = |t, k: &Option<String>, had: &Option<String>| -> Result<Option<i64>> {
+            let Some(k) = k.as_deref().map(str::trim).filter(|k| !k.is_empty()) else { return Ok(None) };
+            match crate::catalog::id_for_key(&self.conn, t, k) {
+                Err(CoreError::NotFound { .. }) if had.as_deref() == Some(k) => crate::catalog::id_for_key_any(&self.conn, t, k).map(Some),
+                other => other.map(Some),
+            }
         };
-        let layer = key(crate::catalog::Table::Layer, &input.layer)?;
-        let unit = key(crate::catalog::Table::Unit, &input.unit)?;
+        let layer = key(crate::catalog::Table::Layer, &input.layer, &current.layer)?;
+        let unit = key(crate::catalog::Table::Unit, &input.unit, &current.unit)?;
         self.write(|tx| {
             tx.execute(
                 "UPDATE people SET name = ?2, role = ?3, layer_id = ?4, unit_id = ?5, tz = coalesce(?6, tz) WHERE id = ?1",
@@ -233,6 +240,20 @@ impl Db {
             let colour: String = self.conn.query_row("SELECT colour FROM categories WHERE id = ?1", [id], |r| r.get(0))?;
             c.categories.push(crate::model::Category { id, key, label, colour, archived: true });
         }
+        for (table, list) in [("layers", &mut c.layers), ("units", &mut c.units)] {
+            let kind = &table[..table.len() - 1];
+            for (id, key, label, _) in extra(&format!("SELECT id, key, label, 0 FROM {table} WHERE archived = 1"))? {
+                list.push(crate::model::Audience { id, key, label, kind: kind.to_string(), archived: true });
+            }
+        }
+        let archived_values = self
+            .conn
+            .prepare("SELECT id, key, label, kind FROM value_items WHERE archived = 1 ORDER BY label")?
+            .query_map([], |r| {
+                Ok(crate::model::ValueItem { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, kind: r.get(3)?, archived: true })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        c.values.extend(archived_values);
         Ok(c)
     }
 }

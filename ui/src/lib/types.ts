@@ -32,8 +32,9 @@ export interface Channel {
   /** The unit keys it is meant for; empty: everyone. Absent while the core's catalogue does not report it. */
   units?: string[];
 }
-export interface Audience { id: number; key: string; label: string; kind: 'layer' | 'unit' }
-export interface ValueItem { id: number; key: string; label: string; kind: 'value' | 'theme' }
+/** `archived` entries appear only in `catalogAll` (the Organisation view, history labels). */
+export interface Audience { id: number; key: string; label: string; kind: 'layer' | 'unit'; archived?: boolean }
+export interface ValueItem { id: number; key: string; label: string; kind: 'value' | 'theme'; archived?: boolean }
 
 export interface Catalog {
   categories: Category[];

@@ -141,7 +141,7 @@ impl Db {
     pub fn log_action(&mut self, input: &NewAction) -> Result<Action> {
         let now = self.clock.now();
         let id = self.write(|tx| {
-            let a = validate(tx, input, now, None)?;
+            let a = validate(tx, input, now, None, None)?;
             insert_valid(tx, &a, now)
         })?;
         self.action(id)
@@ -165,7 +165,7 @@ impl Db {
             input.logged_by = current.logged_by;
         }
         self.write(|tx| {
-            let a = validate(tx, &input, now, Some(&keep))?;
+            let a = validate(tx, &input, now, Some(&keep), Some(&current))?;
             tx.execute(
                 "UPDATE actions SET person_id = ?2, category_id = ?3, occurred_at = ?4, local_date = ?5, tz = ?6,
                         note = ?7, channel_id = ?8, logged_by = ?9, updated_at = ?10

@@ -5,10 +5,10 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::catalog::{id_for_key, Table};
+use crate::catalog::{id_for_key, id_for_key_any, Table};
 use crate::error::{CoreError, Result};
 use crate::i18n::Msg;
-use crate::model::NewAction;
+use crate::model::{Action, NewAction};
 use crate::people::{person_clock, resolve_person, PersonClock};
 use crate::time::{local_date, parse_date, parse_hhmm, parse_instant, Zone};
 
@@ -88,24 +88,42 @@ pub(crate) fn resolve_when(input: &NewAction, person: &PersonClock, now: DateTim
     Ok(Some(when))
 }
 
-pub(crate) fn validate(conn: &Connection, input: &NewAction, now: DateTime<Utc>, keep: Option<&When>) -> Result<ValidAction> {
+/// The id of a catalogue key: a live entry, or, when an action is edited, an archived one it already names
+/// (archiving a value must not make last month's actions uneditable; it only stops new use).
+fn key_id(conn: &Connection, table: Table, key: &str, already: bool) -> Result<i64> {
+    match id_for_key(conn, table, key) {
+        Err(CoreError::NotFound { .. }) if already => id_for_key_any(conn, table, key),
+        other => other,
+    }
+}
+
+/// Checks an action; `keep` and `current` are the stored action when it is edited.
+pub(crate) fn validate(
+    conn: &Connection,
+    input: &NewAction,
+    now: DateTime<Utc>,
+    keep: Option<&When>,
+    current: Option<&Action>,
+) -> Result<ValidAction> {
     let person_id = resolve_person(conn, &input.person)?;
     let person = person_clock(conn, person_id)?;
-    let category_id = id_for_key(conn, Table::Category, &input.category)?;
+    let has = |f: &dyn Fn(&Action) -> bool| current.is_some_and(f);
+    let category_id = key_id(conn, Table::Category, &input.category, has(&|a| a.category == input.category.trim()))?;
     let note = input.note.as_deref().unwrap_or("").trim().to_string();
     let length = note.chars().count();
     if length > MAX_NOTE {
         return Err(CoreError::invalid("note", Msg::new("action.note.too_long").arg("length", length).arg("max", MAX_NOTE)));
     }
     let channel_id = match input.channel.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        Some(key) => Some(id_for_key(conn, Table::Channel, key)?),
+        Some(key) => Some(key_id(conn, Table::Channel, key, has(&|a| a.channel.as_deref() == Some(key)))?),
         None => None,
     };
     let (mut layer_ids, mut unit_ids) = (Vec::new(), Vec::new());
     for key in input.audiences.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
-        match id_for_key(conn, Table::Layer, key) {
+        let already = has(&|a| a.audiences.iter().any(|k| k == key));
+        match key_id(conn, Table::Layer, key, already) {
             Ok(id) => layer_ids.push(id),
-            Err(CoreError::NotFound { .. }) => match id_for_key(conn, Table::Unit, key) {
+            Err(CoreError::NotFound { .. }) => match key_id(conn, Table::Unit, key, already) {
                 Ok(id) => unit_ids.push(id),
                 Err(CoreError::NotFound { .. }) => return Err(CoreError::not_found("audience", key)),
                 Err(e) => return Err(e),
@@ -115,7 +133,7 @@ pub(crate) fn validate(conn: &Connection, input: &NewAction, now: DateTime<Utc>,
     }
     let mut value_ids = Vec::new();
     for key in input.values.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
-        value_ids.push(id_for_key(conn, Table::Value, key)?);
+        value_ids.push(key_id(conn, Table::Value, key, has(&|a| a.values.iter().any(|k| k == key)))?);
     }
     for ids in [&mut layer_ids, &mut unit_ids, &mut value_ids] {
         ids.sort_unstable();
@@ -153,5 +171,5 @@ pub(crate) fn validate(conn: &Connection, input: &NewAction, now: DateTime<Utc>,
 
 /// Validates a new action inside a caller's transaction (the CSV importer).
 pub(crate) fn validate_in(conn: &Connection, input: &NewAction, now: DateTime<Utc>) -> Result<ValidAction> {
-    validate(conn, input, now, None)
+    validate(conn, input, now, None, None)
 }
