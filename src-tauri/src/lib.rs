@@ -45,12 +45,22 @@ pub fn run_gui(data_dir: Option<PathBuf>) -> tauri::Result<()> {
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None));
     builder(base, open_state(data_dir))
         .setup(|app| {
-            let shortcut = quicklog::shortcut(&app.state::<AppState>());
-            if let Some(plugin) = quicklog::shortcut_plugin(&shortcut) {
-                if let Err(e) = app.handle().plugin(plugin) {
-                    eprintln!("cadence: global shortcut unavailable: {e}");
-                }
+            match app.handle().plugin(quicklog::shortcut_plugin()) {
+                Ok(()) => quicklog::register_stored(app.handle()),
+                Err(e) => eprintln!("cadence: global shortcut unavailable: {e}"),
             }
+            // The quick-log window is built hidden a moment after start-up (not slowing the first paint), so
+            // the first shortcut shows a page that is already there.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs(2));
+                let ready = handle.clone();
+                let _ = handle.run_on_main_thread(move || {
+                    if ready.get_webview_window(quicklog::LABEL).is_none() {
+                        quicklog::create(&ready, false);
+                    }
+                });
+            });
             if let Err(e) = tray::create(app.handle()) {
                 // No tray host (a bare X server, some desktops): the window still works.
                 eprintln!("cadence: no tray icon: {e}");
@@ -66,6 +76,10 @@ pub fn run_gui(data_dir: Option<PathBuf>) -> tauri::Result<()> {
                     let _ = window.hide();
                 } else if window.label() == "main" && std::env::var_os("CADENCE_QUIT_ON_CLOSE").is_none() {
                     api.prevent_close();
+                    // Hidden to the tray the app may end with the session, never with a normal exit: keep the
+                    // window's size and position now (the plugin itself saves them only on exit).
+                    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+                    let _ = window.app_handle().save_window_state(StateFlags::all());
                     let _ = window.hide();
                 }
             }

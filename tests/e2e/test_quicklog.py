@@ -29,11 +29,36 @@ def test_shortcut_quick_log_in_at_most_four_keystrokes(app):
         key("1")
         note = "Thanked the night shift in person"
         subprocess.run(["xdotool", "type", "--delay", "20", note], check=True, env=app.env())
-        key("Return")
+        # Enter held as long as a person holds it: the save lands while the key is still down.
+        keystrokes += 1
+        subprocess.run(["xdotool", "keydown", "Return"], check=True, env=app.env())
+        time.sleep(0.15)
+        subprocess.run(["xdotool", "keyup", "Return"], check=True, env=app.env())
         assert until(lambda: note in app.cli("list")), "Enter saved the action"
         assert until(lambda: not x_viewable(d, "Cadence quick log")), "and closed the quick log"
         assert "open-communication" in app.cli("list")
         assert keystrokes <= 4, f"{keystrokes} keystrokes besides the note"
+
+        # Escape closes without saving; the next opening starts with an empty form, so its first key is
+        # a category again, not text left in the note.
+        key("ctrl+alt+space")
+        assert until(lambda: x_viewable(d, "Cadence quick log"))
+        time.sleep(0.5)
+        key("2")
+        subprocess.run(["xdotool", "type", "--delay", "20", "half a thought"], check=True, env=app.env())
+        key("Escape")
+        assert until(lambda: not x_viewable(d, "Cadence quick log")), "Escape closes"
+        key("ctrl+alt+space")
+        assert until(lambda: x_viewable(d, "Cadence quick log"))
+        time.sleep(0.5)
+        key("3")
+        subprocess.run(["xdotool", "type", "--delay", "20", "Sent the minutes"], check=True, env=app.env())
+        key("Return")
+        assert until(lambda: "Sent the minutes" in app.cli("list")), "saved from a fresh form"
+        listed = app.cli("list")
+        assert "half a thought" not in listed, "nothing was saved on Escape"
+        line = next(l for l in listed.splitlines() if "Sent the minutes" in l)
+        assert "follow-up" in line and "half a thought" not in line, line
     finally:
         proc.terminate()
         try:
