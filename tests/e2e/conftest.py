@@ -61,6 +61,8 @@ class App:
         for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
             env.pop(name, None)
         env.update(self.extra_env)
+        # A test removes a variable by setting it to None in extra_env.
+        env = {k: v for k, v in env.items() if v is not None}
         # Software painting straight to the X screen, so screenshots of Xvfb show the current frame. Measuring
         # runs set CADENCE_COMPOSITING=1 to keep WebKit's normal (composited) rendering, as on a desktop.
         if env.get("CADENCE_COMPOSITING") != "1":
