@@ -310,7 +310,7 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
             Ok(due
                 .iter()
                 .map(|(d, fired)| {
-                    format!("rule {:>3}  {:<13} {:<20} {}  {}{}{}", d.rule_id, d.kind.as_str(), d.person_name, d.fire_at, d.reason,
+                    format!("{}  {:<13} {:<20} {}  {}{}{}", fill(t.cli_rule, &[("id", &format!("{:>3}", d.rule_id))]), d.kind.as_str(), d.person_name, d.fire_at, d.reason,
                         if d.late { t.cli_late } else { "" }, if *fired { t.cli_already_fired } else { "" })
                 })
                 .collect::<Vec<_>>()
