@@ -21,6 +21,7 @@ fn templates() -> Vec<(&'static str, Value)> {
     vec![
         ("app_status", json!({})),
         ("set_locale", json!({"pref": "nl"})),
+        ("quicklog_shortcut", json!({"value": "ctrl+alt+k"})),
         ("monthly_review", json!({"person": "1", "month": "2026-10"})),
         ("onboard", json!({"person": {"name": "Bram", "role": "CFO", "tz": "Europe/Amsterdam", "unit": "Sales", "layer": "board",
             "workingDays": ["mon", "tue"], "dayStart": "04:00"}, "values": ["Focus"]})),
@@ -76,7 +77,7 @@ const KEYS: &[&str] = &[
     "input", "query", "person", "id", "category", "times", "per", "from", "to", "reason", "workingDays", "dayStart",
     "values", "asOf", "all", "action", "how", "paused", "text", "mapping", "format", "path", "note", "status", "name",
     "tz", "kind", "at", "date", "time", "channel", "audiences", "due", "afterDays", "threshold", "minStreak", "rangeDays",
-    "pref", "month",
+    "pref", "month", "value", "enable",
 ];
 
 fn text() -> impl Strategy<Value = String> {
