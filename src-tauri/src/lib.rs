@@ -40,8 +40,9 @@ pub fn run_gui(data_dir: Option<PathBuf>) -> tauri::Result<()> {
     let base = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
         .plugin(tauri_plugin_notification::init())
-        // Remembers the window's size and position between runs.
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Remembers the main window's size and position between runs. Not the quick log's: it is built hidden
+        // and always opens centred at its own size (restoring "visible" would show it uninvited).
+        .plugin(tauri_plugin_window_state::Builder::default().with_denylist(&[quicklog::LABEL]).build())
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None));
     builder(base, open_state(data_dir))
         .setup(|app| {

@@ -179,7 +179,12 @@ def x_window(display, title: str):
                 return win
         except Exception:
             pass
-        for child in win.query_tree().children:
+        try:
+            children = win.query_tree().children
+        except Exception:
+            # The window went away while the tree was walked (a window being created or destroyed).
+            return None
+        for child in children:
             found = walk(child)
             if found:
                 return found
@@ -193,7 +198,10 @@ def x_viewable(display, title: str) -> bool:
     from Xlib import X
 
     win = x_window(display, title)
-    return win is not None and win.get_attributes().map_state == X.IsViewable
+    try:
+        return win is not None and win.get_attributes().map_state == X.IsViewable
+    except Exception:
+        return False
 
 
 def until(check, timeout: float = 20) -> bool:

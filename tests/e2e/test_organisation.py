@@ -156,3 +156,66 @@ def test_scope_a_channel_to_a_unit(app, tmp_path):
     app.set_value("[data-testid=who]", eva)
     WebDriverWait(app.driver, 10).until(lambda d: "walk-around" in channel_options(app))
 
+
+
+def test_every_list_is_edited_in_the_window(app, tmp_path):
+    """Units and layers are added, renamed, archived and restored; a value becomes a theme; a channel turns
+    external. The export (what the core stored) shows each change; an action logged before keeps its meaning."""
+    app.cli("person", "add", "--name", "Anna de Vries", "--tz", "Europe/Amsterdam", "--me")
+    app.cli("log", "--person", "Anna de Vries", "--category", "open-communication", "--audience", "board", "--date", "2026-11-20")
+    app.start()
+    app.wait("[data-testid=today-view]")
+    app.find("[data-nav=organisation]").click()
+    app.wait("[data-testid=list-units]")
+
+    def exported():
+        out = tmp_path / "export.json"
+        app.cli("export", "--format", "json", "--out", str(out))
+        return json.loads(out.read_text(encoding="utf-8"))
+
+    def entry(list_name, key):
+        return next((e for e in exported()[list_name] if e["key"] == key), None)
+
+    def row_input(list_id, key):
+        return app.find(f"[data-testid=list-{list_id}] input[aria-label='Name of {key}']")
+
+    def rename(list_id, key, label):
+        field = row_input(list_id, key)
+        field.clear()
+        field.send_keys(label)
+        app.driver.execute_script("arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", field)
+
+    def archive_button(list_id, key):
+        return row_input(list_id, key).find_element("xpath", "./ancestor::li//button[last()]")
+
+    # A unit: added, renamed, archived, restored.
+    app.find("[data-testid=list-units] form input").send_keys("Logistics")
+    app.find("[data-testid=list-units] form button").click()
+    app.wait("[data-testid=list-units] input[aria-label='Name of logistics']")
+    rename("units", "logistics", "Logistics & Transport")
+    assert until(lambda: (entry("units", "logistics") or {}).get("label") == "Logistics & Transport", 10), entry("units", "logistics")
+    archive_button("units", "logistics").click()
+    assert until(lambda: (entry("units", "logistics") or {}).get("archived") is True, 10), entry("units", "logistics")
+    app.wait("[data-testid=list-units] li.archived")
+    archive_button("units", "logistics").click()
+    assert until(lambda: (entry("units", "logistics") or {}).get("archived") is False, 10), entry("units", "logistics")
+
+    # A layer renamed and archived: the action logged for the board keeps it, under the new name.
+    rename("layers", "board", "Executive board")
+    archive_button("layers", "board").click()
+    assert until(lambda: (entry("layers", "board") or {}).get("archived") is True, 10), entry("layers", "board")
+    assert exported()["actions"][0]["layers"] == ["board"]
+    assert json.loads(app.cli("--json", "list"))[0]["audiences"] == ["board"]
+
+    # A value becomes a strategic theme; a channel turns external.
+    app.find("[data-testid=list-values] form input").send_keys("Sustainability")
+    app.find("[data-testid=list-values] form button").click()
+    app.wait("[data-testid=list-values] select[aria-label='Kind of Sustainability']")
+    app.driver.execute_script(
+        "const s = document.querySelector(\"[data-testid=list-values] select[aria-label='Kind of Sustainability']\");"
+        "s.value = 'theme'; s.dispatchEvent(new Event('change', {bubbles: true}));")
+    assert until(lambda: (entry("values", "sustainability") or {}).get("kind") == "theme", 10), entry("values", "sustainability")
+    box = row_input("channels", "blog").find_element("xpath", "./ancestor::li//input[@type='checkbox']")
+    box.click()
+    assert until(lambda: (entry("channels", "blog") or {}).get("external") is True, 10), entry("channels", "blog")
+    app.screenshot("organisation-lists")

@@ -34,7 +34,9 @@ def test_size_and_position_survive_the_tray_and_the_session_ending(app):
     proc = subprocess.Popen([str(APP)], env=app.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert until(lambda: x_viewable(d, "Cadence")), "the window is up"
-        time.sleep(1.0)
+        # The quick-log window is built hidden two seconds after start-up; it must stay hidden.
+        time.sleep(3.5)
+        assert not x_viewable(d, "Cadence quick log"), "the quick log appears only on the shortcut or the tray"
         win = x_window(d, "Cadence")
         subprocess.run(["xdotool", "windowsize", str(win.id), "900", "620"], check=True, env=app.env())
         subprocess.run(["xdotool", "windowmove", str(win.id), "70", "45"], check=True, env=app.env())
