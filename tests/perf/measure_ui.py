@@ -141,7 +141,8 @@ def quick_log_from_anywhere(runs: int = 10) -> None:
 
         try:
             poll(lambda: x_viewable(d, "Cadence"), 30)
-            time.sleep(2)
+            # The quick-log window is built hidden two seconds after start-up; the leader is at work by then.
+            time.sleep(4)
             opened, saved, total, typed = [], [], [], []
             for i in range(runs + 1):
                 note = f"Thanked the night shift, {i:03d}."[:30].ljust(30, ".")
