@@ -25,6 +25,19 @@ export function setLocale(next: string): void {
 
 export type Params = Record<string, string | number>;
 
+// Intl objects are slow to build (a DateTimeFormat costs a fraction of a millisecond): each one is made once
+// per language and options, then reused — the week strip and timeline format dozens of values per render.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(kind: string, options: object, make: () => T): T {
+  const key = `${kind}|${intlLocale()}|${JSON.stringify(options)}`;
+  let found = cache.get(key) as T | undefined;
+  if (!found) {
+    found = make();
+    cache.set(key, found);
+  }
+  return found;
+}
+
 function fill(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
@@ -39,17 +52,18 @@ export function t(key: Key, params: Params = {}): string {
   if (msg === undefined) return key;
   if (typeof msg === 'string') return fill(msg, params);
   const n = Number(params.n ?? 0);
-  const form = new Intl.PluralRules(intlLocale()).select(n) === 'one' ? msg.one : msg.other;
+  const form = cached('plural', {}, () => new Intl.PluralRules(intlLocale())).select(n) === 'one' ? msg.one : msg.other;
   return fill(form, params);
 }
 
 export function formatNumber(n: number, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(intlLocale(), options).format(n);
+  return cached('number', options, () => new Intl.NumberFormat(intlLocale(), options)).format(n);
 }
 
 /** A share 0..1 as a whole percentage, e.g. "63%" or, in Dutch, "63%". */
 export function formatPercent(x: number): string {
-  return new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(x);
+  const options = { style: 'percent', maximumFractionDigits: 0 } as const;
+  return cached('number', options, () => new Intl.NumberFormat(intlLocale(), options)).format(x);
 }
 
 function parseDay(day: string): Date {
@@ -58,15 +72,18 @@ function parseDay(day: string): Date {
 
 /** A calendar date (`YYYY-MM-DD`, a local day from Rust) in the active locale; never shifted by a zone. */
 export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }): string {
-  return new Intl.DateTimeFormat(intlLocale(), { ...options, timeZone: 'UTC' }).format(parseDay(day));
+  const all = { ...options, timeZone: 'UTC' };
+  return cached('date', all, () => new Intl.DateTimeFormat(intlLocale(), all)).format(parseDay(day));
 }
 
 /** A month (`YYYY-MM`) as "November 2026" / "november 2026". */
 export function formatMonth(month: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parseDay(`${month}-01`));
+  const all = { month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+  return cached('date', all, () => new Intl.DateTimeFormat(intlLocale(), all)).format(parseDay(`${month}-01`));
 }
 
 /** An instant (milliseconds or ISO string) as a local date and time in the given IANA zone. */
 export function formatInstant(at: number | string, timeZone?: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
-  return new Intl.DateTimeFormat(intlLocale(), { ...options, timeZone }).format(new Date(at));
+  const all = { ...options, timeZone };
+  return cached('date', all, () => new Intl.DateTimeFormat(intlLocale(), all)).format(new Date(at));
 }
