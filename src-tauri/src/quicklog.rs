@@ -26,13 +26,7 @@ pub fn change<R: Runtime>(app: &AppHandle<R>, new: &str) -> Result<String, crate
         let reason = cadence_core::Msg::new("shortcut.unparsable").arg("text", new).arg("reason", e);
         state.error(cadence_core::CoreError::Invalid { field: "shortcut", reason })
     })?;
-    let refused = |e: &dyn std::fmt::Display| {
-        let mut error = state.error(cadence_core::CoreError::Conflict(
-            cadence_core::Msg::new("app.shortcut_register").arg("shortcut", new).arg("error", e),
-        ));
-        error.kind = "internal".into();
-        error
-    };
+    let refused = |e: &dyn std::fmt::Display| state.internal(cadence_core::Msg::new("app.shortcut_register").arg("shortcut", new).arg("error", e));
     // No plugin (it failed to start): say so instead of panicking.
     let Some(shortcuts) = app.try_state::<GlobalShortcut<R>>() else { return Err(refused(&"no global shortcuts on this desktop")) };
     let old: Option<Shortcut> = shortcut(&state).parse().ok();
@@ -84,7 +78,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>) {
 
 /// Builds the quick-log window; hidden, it waits for the first shortcut with its page already loaded.
 pub fn create<R: Runtime>(app: &AppHandle<R>, visible: bool) -> Option<tauri::WebviewWindow<R>> {
-    let locale = app.state::<crate::state::AppState>().with_db(|db| Ok(db.locale())).unwrap_or_else(|_| cadence_core::Locale::os());
+    let locale = app.state::<crate::state::AppState>().locale();
     let built = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App("index.html#quicklog".into()))
         .title(locale.texts().quicklog_title)
         .inner_size(580.0, 540.0)

@@ -61,7 +61,7 @@ pub fn run_once<R: Runtime>(app: &AppHandle<R>) {
 }
 
 fn notify<R: Runtime>(app: &AppHandle<R>, item: &InboxItem) {
-    let locale = app.state::<AppState>().with_db(|db| Ok(db.locale())).unwrap_or_else(|_| cadence_core::Locale::os());
+    let locale = app.state::<AppState>().locale();
     let body = if item.late {
         cadence_core::i18n::fill(locale.texts().while_closed, &[("body", &item.body)])
     } else {

@@ -39,10 +39,21 @@ impl AppState {
         }
     }
 
-    /// A core error in the user's language (the OS's when no database is open).
+    /// The user's language: the stored choice, else the OS's (also when no database is open).
+    pub fn locale(&self) -> cadence_core::Locale {
+        self.with_db(|db| Ok(db.locale())).unwrap_or_else(|_| cadence_core::Locale::os())
+    }
+
+    /// A core error in the user's language.
     pub fn error(&self, e: cadence_core::CoreError) -> ApiError {
-        let locale = self.with_db(|db| Ok(db.locale())).unwrap_or_else(|_| cadence_core::Locale::os());
-        ApiError::localized(e, locale)
+        ApiError::localized(e, self.locale())
+    }
+
+    /// Something outside Cadence refused (the OS, a desktop service): an internal error, in the user's language.
+    pub fn internal(&self, msg: cadence_core::Msg) -> ApiError {
+        let mut error = self.error(cadence_core::CoreError::Conflict(msg));
+        error.kind = "internal".into();
+        error
     }
 
     /// Replaces the database (after a recovery from backup).

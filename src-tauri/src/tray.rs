@@ -34,7 +34,7 @@ pub fn relabel<R: Runtime>(app: &AppHandle<R>, locale: Locale) {
 }
 
 pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let t = app.state::<AppState>().with_db(|db| Ok(db.locale())).unwrap_or_else(|_| Locale::os()).texts();
+    let t = app.state::<AppState>().locale().texts();
     let open = MenuItem::with_id(app, "open", t.tray_open, true, None::<&str>)?;
     let quick = MenuItem::with_id(app, "quick-log", t.tray_quick, true, None::<&str>)?;
     let snooze = MenuItem::with_id(app, "snooze-all", t.tray_snooze, true, None::<&str>)?;

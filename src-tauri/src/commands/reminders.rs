@@ -111,12 +111,7 @@ pub fn autostart<R: Runtime>(app: AppHandle<R>, enable: Option<bool>) -> Result<
         Some(false) => launcher.disable(),
         None => Ok(()),
     };
-    // The OS refused: an internal error, worded in the user's language.
-    let failed = |msg: cadence_core::Msg| {
-        let mut error = tauri::Manager::state::<AppState>(&app).error(cadence_core::CoreError::Conflict(msg));
-        error.kind = "internal".into();
-        error
-    };
-    result.map_err(|e| failed(cadence_core::Msg::new("app.autostart").arg("error", e)))?;
-    launcher.is_enabled().map_err(|e| failed(cadence_core::Msg::new("app.autostart_read").arg("error", e)))
+    let state = tauri::Manager::state::<AppState>(&app);
+    result.map_err(|e| state.internal(cadence_core::Msg::new("app.autostart").arg("error", e)))?;
+    launcher.is_enabled().map_err(|e| state.internal(cadence_core::Msg::new("app.autostart_read").arg("error", e)))
 }
