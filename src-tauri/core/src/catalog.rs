@@ -225,13 +225,19 @@ pub(crate) fn id_for_key(conn: &Connection, table: Table, key: &str) -> Result<i
         .ok_or_else(|| CoreError::not_found(table.entity(), key))
 }
 
-/// The id of `key` in `table`, archived or not: for an action edited after an entry it names was archived.
-pub(crate) fn id_for_key_any(conn: &Connection, table: Table, key: &str) -> Result<i64> {
-    let sql = table.lookup_sql().replace(" AND archived = 0", "");
-    conn.prepare_cached(&sql)?
-        .query_row([key.trim()], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| CoreError::not_found(table.entity(), key.trim()))
+/// The id of a live `key` in `table`; or, when the record being edited already names it (`already`), of an
+/// archived one: archiving an entry stops its new use, it must not make old actions or people uneditable.
+pub(crate) fn id_for_key_keeping(conn: &Connection, table: Table, key: &str, already: bool) -> Result<i64> {
+    match id_for_key(conn, table, key) {
+        Err(CoreError::NotFound { .. }) if already => {
+            let sql = table.lookup_sql().replace(" AND archived = 0", "");
+            conn.prepare_cached(&sql)?
+                .query_row([key.trim()], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| CoreError::not_found(table.entity(), key.trim()))
+        }
+        other => other,
+    }
 }
 
 /// The catalogue tables that are looked up by key.

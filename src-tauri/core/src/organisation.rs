@@ -205,10 +205,7 @@ impl Db {
         let current = self.person(id)?;
         let key = |t, k: &Option<String>, had: &Option<String>| -> Result<Option<i64>> {
             let Some(k) = k.as_deref().map(str::trim).filter(|k| !k.is_empty()) else { return Ok(None) };
-            match crate::catalog::id_for_key(&self.conn, t, k) {
-                Err(CoreError::NotFound { .. }) if had.as_deref() == Some(k) => crate::catalog::id_for_key_any(&self.conn, t, k).map(Some),
-                other => other.map(Some),
-            }
+            crate::catalog::id_for_key_keeping(&self.conn, t, k, had.as_deref() == Some(k)).map(Some)
         };
         let layer = key(crate::catalog::Table::Layer, &input.layer, &current.layer)?;
         let unit = key(crate::catalog::Table::Unit, &input.unit, &current.unit)?;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::catalog::{id_for_key, id_for_key_any, Table};
+use crate::catalog::{id_for_key_keeping as key_id, Table};
 use crate::error::{CoreError, Result};
 use crate::i18n::Msg;
 use crate::model::{Action, NewAction};
@@ -86,15 +86,6 @@ pub(crate) fn resolve_when(input: &NewAction, person: &PersonClock, now: DateTim
         return Err(CoreError::invalid(field, Msg::new("action.future")));
     }
     Ok(Some(when))
-}
-
-/// The id of a catalogue key: a live entry, or, when an action is edited, an archived one it already names
-/// (archiving a value must not make last month's actions uneditable; it only stops new use).
-fn key_id(conn: &Connection, table: Table, key: &str, already: bool) -> Result<i64> {
-    match id_for_key(conn, table, key) {
-        Err(CoreError::NotFound { .. }) if already => id_for_key_any(conn, table, key),
-        other => other,
-    }
 }
 
 /// Checks an action; `keep` and `current` are the stored action when it is edited.
