@@ -7,7 +7,7 @@ use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::winansi::encode;
 pub use super::winansi::shown_text;
-use super::text::{follow_through, month_label, since, target};
+use super::text::{follow_through, month_label, pct, since, target};
 use super::MonthlyReview;
 use crate::i18n::{fill, Locale};
 
@@ -27,26 +27,22 @@ fn approx_width(text: &str, size: f32) -> f32 {
 }
 
 fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
-    let mut lines = vec![String::new()];
+    let (mut lines, mut current) = (Vec::new(), String::new());
     for word in text.split_whitespace() {
-        let current = lines.last_mut().expect("one line");
         let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
         if approx_width(&candidate, size) > width && !current.is_empty() {
-            lines.push(word.to_string());
+            lines.push(std::mem::replace(&mut current, word.to_string()));
         } else {
-            *current = candidate;
+            current = candidate;
         }
     }
+    lines.push(current);
     lines
 }
 
 fn hex(colour: &str) -> (f32, f32, f32) {
     let c = |i: usize| u8::from_str_radix(colour.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128) as f32 / 255.0;
     (c(1), c(3), c(5))
-}
-
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
 }
 
 /// Lowest text line above the footer.

@@ -4,7 +4,8 @@ use super::MonthlyReview;
 use crate::i18n::{fill, Locale, Texts};
 use crate::{Per, Target};
 
-fn pct(x: f64) -> String {
+/// A share 0..1 as a whole percentage.
+pub(super) fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
