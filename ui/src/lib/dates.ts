@@ -1,7 +1,7 @@
 // Calendar arithmetic on `YYYY-MM-DD` strings. Days come from Rust already grouped by local date; these
 // helpers only step through the calendar and format labels (in the active locale), never derive a day
 // from an instant.
-import { formatDay, t } from './i18n/index.svelte';
+import { formatDay, t, type Key } from './i18n/index.svelte';
 
 function parse(day: string): Date {
   const [y, m, d] = day.split('-').map(Number);
@@ -43,4 +43,9 @@ export function relativeLabel(day: string, today: string): string {
   if (day === addDays(today, -1)) return t('common.yesterday');
   if (day === addDays(today, 1)) return t('common.tomorrow');
   return longLabel(day);
+}
+
+/** A stored working-day key (`mon` … `sun`) by its name in the active language. */
+export function dayName(key: string): string {
+  return t(`rhythm.day.${key}` as Key);
 }
