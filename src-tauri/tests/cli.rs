@@ -5,7 +5,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn cadence(dir: &Path, args: &[&str]) -> Output {
+/// The CLI as a user whose OS locale is `locale` runs it: no display, only the data folder given.
+fn cadence_in(locale: &str, dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cadence"))
         .arg("--data-dir")
         .arg(dir)
@@ -13,25 +14,21 @@ fn cadence(dir: &Path, args: &[&str]) -> Output {
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .env_remove("CADENCE_DATA_DIR")
-        // English unless a test asks for Dutch: the messages follow the OS locale (LANGUAGE comes first).
-        .env("LC_ALL", "C.UTF-8")
+        // The messages follow the OS locale (LANGUAGE comes first).
+        .env("LC_ALL", locale)
         .env_remove("LANGUAGE")
         .output()
         .expect("run cadence")
 }
 
+/// English, unless a test asks for Dutch.
+fn cadence(dir: &Path, args: &[&str]) -> Output {
+    cadence_in("C.UTF-8", dir, args)
+}
+
 /// The CLI as a user with a Dutch system locale runs it.
 fn cadence_nl(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cadence"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("CADENCE_DATA_DIR")
-        .env("LC_ALL", "nl_NL.UTF-8")
-        .env_remove("LANGUAGE")
-        .output()
-        .expect("run cadence")
+    cadence_in("nl_NL.UTF-8", dir, args)
 }
 
 fn ok(dir: &Path, args: &[&str]) -> String {
