@@ -44,7 +44,15 @@ fn every_fixture_upgrades_with_its_data() {
         assert_eq!(db.absences(None).expect("absences").len(), 1);
         if version >= 2 {
             assert_eq!(db.followups(None, None).expect("followups").len(), 1, "v{version}");
-            assert_eq!(db.rules(None).expect("rules").len(), 1);
+            let rules = db.rules(None).expect("rules");
+            assert_eq!(rules.len(), if version >= 4 { 2 } else { 1 }, "v{version}");
+            if version >= 4 {
+                // A fall of 15 points was refused by the v2 schema's check; v4 stores it.
+                assert_eq!(rules.iter().find(|r| r.kind == "score-drop").and_then(|r| r.drop_points), Some(15.0));
+                // Saturday was added as a working day from 1 December 2025: the week before still has five.
+                let clock = db.person_clock(me.id).expect("clock");
+                assert_eq!(clock.working_days.0, 63);
+            }
             assert_eq!(db.inbox(true).expect("inbox").len(), 1);
         }
         // Export works on the upgraded data (every record has its uid now).

@@ -17,7 +17,7 @@ fn as_of() -> NaiveDate {
 }
 
 fn series(actions: &[(usize, usize)], working: u8, absences: Vec<(NaiveDate, NaiveDate)>) -> DaySeries {
-    let calendar = Calendar { working: WorkingDays(working), absences };
+    let calendar = Calendar::new(WorkingDays(working), absences);
     let mut s = DaySeries::empty(as_of(), DAYS, 3, calendar);
     for &(day, cat) in actions {
         s.add(s.date(day), Some(cat), 1);

@@ -33,10 +33,7 @@ fn setup() -> (Vec<Rule>, HashMap<i64, Facts>, DateTime<Utc>) {
                 name_in_title: p != 0,
                 zone,
                 day_start: 0,
-                calendar: Calendar {
-                    working: WorkingDays::default(),
-                    absences: vec![(today + Duration::days(10), today + Duration::days(20))],
-                },
+                calendar: Calendar::new(WorkingDays::default(), vec![(today + Duration::days(10), today + Duration::days(20))]),
                 counts: HashMap::from([(today, (p % 3) as u32)]),
                 last,
                 scores,
@@ -61,6 +58,7 @@ fn setup() -> (Vec<Rule>, HashMap<i64, Facts>, DateTime<Utc>) {
                 min_streak: 2,
                 quiet: (r % 4 == 0).then(|| (NaiveTime::from_hms_opt(22, 0, 0).unwrap_or_default(), NaiveTime::from_hms_opt(7, 0, 0).unwrap_or_default())),
                 paused: false,
+                created: now - Duration::days(30),
             });
         }
     }

@@ -28,10 +28,11 @@ static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
 
 /// The numbered migrations, in order; version N is the state after the N-th.
-const MIGRATION_SQL: [&str; 3] = [
+const MIGRATION_SQL: [&str; 4] = [
     include_str!("../migrations/001_init.sql"),
     include_str!("../migrations/002_reminders.sql"),
     include_str!("../migrations/003_uids.sql"),
+    include_str!("../migrations/004_history_and_reminders.sql"),
 ];
 
 /// The schema version this build writes.

@@ -3,6 +3,8 @@
 //! A category without a stored target uses its default: open communication 3 per week, visible
 //! participation 2, follow-up 2, anything else 1 per week.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -81,6 +83,17 @@ pub struct Absence {
     pub reason: String,
 }
 
+/// The from-date of the rhythm or target that applied before the first change: all of the past.
+const HISTORY_START: &str = "0001-01-01";
+
+/// Targets over time per category key: `(from, target)` by date, `None` for the default.
+pub(crate) type TargetHistory = HashMap<String, Vec<(NaiveDate, Option<Target>)>>;
+
+/// A stored from-date; HISTORY_START lies outside the range people may type, so it is not parsed as input.
+fn history_date(text: &str) -> Result<NaiveDate> {
+    text.parse::<NaiveDate>().or_else(|_| parse_date("from", text))
+}
+
 /// Longest absence accepted, in days (a sabbatical, not a typo spanning decades).
 const MAX_ABSENCE_DAYS: i64 = 366;
 
@@ -91,7 +104,18 @@ impl Db {
             return Err(CoreError::invalid("times", Msg::new("range").arg("min", 1).arg("max", 100)));
         }
         let (person_id, category_id) = (resolve_person(&self.conn, person)?, id_for_key(&self.conn, Table::Category, category)?);
+        let today = self.change_from(person_id)?;
         self.write(|tx| {
+            // What applied until now keeps applying to the past (the default, when none was set).
+            tx.execute(
+                "INSERT OR IGNORE INTO target_history (person_id, category_id, from_date, times, per)
+                 SELECT ?1, ?2, ?3, t.times, t.per FROM (SELECT 1) LEFT JOIN targets t ON t.person_id = ?1 AND t.category_id = ?2",
+                params![person_id, category_id, HISTORY_START],
+            )?;
+            tx.execute(
+                "INSERT OR REPLACE INTO target_history (person_id, category_id, from_date, times, per) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![person_id, category_id, today, times, per.as_str()],
+            )?;
             tx.execute(
                 "INSERT INTO targets (person_id, category_id, times, per) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(person_id, category_id) DO UPDATE SET times = excluded.times, per = excluded.per",
@@ -195,15 +219,72 @@ impl Db {
         let person_id = resolve_person(&self.conn, person)?;
         let days = working_days.map(|d| crate::time::WorkingDays::parse(&d.join(","))).transpose()?;
         let start = day_start.map(crate::time::parse_day_start).transpose()?;
+        let today = self.change_from(person_id)?;
         self.write(|tx| {
+            // The rhythm so far keeps applying to the past; the new one applies from today.
+            tx.execute(
+                "INSERT OR IGNORE INTO rhythm_history (person_id, from_date, working_days, day_start)
+                 SELECT id, ?2, working_days, day_start FROM people WHERE id = ?1",
+                params![person_id, HISTORY_START],
+            )?;
             if let Some(days) = days {
                 tx.execute("UPDATE people SET working_days = ?2 WHERE id = ?1", params![person_id, days.0])?;
             }
             if let Some(start) = start {
                 tx.execute("UPDATE people SET day_start = ?2 WHERE id = ?1", params![person_id, start])?;
             }
+            tx.execute(
+                "INSERT OR REPLACE INTO rhythm_history (person_id, from_date, working_days, day_start)
+                 SELECT id, ?2, working_days, day_start FROM people WHERE id = ?1",
+                params![person_id, today],
+            )?;
             Ok(())
         })?;
         self.person(person_id)
+    }
+
+    /// The date from which a change of rhythm or target applies: the person's local today, by the day start
+    /// in force now. On the day a person is added, a change is still setting them up and applies to all of
+    /// their (back-logged) history.
+    fn change_from(&self, person_id: i64) -> Result<String> {
+        let clock = crate::people::person_clock(&self.conn, person_id)?;
+        let today = crate::time::local_date(self.clock.now(), &clock.zone, clock.day_start);
+        let created: i64 = self.conn.query_row("SELECT created_at FROM people WHERE id = ?1", [person_id], |r| r.get(0))?;
+        let first_day = chrono::DateTime::from_timestamp_millis(created).map(|t| crate::time::local_date(t, &clock.zone, clock.day_start));
+        Ok(if first_day.is_some_and(|d| d >= today) { HISTORY_START.to_string() } else { today.to_string() })
+    }
+
+    /// The working days a person had over time, `(from, days)` by date; empty when they never changed.
+    pub(crate) fn rhythm_history(&self, person_id: i64) -> Result<Vec<(NaiveDate, crate::time::WorkingDays)>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT from_date, working_days FROM rhythm_history WHERE person_id = ?1 ORDER BY from_date")?;
+        let rows = stmt.query_map([person_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (from, bits) = row?;
+            out.push((history_date(&from)?, crate::time::WorkingDays::from_bits(bits)));
+        }
+        Ok(out)
+    }
+
+    /// Each category's targets over time, by category key: `(from, target)` by date, `None` for the default.
+    pub(crate) fn target_history(&self, person_id: i64) -> Result<TargetHistory> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.key, h.from_date, h.times, h.per FROM target_history h JOIN categories c ON c.id = h.category_id
+             WHERE h.person_id = ?1 ORDER BY c.key, h.from_date",
+        )?;
+        let rows = stmt.query_map([person_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<u32>>(2)?, r.get::<_, Option<String>>(3)?))
+        })?;
+        let mut out: HashMap<String, Vec<(NaiveDate, Option<Target>)>> = HashMap::new();
+        for row in rows {
+            let (key, from, times, per) = row?;
+            let target = match (times, per) {
+                (Some(times), Some(per)) => Some(Target { times, per: Per::parse(&per)? }),
+                _ => None,
+            };
+            out.entry(key).or_default().push((history_date(&from)?, target));
+        }
+        Ok(out)
     }
 }

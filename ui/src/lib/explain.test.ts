@@ -10,7 +10,7 @@ const base: CategoryStats = {
   currentStreak: 4, bestStreak: 9, streakAtRisk: false, streakUnit: 'weeks',
   score: 0.634, score7dAgo: 0.61, lastDate: '2026-11-25', daysSince: 2, countedDaysSince: 1,
   slipping: false, slippingReason: null, intervalDays: 2, countInRange: 30,
-  explanation: { countedDays30: 22, metDays30: 14, halfLifeDays: 16.78, change7d: 0.024, frequency: 0.6 },
+  explanation: { countedDays30: 22, metDays30: 14, halfLifeDays: 16.78, change7d: 0.024, frequency: 0.6, windowActions: 6, windowDays: 10 },
 };
 
 describe('calendar arithmetic on local dates', () => {
@@ -29,13 +29,14 @@ describe('why is my score what it is', () => {
   it('explains a weekly target in plain words with the numbers', () => {
     const lines = whyScore(base);
     expect(lines[0]).toBe('Your open communication score is 63%, up 2 points over the last week.');
-    expect(lines[1]).toContain('the 7 days up to it hold at least 3 actions of open communication');
+    expect(lines[1]).toContain('your last 10 working days hold at least 6 actions of open communication (your target: 3 open communication per week)');
+    expect(lines[1]).toContain('over two weeks');
     expect(lines[2]).toBe('In the last 30 days, 14 of 22 working days met the target.');
     expect(lines[3]).toContain('about 17 working days');
   });
 
   it('explains daily targets and slipping', () => {
-    const daily = { ...base, target: { times: 1, per: 'day' as const } };
+    const daily = { ...base, target: { times: 1, per: 'day' as const }, explanation: { ...base.explanation, windowActions: 1, windowDays: 1 } };
     expect(targetText(daily)).toBe('1 open communication per working day');
     expect(whyScore(daily)[1]).toContain('with at least 1 action of open communication');
     expect(slippingText({ ...base, slipping: true, slippingReason: 'silence', countedDaysSince: 5 }))

@@ -19,7 +19,7 @@ export function whyScore(c: CategoryStats): string[] {
   const first = points === 0
     ? t('explain.why.unchanged', { what, score })
     : t(points > 0 ? 'explain.why.up' : 'explain.why.down', { what, score, n: Math.abs(points) });
-  const rule = { n: c.target.times, what, target: targetText(c) };
+  const rule = { n: e.windowActions, days: e.windowDays, what, target: targetText(c) };
   return [
     first,
     c.target.per === 'week' ? t('explain.why.ruleWeek', rule) : t('explain.why.ruleDay', rule),

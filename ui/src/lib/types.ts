@@ -106,6 +106,9 @@ export interface Explanation {
   halfLifeDays: number;
   change7d: number;
   frequency: number;
+  /** Loop's window: the actions needed over the last `windowDays` working days. */
+  windowActions: number;
+  windowDays: number;
 }
 
 export interface CategoryStats {

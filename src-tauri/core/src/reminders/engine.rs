@@ -4,6 +4,13 @@
 //! about each person, so tests can replay restarts, sleeps, clock jumps and DST days exactly. Each occurrence
 //! has a key that is unique per rule (a local date, the start of a silence, a follow-up and day), and the
 //! store inserts it at most once: that is what makes "nothing fires twice" hold across restarts.
+//!
+//! The rules of firing, all decided here: an occurrence never fires for a time before its rule existed; a
+//! time inside quiet hours moves to the end of that quiet period (the next morning, for quiet hours across
+//! midnight); nothing is delivered while the person's quiet hours last, late deliveries included; and of the
+//! occurrences of one rule (one follow-up, for `followup-due`) that a pass finds due and not yet stored, only
+//! the newest is delivered: the older ones are missed ([`select`]), and so is any occurrence older than one
+//! already stored.
 
 use std::collections::HashMap;
 
@@ -68,6 +75,19 @@ pub struct Rule {
     pub min_streak: u32,
     pub quiet: Option<(NaiveTime, NaiveTime)>,
     pub paused: bool,
+    /// When the rule was made: it never fires for an earlier time.
+    pub created: DateTime<Utc>,
+}
+
+impl Rule {
+    /// Whether local wall time `t` lies inside the quiet hours (from inclusive, to exclusive).
+    fn quiet_at(&self, t: NaiveTime) -> bool {
+        match self.quiet {
+            Some((from, to)) if from <= to => t >= from && t < to,
+            Some((from, to)) => t >= from || t < to,
+            None => false,
+        }
+    }
 }
 
 /// What the engine needs to know about a person, as of now.
@@ -119,24 +139,23 @@ pub struct Due {
     pub followup_id: Option<i64>,
 }
 
-/// Every occurrence due at `now`: fire time reached, condition holding, not suppressed. Looks at today and
-/// yesterday (local), so what fell due while the app was closed is delivered once, late.
+/// Every occurrence due at `now` and not held: fire time reached, condition holding, not suppressed, and the
+/// person outside the rule's quiet hours now. Looks at today and yesterday (local), so what fell due while the
+/// app was closed is found; [`select`] then delivers only the newest of each rule.
 pub fn due(rules: &[Rule], facts: &HashMap<i64, Facts>, now: DateTime<Utc>) -> Vec<Due> {
     let mut out = Vec::new();
     for rule in rules.iter().filter(|r| !r.paused) {
         let Some(f) = facts.get(&rule.person_id) else { continue };
+        if rule.quiet_at(f.zone.at(now).time()) {
+            continue;
+        }
         let today = crate::time::local_date(now, &f.zone, f.day_start);
         let mut found = match rule.kind {
             Kind::Silence => silence(rule, f, today),
-            Kind::FollowupDue => followups(rule, f, today),
+            Kind::FollowupDue => [today - Duration::days(1), today].iter().flat_map(|&d| followups(rule, f, d)).collect(),
             _ => [today - Duration::days(1), today].iter().filter_map(|&d| daily(rule, f, d, today)).collect(),
         };
-        found.retain(|d| d.fire_instant <= now);
-        // Of several occurrences of one rule, deliver only the newest: a late catch-up is one reminder.
-        if rule.kind != Kind::FollowupDue {
-            found.sort_by_key(|d| d.fire_instant);
-            found.drain(..found.len().saturating_sub(1));
-        }
+        found.retain(|d| d.fire_instant <= now && d.fire_instant >= rule.created);
         for mut d in found {
             d.late = now - d.fire_instant > Duration::minutes(LATE_AFTER_MINUTES);
             d.fire_at = f.zone.at(d.fire_instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
@@ -147,6 +166,41 @@ pub fn due(rules: &[Rule], facts: &HashMap<i64, Facts>, now: DateTime<Utc>) -> V
     out
 }
 
+/// What one reminder is about: a rule, and for `followup-due` the follow-up (each promise its own reminder).
+pub type Group = (i64, Option<i64>);
+
+/// Splits what [`due`] found into what to deliver and what was missed. `stored(due)` tells whether that
+/// occurrence is stored already; `newest` is the fire time of each group's newest stored occurrence. Of a
+/// group's new occurrences only the newest is delivered, and only when it is newer than every stored one;
+/// the rest are missed (stored as such, so they never fire later).
+pub fn select(found: Vec<Due>, stored: impl Fn(&Due) -> bool, newest: &HashMap<Group, DateTime<Utc>>) -> (Vec<Due>, Vec<Due>) {
+    let mut latest: HashMap<Group, DateTime<Utc>> = HashMap::new();
+    let fresh: Vec<Due> = found.into_iter().filter(|d| !stored(d)).collect();
+    for d in &fresh {
+        let e = latest.entry(d.group()).or_insert(d.fire_instant);
+        *e = (*e).max(d.fire_instant);
+    }
+    let (mut deliver, mut missed) = (Vec::new(), Vec::new());
+    let mut taken: std::collections::HashSet<Group> = std::collections::HashSet::new();
+    for d in fresh {
+        let g = d.group();
+        let newest_of_group = latest.get(&g) == Some(&d.fire_instant);
+        let after_stored = newest.get(&g).is_none_or(|t| d.fire_instant > *t);
+        if newest_of_group && after_stored && taken.insert(g) {
+            deliver.push(d);
+        } else {
+            missed.push(d);
+        }
+    }
+    (deliver, missed)
+}
+
+impl Due {
+    pub fn group(&self) -> Group {
+        (self.rule_id, self.followup_id)
+    }
+}
+
 /// Whether `rule` may fire for `person` on `day`: its weekdays (or the person's working days), no absence.
 fn fires_on(rule: &Rule, f: &Facts, day: NaiveDate) -> bool {
     let days = rule.weekdays.unwrap_or(f.calendar.working);
@@ -154,18 +208,18 @@ fn fires_on(rule: &Rule, f: &Facts, day: NaiveDate) -> bool {
 }
 
 /// The instant `rule` fires on local `day`: its time in the person's zone (a time before the person's day
-/// start belongs to the next calendar date), moved to the end of quiet hours when it falls inside them.
+/// start belongs to the next calendar date), moved to the end of the quiet period it falls inside: for quiet
+/// hours across midnight, a time after their start waits until the next morning.
 pub fn fire_instant(rule: &Rule, f: &Facts, day: NaiveDate) -> DateTime<Utc> {
     let start = NaiveTime::MIN + Duration::minutes(i64::from(f.day_start));
-    let mut at = rule.at;
-    if let Some((from, to)) = rule.quiet {
-        let inside = if from <= to { at >= from && at < to } else { at >= from || at < to };
-        if inside {
-            at = to;
+    let calendar_day = if rule.at < start { day + Duration::days(1) } else { day };
+    match rule.quiet {
+        Some((from, to)) if rule.quiet_at(rule.at) => {
+            let ends_next_day = from > to && rule.at >= from;
+            f.zone.resolve(if ends_next_day { calendar_day + Duration::days(1) } else { calendar_day }, to)
         }
+        _ => f.zone.resolve(calendar_day, rule.at),
     }
-    let calendar_day = if at < start { day + Duration::days(1) } else { day };
-    f.zone.resolve(calendar_day, at)
 }
 
 fn title(f: &Facts, text: &str) -> String {
@@ -242,8 +296,9 @@ fn silence(rule: &Rule, f: &Facts, today: NaiveDate) -> Vec<Due> {
     let Some((key, label)) = rule.category.as_ref() else { return Vec::new() };
     let last = f.last.get(key).copied();
     let since = last.unwrap_or(f.since);
+    // The first day it may fire on, once the silence is long enough and the rule exists.
     let mut day = since + Duration::days(i64::from(rule.after_days.max(1)));
-    while day <= today && !fires_on(rule, f, day) {
+    while day <= today && (!fires_on(rule, f, day) || fire_instant(rule, f, day) < rule.created) {
         day += Duration::days(1);
     }
     if day > today {
@@ -259,7 +314,7 @@ fn silence(rule: &Rule, f: &Facts, today: NaiveDate) -> Vec<Due> {
     vec![make(rule, f, day, format!("silence-since-{since}"), &title, reason)]
 }
 
-/// Follow-ups due today or overdue: one occurrence per follow-up per day.
+/// Follow-ups due on `today` or overdue then: one occurrence per follow-up per day.
 fn followups(rule: &Rule, f: &Facts, today: NaiveDate) -> Vec<Due> {
     if !fires_on(rule, f, today) {
         return Vec::new();

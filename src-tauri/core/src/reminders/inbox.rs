@@ -62,9 +62,10 @@ fn inbox_item(r: &Row<'_>) -> rusqlite::Result<InboxItem> {
 }
 
 impl Db {
-    /// The inbox: entries waiting (fired or snoozed), newest first; with `all`, handled ones too.
+    /// The inbox: entries waiting (fired or snoozed), newest first; with `all`, handled ones too. Occurrences
+    /// a catch-up passed over (missed) were never delivered and are not shown.
     pub fn inbox(&self, all: bool) -> Result<Vec<InboxItem>> {
-        let filter = if all { "" } else { "WHERE o.state IN ('fired', 'snoozed')" };
+        let filter = if all { "WHERE o.missed = 0" } else { "WHERE o.missed = 0 AND o.state IN ('fired', 'snoozed')" };
         Ok(self
             .conn
             .prepare_cached(&format!("{INBOX_SQL} {filter} ORDER BY coalesce(o.refired_at, o.fired_at) DESC, o.id DESC LIMIT 200"))?

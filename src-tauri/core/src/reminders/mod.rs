@@ -8,10 +8,10 @@ mod validate;
 
 pub use inbox::InboxItem;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::db::Db;
@@ -69,7 +69,7 @@ pub struct NewRule {
 }
 
 const RULE_SQL: &str = "SELECT r.id, r.person_id, p.name, r.created_by, c2.name, r.kind, r.at_time, r.weekdays, c.key,
-        r.after_days, r.threshold, r.drop_points, r.min_streak, r.quiet_from, r.quiet_to, r.paused
+        r.after_days, r.threshold, r.drop_pts, r.min_streak, r.quiet_from, r.quiet_to, r.paused, r.created_at
      FROM reminder_rules r JOIN people p ON p.id = r.person_id
      LEFT JOIN people c2 ON c2.id = r.created_by LEFT JOIN categories c ON c.id = r.category_id";
 
@@ -79,12 +79,15 @@ pub(crate) fn rfc3339(ms: i64, tz: &str) -> String {
     zone.at(instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// The fire time of each group's newest stored occurrence.
+type Newest = HashMap<engine::Group, DateTime<Utc>>;
+
 struct StoredRule {
     view: ReminderRule,
     rule: Rule,
 }
 
-fn stored_rule(r: &Row<'_>) -> rusqlite::Result<(ReminderRule, Option<i64>, Option<String>, Option<String>)> {
+fn stored_rule(r: &Row<'_>) -> rusqlite::Result<(ReminderRule, Option<i64>, i64)> {
     let weekdays: Option<i64> = r.get(7)?;
     let view = ReminderRule {
         id: r.get(0)?,
@@ -105,11 +108,11 @@ fn stored_rule(r: &Row<'_>) -> rusqlite::Result<(ReminderRule, Option<i64>, Opti
         paused: r.get(15)?,
         next_fire: None,
     };
-    Ok((view, weekdays, None, None))
+    Ok((view, weekdays, r.get(16)?))
 }
 
 impl StoredRule {
-    fn from_view(view: ReminderRule, weekdays: Option<i64>, labels: &HashMap<String, String>) -> Result<StoredRule> {
+    fn from_view(view: ReminderRule, weekdays: Option<i64>, created: i64, labels: &HashMap<String, String>) -> Result<StoredRule> {
         let kind = Kind::parse(&view.kind).ok_or_else(|| CoreError::invalid("kind", Msg::new("reminder.kind.stored").arg("kind", &view.kind)))?;
         let quiet = match (&view.quiet_from, &view.quiet_to) {
             (Some(a), Some(b)) => Some((parse_hhmm("quietFrom", a)?, parse_hhmm("quietTo", b)?)),
@@ -128,6 +131,7 @@ impl StoredRule {
             min_streak: view.min_streak.unwrap_or(1),
             quiet,
             paused: view.paused,
+            created: DateTime::<Utc>::from_timestamp_millis(created).unwrap_or_default(),
         };
         Ok(StoredRule { view, rule })
     }
@@ -141,7 +145,7 @@ impl Db {
         let id = self.write(|tx| {
             tx.execute(
                 "INSERT INTO reminder_rules (person_id, created_by, kind, at_time, weekdays, category_id, after_days,
-                     threshold, drop_points, min_streak, quiet_from, quiet_to, created_at, uid)
+                     threshold, drop_pts, min_streak, quiet_from, quiet_to, created_at, uid)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, lower(hex(randomblob(16))))",
                 params![v.person_id, v.created_by, v.kind.as_str(), v.at, v.weekdays, v.category_id, v.after_days,
                         v.threshold, v.drop_points, v.min_streak, v.quiet_from, v.quiet_to, now],
@@ -158,7 +162,7 @@ impl Db {
         self.write(|tx| {
             tx.execute(
                 "UPDATE reminder_rules SET person_id = ?2, created_by = coalesce(?3, created_by), kind = ?4, at_time = ?5,
-                     weekdays = ?6, category_id = ?7, after_days = ?8, threshold = ?9, drop_points = ?10, min_streak = ?11,
+                     weekdays = ?6, category_id = ?7, after_days = ?8, threshold = ?9, drop_pts = ?10, min_streak = ?11,
                      quiet_from = ?12, quiet_to = ?13 WHERE id = ?1",
                 params![id, v.person_id, v.created_by, v.kind.as_str(), v.at, v.weekdays, v.category_id, v.after_days,
                         v.threshold, v.drop_points, v.min_streak, v.quiet_from, v.quiet_to],
@@ -203,9 +207,12 @@ impl Db {
         let mut out = Vec::new();
         for s in stored {
             let mut view = s.view;
-            let facts = self.facts(&[s.rule.person_id], false, now)?;
+            let with_scores = matches!(s.rule.kind, Kind::ScoreDrop | Kind::StreakRisk);
+            let facts = self.facts(&[s.rule.person_id], with_scores, now)?;
             if let (Some(f), false) = (facts.get(&s.rule.person_id), s.rule.paused) {
-                view.next_fire = next_fire(&s.rule, f, now).map(|t| f.zone.at(t).to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+                let (stored, newest) = self.stored_occurrences(Some(s.rule.id))?;
+                view.next_fire = next_fire(&s.rule, f, now, &stored, &newest)
+                    .map(|t| f.zone.at(t).to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
             }
             out.push(view);
         }
@@ -223,7 +230,7 @@ impl Db {
             .prepare_cached(&format!("{RULE_SQL} {filter}"))?
             .query_map([arg], stored_rule)?
             .collect::<rusqlite::Result<_>>()?;
-        rows.into_iter().map(|(view, weekdays, _, _)| StoredRule::from_view(view, weekdays, &labels)).collect()
+        rows.into_iter().map(|(view, weekdays, created)| StoredRule::from_view(view, weekdays, created, &labels)).collect()
     }
 
     /// What the engine needs to know about these people now. Scores only when a rule needs them.
@@ -273,10 +280,7 @@ impl Db {
                     name_in_title: me.is_some_and(|m| m != id),
                     zone: clock.zone,
                     day_start: clock.day_start,
-                    calendar: Calendar {
-                        working: clock.working_days,
-                        absences: self.absence_ranges(id, today - Duration::days(400), today + Duration::days(1))?,
-                    },
+                    calendar: Calendar::new(clock.working_days, self.absence_ranges(id, today - Duration::days(400), today + Duration::days(1))?),
                     counts,
                     last,
                     scores,
@@ -290,40 +294,65 @@ impl Db {
         Ok(out)
     }
 
-    /// What is due at `at` and why, without changing anything. `fired` tells whether it was already delivered.
+    /// What is due at `at` and why, without changing anything. `fired` tells whether it was already delivered
+    /// (or passed over as missed); of the rest, only what a pass would deliver is listed.
     pub fn reminders_due(&self, at: DateTime<Utc>) -> Result<Vec<(Due, bool)>> {
+        let found = self.found_at(at)?;
+        let (stored, newest) = self.stored_occurrences(None)?;
+        let already: Vec<(Due, bool)> = found.iter().filter(|d| stored.contains(&(d.rule_id, d.key.clone()))).map(|d| (d.clone(), true)).collect();
+        let (deliver, _) = engine::select(found, |d| stored.contains(&(d.rule_id, d.key.clone())), &newest);
+        let mut out: Vec<(Due, bool)> = already.into_iter().chain(deliver.into_iter().map(|d| (d, false))).collect();
+        out.sort_by(|a, b| a.0.fire_instant.cmp(&b.0.fire_instant).then(a.0.rule_id.cmp(&b.0.rule_id)));
+        Ok(out)
+    }
+
+    /// Everything the engine finds due at `at`, stored or not.
+    fn found_at(&self, at: DateTime<Utc>) -> Result<Vec<Due>> {
         let stored = self.stored_rules("WHERE r.paused = 0 AND ?1 IS NULL", None)?;
         let rules: Vec<Rule> = stored.into_iter().map(|s| s.rule).collect();
         let people: Vec<i64> = rules.iter().map(|r| r.person_id).collect();
         let with_scores = rules.iter().any(|r| matches!(r.kind, Kind::ScoreDrop | Kind::StreakRisk));
         let facts = self.facts(&people, with_scores, at)?;
-        let due = engine::due(&rules, &facts, at);
-        let mut stmt = self.conn.prepare_cached("SELECT 1 FROM reminder_occurrences WHERE rule_id = ?1 AND occurrence = ?2")?;
-        let mut out = Vec::new();
-        for d in due {
-            let fired = stmt.query_row(params![d.rule_id, d.key], |_| Ok(())).optional()?.is_some();
-            out.push((d, fired));
-        }
-        Ok(out)
+        Ok(engine::due(&rules, &facts, at))
     }
 
-    /// One engine pass at the clock's now: stores new occurrences (each key once), brings back snoozed ones
-    /// whose time has come, and returns the entries to notify about.
+    /// The stored occurrences' keys, and the fire time of each group's newest (of one rule, or all).
+    fn stored_occurrences(&self, rule: Option<i64>) -> Result<(HashSet<(i64, String)>, Newest)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rule_id, occurrence, followup_id, fire_at FROM reminder_occurrences WHERE ?1 IS NULL OR rule_id = ?1",
+        )?;
+        let rows = stmt.query_map([rule], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<i64>>(2)?, r.get::<_, i64>(3)?)))?;
+        let (mut keys, mut newest) = (HashSet::new(), HashMap::new());
+        for row in rows {
+            let (rule_id, key, followup, fire_at) = row?;
+            let t = DateTime::<Utc>::from_timestamp_millis(fire_at).unwrap_or_default();
+            let e = newest.entry((rule_id, followup)).or_insert(t);
+            *e = (*e).max(t);
+            keys.insert((rule_id, key));
+        }
+        Ok((keys, newest))
+    }
+
+    /// One engine pass at the clock's now: stores new occurrences (each key once; the ones a catch-up passes
+    /// over as missed), brings back snoozed ones whose time has come, and returns the entries to notify about.
     pub fn run_reminders(&mut self) -> Result<Vec<InboxItem>> {
         let now = self.clock.now();
-        let due = self.reminders_due(now)?;
+        let found = self.found_at(now)?;
+        let (stored, newest) = self.stored_occurrences(None)?;
+        let (deliver, missed) = engine::select(found, |d| stored.contains(&(d.rule_id, d.key.clone())), &newest);
         let stamp = now.timestamp_millis();
         let ids = self.write(|tx| {
             let mut ids = Vec::new();
             let mut insert = tx.prepare_cached(
                 "INSERT OR IGNORE INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id,
-                     fire_at, fired_at, late, title, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     fire_at, fired_at, late, title, body, state, missed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?;
-            for (d, fired) in due.iter().filter(|(_, fired)| !fired) {
-                let _ = fired;
+            let all = deliver.iter().map(|d| (d, false)).chain(missed.iter().map(|d| (d, true)));
+            for (d, was_missed) in all {
+                let state = if was_missed { "dismissed" } else { "fired" };
                 let n = insert.execute(params![d.rule_id, d.key, d.person_id, d.kind.as_str(), d.category, d.followup_id,
-                    d.fire_instant.timestamp_millis(), stamp, d.late, d.title, d.body])?;
-                if n == 1 {
+                    d.fire_instant.timestamp_millis(), stamp, d.late, d.title, d.body, state, was_missed])?;
+                if n == 1 && !was_missed {
                     ids.push(tx.last_insert_rowid());
                 }
             }
@@ -339,13 +368,25 @@ impl Db {
     }
 }
 
-/// The next instant after `now` at which the rule would fire if its condition holds: the preview.
-pub fn next_fire(rule: &Rule, f: &Facts, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+/// When the rule will next deliver, if nothing more is logged and scores stay as they are: the engine itself
+/// ([`engine::due`] and [`engine::select`]) asked at each candidate fire time of the next 60 days, so the
+/// preview is what will fire, for every kind. `None` when its condition will not hold (a score-drop rule with
+/// the score where it is), or it is paused.
+pub fn next_fire(
+    rule: &Rule,
+    f: &Facts,
+    now: DateTime<Utc>,
+    stored: &HashSet<(i64, String)>,
+    newest: &HashMap<engine::Group, DateTime<Utc>>,
+) -> Option<DateTime<Utc>> {
     let today = local_date(now, &f.zone, f.day_start);
-    (0..21).map(|d| today + Duration::days(d)).find_map(|day| {
-        let days = rule.weekdays.unwrap_or(f.calendar.working);
-        let absent = f.calendar.absences.iter().any(|(a, b)| *a <= day && day <= *b);
-        let t = engine::fire_instant(rule, f, day);
-        (days.contains(chrono::Datelike::weekday(&day)) && !absent && t > now).then_some(t)
-    })
+    let facts = HashMap::from([(rule.person_id, f.clone())]);
+    let rules = std::slice::from_ref(rule);
+    let mut candidates: Vec<DateTime<Utc>> =
+        (-1..=60).map(|d| engine::fire_instant(rule, f, today + Duration::days(d))).filter(|t| *t >= now).collect();
+    candidates.insert(0, now);
+    candidates.into_iter().find(|&t| {
+        let (deliver, _) = engine::select(engine::due(rules, &facts, t), |d| stored.contains(&(d.rule_id, d.key.clone())), newest);
+        !deliver.is_empty()
+    }).map(|t| t.max(now))
 }

@@ -23,7 +23,7 @@ use rusqlite::params;
 use crate::db::Db;
 use crate::error::Result;
 use crate::people::{person_clock, resolve_person};
-use crate::targets::{CategoryTarget, Per};
+use crate::targets::{CategoryTarget, Per, Target};
 use crate::time::local_date;
 use series::{Calendar, DaySeries};
 
@@ -208,12 +208,15 @@ impl Db {
         let calendar = Calendar {
             working: clock.working_days,
             absences: self.absence_ranges(person_id, start, as_of + Duration::days(7))?,
+            history: self.rhythm_history(person_id)?,
         };
         let mut series = DaySeries::empty(as_of, days, targets.len(), calendar);
         for r in rows {
             series.add(r.date, category_ids.get(&r.category).copied(), r.count);
         }
-        let per_week = series.calendar.working_per_week();
+        let target_history = self.target_history(person_id)?;
+        // As they were on the as-of date: a review of a past month judges by that month's rules.
+        let per_week = series.calendar.working_per_week_on(as_of);
         let last = series.len() - 1;
         let range_start = range_from.and_then(|d| series.index(d)).unwrap_or(0);
         let month_ago = series.len().saturating_sub(30);
@@ -221,15 +224,17 @@ impl Db {
         let mut categories = Vec::with_capacity(targets.len());
         for (c, t) in targets.iter().enumerate() {
             let counts = &series.by_category[c];
-            let sc = score::scores(counts, &series.counted, t.target, per_week);
-            let streak = streaks::category_streak(counts, &series, t.target);
+            let in_force = in_force(&series, t, target_history.get(&t.category).map(Vec::as_slice).unwrap_or(&[]));
+            let sc = score::scores_in_force(counts, &in_force);
+            let target = in_force[last].target;
+            let streak = streaks::category_streak_in_force(counts, &series, &in_force, target);
             let last_index = counts.iter().rposition(|&n| n > 0);
             let counted_since = last_index.map(|i| {
                 series.counted[i + 1..].iter().enumerate().filter(|(j, &k)| k && i + 1 + j != last).count() as i64
             });
-            let interval = match t.target.per {
+            let interval = match target.per {
                 Per::Day => 1,
-                Per::Week => per_week.div_ceil(t.target.times.max(1)).max(1),
+                Per::Week => per_week.div_ceil(target.times.max(1)).max(1),
             };
             let now = sc[last];
             let week_ago = sc[last.saturating_sub(7)];
@@ -240,18 +245,18 @@ impl Db {
             } else {
                 None
             };
-            let (met, counted) = score::met_days(counts, &series.counted, t.target, month_ago);
-            let f = score::frequency(t.target, per_week);
+            let (met, counted) = score::met_days(counts, &in_force, month_ago);
+            let f = score::frequency(target, per_week);
             categories.push(CategoryStats {
                 key: t.category.clone(),
                 label: t.label.clone(),
                 colour: t.colour.clone(),
-                target: t.target,
-                target_is_default: t.is_default,
+                target,
+                target_is_default: t.is_default && target == t.target,
                 current_streak: streak.current,
                 best_streak: streak.best,
                 streak_at_risk: streak.at_risk,
-                streak_unit: match t.target.per {
+                streak_unit: match target.per {
                     Per::Week => "weeks",
                     Per::Day => "days",
                 }
@@ -271,6 +276,8 @@ impl Db {
                     half_life_days: round(score::half_life_days(f)),
                     change_7d: round(now - week_ago),
                     frequency: round(f),
+                    window_actions: score::window(target, per_week).0,
+                    window_days: score::window(target, per_week).1,
                 },
             });
             scores.push(sc);
@@ -376,6 +383,23 @@ fn period(keys: &[&str], by_category: &[Vec<u32>], days: &[usize], week_start: O
         keys.iter().zip(by_category).map(|(k, v)| (k.to_string(), days.iter().map(|&i| v[i]).sum())).collect();
     let total = counts.values().sum();
     PeriodCounts { week_start, month, counts, total }
+}
+
+/// What applied to category `t` on every day of the series: the counted days as they were, and the target
+/// and working days in force on each day (`history` by date; `None` entries are the category's default).
+fn in_force(series: &DaySeries, t: &CategoryTarget, history: &[(NaiveDate, Option<Target>)]) -> Vec<score::InForce> {
+    let default = crate::targets::default_target(&t.category);
+    (0..series.len())
+        .map(|i| {
+            let date = series.date(i);
+            let target = match history.partition_point(|(from, _)| *from <= date) {
+                _ if history.is_empty() => t.target,
+                0 => history[0].1.unwrap_or(default),
+                n => history[n - 1].1.unwrap_or(default),
+            };
+            score::InForce { counted: series.counted[i], target, working_per_week: series.calendar.working_per_week_on(date) }
+        })
+        .collect()
 }
 
 fn month_start(date: NaiveDate, months_back: i32) -> NaiveDate {

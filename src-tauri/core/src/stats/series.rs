@@ -24,18 +24,45 @@ pub struct DaySeries {
 /// (the rest of the current week).
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
+    /// The working days in force now (and for any date `history` does not cover).
     pub working: WorkingDays,
     pub absences: Vec<(NaiveDate, NaiveDate)>,
+    /// Earlier working days: `(from, days)` sorted by `from`; each applies from its date until the next.
+    /// Dates before the first entry use the first entry. Empty: `working` applied always.
+    pub history: Vec<(NaiveDate, WorkingDays)>,
 }
 
 impl Calendar {
-    pub fn is_counted(&self, date: NaiveDate) -> bool {
-        self.working.contains(date.weekday()) && !self.absences.iter().any(|(a, b)| *a <= date && date <= *b)
+    /// A calendar whose working days never changed.
+    pub fn new(working: WorkingDays, absences: Vec<(NaiveDate, NaiveDate)>) -> Calendar {
+        Calendar { working, absences, history: Vec::new() }
     }
 
-    /// Working days in a week (at least 1, so targets per week stay defined).
+    /// The working days in force on `date`.
+    pub fn working_on(&self, date: NaiveDate) -> WorkingDays {
+        match self.history.partition_point(|(from, _)| *from <= date) {
+            0 => self.history.first().map_or(self.working, |(_, w)| *w),
+            n => self.history[n - 1].1,
+        }
+    }
+
+    pub fn is_absent(&self, date: NaiveDate) -> bool {
+        self.absences.iter().any(|(a, b)| *a <= date && date <= *b)
+    }
+
+    /// A working day (as it was on that date) without planned absence.
+    pub fn is_counted(&self, date: NaiveDate) -> bool {
+        self.working_on(date).contains(date.weekday()) && !self.is_absent(date)
+    }
+
+    /// Working days in a week now (at least 1, so targets per week stay defined).
     pub fn working_per_week(&self) -> u32 {
         self.working.0.count_ones().max(1)
+    }
+
+    /// Working days in a week as they were on `date` (at least 1).
+    pub fn working_per_week_on(&self, date: NaiveDate) -> u32 {
+        self.working_on(date).0.count_ones().max(1)
     }
 }
 

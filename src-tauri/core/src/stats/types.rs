@@ -82,6 +82,10 @@ pub struct Explanation {
     pub change_7d: f64,
     /// The target frequency per counted day used by the formula.
     pub frequency: f64,
+    /// Loop's window for the day's fulfilment: the actions needed in the last `window_days` counted days
+    /// (twice the target over two weeks' working days for "N per week").
+    pub window_actions: u32,
+    pub window_days: u32,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -294,7 +294,7 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
         let category = opt_id(tx, CATEGORY, r.category.as_deref(), field("category"))?;
         skipped += none(tx.execute(
             "INSERT OR IGNORE INTO reminder_rules (person_id, created_by, kind, at_time, weekdays, category_id, after_days,
-                 threshold, drop_points, min_streak, quiet_from, quiet_to, paused, created_at, uid)
+                 threshold, drop_pts, min_streak, quiet_from, quiet_to, paused, created_at, uid)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![person, created_by, r.kind, r.at, r.weekdays, category, r.after_days, r.threshold, r.drop_points,
                     r.min_streak, r.quiet_from, r.quiet_to, r.paused, r.created_at, r.uid],

@@ -133,7 +133,7 @@ impl Db {
         )?;
         let reminder_rules = all(
             self,
-            "SELECT r.uid, p.name, cb.name, r.kind, r.at_time, r.weekdays, c.key, r.after_days, r.threshold, r.drop_points,
+            "SELECT r.uid, p.name, cb.name, r.kind, r.at_time, r.weekdays, c.key, r.after_days, r.threshold, r.drop_pts,
                     r.min_streak, r.quiet_from, r.quiet_to, r.paused, r.created_at
              FROM reminder_rules r JOIN people p ON p.id = r.person_id LEFT JOIN people cb ON cb.id = r.created_by
              LEFT JOIN categories c ON c.id = r.category_id ORDER BY r.uid",

@@ -15,8 +15,8 @@ export const en = {
     other: 'Your {what} score is {score}, down {n} points over the last week.',
   },
   'why.ruleWeek': {
-    one: 'It grows a little on every working day on which the 7 days up to it hold at least {n} action of {what} (your target: {target}), and fades a little on working days that fall short. Non-working days and planned absence leave it alone.',
-    other: 'It grows a little on every working day on which the 7 days up to it hold at least {n} actions of {what} (your target: {target}), and fades a little on working days that fall short. Non-working days and planned absence leave it alone.',
+    one: 'It grows a little on every working day on which your last {days} working days hold at least {n} action of {what} (your target: {target}), and fades a little on working days that fall short. Like Loop Habit Tracker, Cadence judges a weekly target over two weeks, so a week whose action falls on another day still counts in full. Non-working days and planned absence leave it alone and stretch the window.',
+    other: 'It grows a little on every working day on which your last {days} working days hold at least {n} actions of {what} (your target: {target}), and fades a little on working days that fall short. Like Loop Habit Tracker, Cadence judges a weekly target over two weeks, so a week whose actions fall on other days still counts in full. Non-working days and planned absence leave it alone and stretch the window.',
   },
   'why.ruleDay': {
     one: 'It grows a little on every working day with at least {n} action of {what} (your target: {target}), and fades a little on working days that fall short. Non-working days and planned absence leave it alone.',
@@ -55,8 +55,8 @@ export const nl: Translation<typeof en> = {
     other: 'Je score voor {what} is {score}, {n} punten gedaald in de afgelopen week.',
   },
   'why.ruleWeek': {
-    one: 'Hij stijgt een beetje op elke werkdag waarop de 7 dagen tot en met die dag minstens {n} actie voor {what} bevatten (je doel: {target}), en zakt een beetje op werkdagen die tekortschieten. Vrije dagen en geplande afwezigheid laten hem ongemoeid.',
-    other: 'Hij stijgt een beetje op elke werkdag waarop de 7 dagen tot en met die dag minstens {n} acties voor {what} bevatten (je doel: {target}), en zakt een beetje op werkdagen die tekortschieten. Vrije dagen en geplande afwezigheid laten hem ongemoeid.',
+    one: 'Hij stijgt een beetje op elke werkdag waarop je laatste {days} werkdagen minstens {n} actie voor {what} bevatten (je doel: {target}), en zakt een beetje op werkdagen die tekortschieten. Net als Loop Habit Tracker beoordeelt Cadence een weekdoel over twee weken, zodat een week waarin de actie op een andere dag valt toch volledig telt. Vrije dagen en geplande afwezigheid laten hem ongemoeid en rekken het venster op.',
+    other: 'Hij stijgt een beetje op elke werkdag waarop je laatste {days} werkdagen minstens {n} acties voor {what} bevatten (je doel: {target}), en zakt een beetje op werkdagen die tekortschieten. Net als Loop Habit Tracker beoordeelt Cadence een weekdoel over twee weken, zodat een week waarin de acties op andere dagen vallen toch volledig telt. Vrije dagen en geplande afwezigheid laten hem ongemoeid en rekken het venster op.',
   },
   'why.ruleDay': {
     one: 'Hij stijgt een beetje op elke werkdag met minstens {n} actie voor {what} (je doel: {target}), en zakt een beetje op werkdagen die tekortschieten. Vrije dagen en geplande afwezigheid laten hem ongemoeid.',

@@ -1,0 +1,169 @@
+//! Reminders a leader can trust (issue #10): never for a time before the rule existed, one late notice per
+//! rule after a closed app (the rest missed for good), quiet hours across midnight, score-drop by points, and
+//! a preview that says when each kind will really fire.
+
+mod common;
+
+use cadence_core::time::FixedClock;
+use cadence_core::{Db, NewAction, NewFollowup, NewPerson, NewRule};
+use chrono::{DateTime, Utc};
+use common::at;
+
+fn set(db: &mut Db, now: DateTime<Utc>) {
+    db.set_clock(Box::new(FixedClock(now)));
+}
+
+fn run_at(db: &mut Db, when: &str) -> Vec<cadence_core::InboxItem> {
+    set(db, at(when));
+    db.run_reminders().expect("run")
+}
+
+/// Anna in Amsterdam (UTC+1 in November), working every day, onboarded on Monday 16 November 2026.
+fn anna() -> (tempfile::TempDir, Db) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut db = Db::open_with_clock(&dir.path().join("cadence.sqlite3"), Box::new(FixedClock(at("2026-11-16T06:00:00Z")))).expect("open");
+    db.set_locale_pref("en").expect("locale");
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(String::from).to_vec();
+    db.onboard(&NewPerson { name: "Anna".into(), tz: Some("Europe/Amsterdam".into()), working_days: Some(days), ..Default::default() }, &[])
+        .expect("onboard");
+    (dir, db)
+}
+
+fn checkin(db: &mut Db, at_time: &str) -> i64 {
+    db.add_rule(&NewRule { person: "Anna".into(), kind: "checkin".into(), at: Some(at_time.into()), ..Default::default() }).expect("rule").id
+}
+
+#[test]
+fn a_rule_never_fires_for_a_time_before_it_was_made() {
+    let (_d, mut db) = anna();
+    // Made at 10:00 local on Monday 23 November, for 09:00: today's 09:00 is before it existed.
+    set(&mut db, at("2026-11-23T09:00:00Z"));
+    let r = checkin(&mut db, "09:00");
+    assert_eq!(db.rule(r).expect("rule").next_fire.as_deref(), Some("2026-11-24T09:00:00+01:00"));
+    assert!(run_at(&mut db, "2026-11-23T09:00:30Z").is_empty());
+    assert!(run_at(&mut db, "2026-11-23T22:00:00Z").is_empty(), "not later that day either");
+    let fired = run_at(&mut db, "2026-11-24T08:00:10Z");
+    assert_eq!(fired.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["2026-11-24"]);
+
+    // A silence rule made during a silence fires at its next time after it was made, not for the past.
+    let s = db
+        .add_rule(&NewRule {
+            person: "Anna".into(),
+            kind: "silence".into(),
+            category: Some("open-communication".into()),
+            after_days: Some(3),
+            at: Some("09:00".into()),
+            ..Default::default()
+        })
+        .expect("silence")
+        .id;
+    assert_eq!(db.rule(s).expect("rule").next_fire.as_deref(), Some("2026-11-25T09:00:00+01:00"));
+    assert!(run_at(&mut db, "2026-11-24T12:00:00Z").is_empty());
+    let fired = run_at(&mut db, "2026-11-25T08:00:05Z");
+    assert_eq!(fired.len(), 2, "the silence and Wednesday's check-in: {fired:?}");
+}
+
+#[test]
+fn a_catch_up_delivers_one_late_notice_and_the_rest_are_missed_for_good() {
+    let (_d, mut db) = anna();
+    set(&mut db, at("2026-11-20T12:00:00Z"));
+    let r = checkin(&mut db, "09:00");
+    // The app is closed from Friday noon until Tuesday 24 November 10:30 local: Saturday to Tuesday fell due.
+    let fired = run_at(&mut db, "2026-11-24T09:30:00Z");
+    assert_eq!(fired.len(), 1, "{fired:?}");
+    assert_eq!((fired[0].key.as_str(), fired[0].late), ("2026-11-24", true));
+    // Today gets logged (and so today's condition is false), yesterday's stays true: it still never fires.
+    db.log_action(&NewAction { person: "Anna".into(), category: "follow-up".into(), ..Default::default() }).expect("log");
+    for t in ["2026-11-24T09:31:00Z", "2026-11-24T12:00:00Z", "2026-11-24T22:59:00Z"] {
+        assert!(run_at(&mut db, t).is_empty(), "at {t}");
+    }
+    assert!(db.reminders_due(at("2026-11-24T12:00:00Z")).expect("due").iter().all(|(_, stored)| *stored));
+    assert_eq!(db.inbox(true).expect("inbox").len(), 1, "missed occurrences are not shown as delivered");
+    assert_eq!(db.rule(r).expect("rule").next_fire.as_deref(), Some("2026-11-25T09:00:00+01:00"));
+}
+
+#[test]
+fn quiet_hours_across_midnight_move_a_reminder_to_the_next_morning() {
+    let (_d, mut db) = anna();
+    set(&mut db, at("2026-11-22T11:00:00Z"));
+    let r = db
+        .add_rule(&NewRule {
+            person: "Anna".into(),
+            kind: "checkin".into(),
+            at: Some("23:00".into()),
+            quiet_from: Some("22:00".into()),
+            quiet_to: Some("07:00".into()),
+            ..Default::default()
+        })
+        .expect("rule");
+    // Sunday's 23:00 falls in Sunday night's quiet hours: it waits until Monday 07:00.
+    assert_eq!(r.next_fire.as_deref(), Some("2026-11-23T07:00:00+01:00"));
+    let fired = run_at(&mut db, "2026-11-23T06:00:30Z");
+    assert_eq!(fired.iter().map(|f| (f.key.as_str(), f.fire_at.as_str())).collect::<Vec<_>>(), [("2026-11-22", "2026-11-23T07:00:00+01:00")]);
+    // Monday's own 23:00 waits for Tuesday 07:00: not Monday 07:00, and not at 23:00 either.
+    assert!(run_at(&mut db, "2026-11-23T22:00:00Z").is_empty(), "23:00 is quiet");
+    let fired = run_at(&mut db, "2026-11-24T06:00:10Z");
+    assert_eq!(fired.iter().map(|f| (f.key.as_str(), f.fire_at.as_str())).collect::<Vec<_>>(), [("2026-11-23", "2026-11-24T07:00:00+01:00")]);
+}
+
+#[test]
+fn late_deliveries_wait_for_quiet_hours_to_end() {
+    let (_d, mut db) = anna();
+    set(&mut db, at("2026-11-23T06:00:00Z"));
+    db.add_rule(&NewRule {
+        person: "Anna".into(),
+        kind: "checkin".into(),
+        at: Some("18:00".into()),
+        quiet_from: Some("21:00".into()),
+        quiet_to: Some("07:30".into()),
+        ..Default::default()
+    })
+    .expect("rule");
+    // The laptop opens at 23:00 local, after Monday's 18:00 was missed: quiet, so nothing yet.
+    assert!(run_at(&mut db, "2026-11-23T22:00:00Z").is_empty());
+    assert!(run_at(&mut db, "2026-11-24T06:29:00Z").is_empty(), "07:29 is still quiet");
+    let fired = run_at(&mut db, "2026-11-24T06:30:00Z");
+    assert_eq!(fired.len(), 1);
+    assert!(fired[0].late);
+}
+
+#[test]
+fn score_drop_by_points_is_stored_and_fires() {
+    let (_d, mut db) = anna();
+    set(&mut db, at("2026-11-23T06:00:00Z"));
+    let r = db
+        .add_rule(&NewRule {
+            person: "Anna".into(),
+            kind: "score-drop".into(),
+            category: Some("open-communication".into()),
+            drop_points: Some(10.0),
+            ..Default::default()
+        })
+        .expect("a fall of 10 points can be saved");
+    assert_eq!(r.drop_points, Some(10.0));
+    assert_eq!(r.next_fire, None, "no fall yet: it will not fire");
+    for p in [0.5, 99.0, 100.0] {
+        let mut input = NewRule { person: "Anna".into(), kind: "score-drop".into(), category: Some("follow-up".into()), ..Default::default() };
+        input.drop_points = Some(p);
+        assert_eq!(db.add_rule(&input).expect("stored").drop_points, Some(p));
+    }
+}
+
+#[test]
+fn the_preview_is_the_next_real_fire_for_every_kind() {
+    let (_d, mut db) = anna();
+    set(&mut db, at("2026-11-23T06:00:00Z"));
+    let followup = db.add_rule(&NewRule { person: "Anna".into(), kind: "followup-due".into(), at: Some("10:00".into()), ..Default::default() }).expect("rule");
+    assert_eq!(followup.next_fire, None, "no promise is due");
+    db.add_followup(&NewFollowup { person: "Anna".into(), text: "Budget".into(), due: "2026-11-26".into(), from_action: None }).expect("followup");
+    assert_eq!(db.rule(followup.id).expect("rule").next_fire.as_deref(), Some("2026-11-26T10:00:00+01:00"));
+    // Logged today: today's check-in will not fire, tomorrow's will.
+    db.log_action(&NewAction { person: "Anna".into(), category: "follow-up".into(), ..Default::default() }).expect("log");
+    let c = checkin(&mut db, "09:00");
+    assert_eq!(db.rule(c).expect("rule").next_fire.as_deref(), Some("2026-11-24T09:00:00+01:00"));
+    let streak = db.add_rule(&NewRule { person: "Anna".into(), kind: "streak-risk".into(), min_streak: Some(1), ..Default::default() }).expect("rule");
+    assert_eq!(db.rule(streak.id).expect("rule").next_fire.as_deref(), Some("2026-11-24T17:00:00+01:00"));
+    // The preview and the firing agree.
+    let fired = run_at(&mut db, "2026-11-24T08:00:00Z");
+    assert_eq!(fired.len(), 1);
+}
