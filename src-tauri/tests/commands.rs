@@ -111,6 +111,40 @@ fn commands_outside_the_list_are_refused() {
     assert!(h.invoke("plugin:fs|read_file", json!({"path": "/etc/passwd"})).is_err());
 }
 
+/// The quick-log window's capability grants what logging needs and nothing more: a registered command it
+/// does not grant is refused there by the ACL (and works from the main window), while logging works.
+#[test]
+fn the_quick_log_window_may_log_but_not_call_commands_outside_its_capability() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = Harness::new(dir.path());
+    h.ok("onboard", json!({"person": {"name": "Anna", "tz": "Europe/Amsterdam"}, "values": []}));
+    let quick = h.0.window("quicklog");
+    let call = |cmd: &str, body: Value| common::invoke_in(&quick, cmd, body);
+
+    let logged = call("log_action", json!({"input": {"person": "Anna", "category": "follow-up", "note": "quick"}}))
+        .unwrap_or_else(|e| panic!("log_action from the quick log: {e}"));
+    assert_eq!(logged["note"], json!("quick"));
+    call("catalog", json!({})).unwrap_or_else(|e| panic!("catalog from the quick log: {e}"));
+
+    let id = logged["id"].clone();
+    for (cmd, body) in [
+        ("delete_action", json!({"id": id})),
+        ("update_action", json!({"id": id, "input": {"category": "open-communication", "note": "changed"}})),
+        ("list_actions", json!({"query": {}})),
+        ("export_data", json!({"format": "json"})),
+    ] {
+        let refused = call(cmd, body).expect_err(cmd);
+        // The ACL's refusal, not an error of the command itself: the command never ran.
+        let text = refused.as_str().unwrap_or_default();
+        assert!(text.contains("not allowed"), "{cmd} from the quick log: {refused}");
+    }
+    let listed = h.ok("list_actions", json!({"query": {}}));
+    assert_eq!((listed.as_array().map(Vec::len), &listed[0]["note"]), (Some(1), &json!("quick")), "nothing changed");
+    // The same commands are registered: the main window may call them.
+    h.ok("update_action", json!({"id": id, "input": {"category": "open-communication", "note": "changed"}}));
+    h.ok("delete_action", json!({"id": id}));
+}
+
 #[test]
 fn every_declared_command_is_allowed_to_the_main_window_and_nothing_else() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -167,6 +167,13 @@ impl Harness {
     }
 }
 
+/// Issue #10: a rule's drop points above 1 (a percentage, accepted up to 100) are stored unscaled, past the
+/// column's CHECK (0..1), so SQLite refuses them as a storage error. Score-drop rules use them; the other kinds
+/// accept and store them too, the same bug. Being fixed with the reminder rewrite; only this case is excused.
+fn known_drop_points_bug(cmd: &str, body: &Value) -> bool {
+    cmd.ends_with("_rule") && body["input"]["dropPoints"].as_f64().is_some_and(|p| p > 1.0)
+}
+
 #[test]
 fn every_command_survives_arbitrary_payloads() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -206,6 +213,10 @@ fn every_command_survives_arbitrary_payloads() {
                         let typed = e.get("kind").and_then(Value::as_str).is_some() && e.get("message").is_some();
                         // Tauri's own argument errors (missing or mistyped arguments) come back as plain strings.
                         prop_assert!(typed || e.is_string(), "{cmd}: untyped error {e} for {body}");
+                        // Bad input is refused by validation; a storage error means it got past it to SQLite.
+                        if !known_drop_points_bug(cmd, &body) {
+                            prop_assert_ne!(e.get("kind").and_then(Value::as_str), Some("storage"), "{}: storage error {} for {}", cmd, e, body);
+                        }
                         prop_assert_eq!(h.version(), before, "{} failed with {} but wrote to the database", cmd, e);
                     }
                 }
@@ -217,4 +228,86 @@ fn every_command_survives_arbitrary_payloads() {
     }
     let check: String = h.probe.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
     assert_eq!(check, "ok");
+}
+
+/// Well-typed values at and past every numeric and date limit, one field at a time from a well-formed payload:
+/// the random payloads above rarely get past deserialisation with a number in the right place. Each call must
+/// succeed or be refused by validation (never by SQLite's constraints: a `storage` error), writing nothing.
+#[test]
+fn boundary_values_are_refused_by_validation_not_by_storage() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = Harness::new(dir.path());
+    h.call("onboard", json!({"person": {"name": "Anna", "tz": "Europe/Amsterdam"}, "values": ["Openness"]})).expect("onboard");
+    h.call("log_action", json!({"input": {"person": "1", "category": "follow-up", "note": "seed"}})).expect("log");
+
+    let numbers = [json!(-1), json!(0), json!(0.05), json!(0.5), json!(1), json!(1.5), json!(10), json!(100), json!(101),
+        json!(365), json!(366), json!(10_000), json!(10_001), json!(u32::MAX), json!(1e300), json!(f64::MAX)];
+    let times = ["00:00", "03:59", "04:00", "11:59", "12:00", "12:01", "23:59", "24:00"];
+    let dates = ["1899-12-31", "1900-01-01", "1970-01-01", "2026-02-29", "2026-11-27", "2026-11-29", "9999-12-31", "10000-01-01"];
+    let instants = ["0001-01-01T00:00:00Z", "0999-12-31T23:59:59-12:00", "1900-01-01T00:00:00+14:00", "2026-11-28T23:59:59+14:00",
+        "9999-12-31T23:59:59Z"];
+    let zones = ["+14:00", "-12:00", "+14:59", "Pacific/Kiritimati", "Etc/GMT+12"];
+
+    let mut cases: Vec<(&str, Value)> = Vec::new();
+    for kind in ["checkin", "silence", "score-drop", "streak-risk", "followup-due"] {
+        let rule = json!({"person": "1", "kind": kind, "category": "follow-up", "afterDays": 3, "threshold": 0.5, "minStreak": 2});
+        for field in ["afterDays", "threshold", "dropPoints", "minStreak"] {
+            for n in &numbers {
+                let mut r = rule.clone();
+                r[field] = n.clone();
+                cases.push(("add_rule", json!({"input": r.clone()})));
+                cases.push(("update_rule", json!({"id": 1, "input": r})));
+            }
+        }
+        for t in times {
+            for field in ["at", "quietFrom", "quietTo"] {
+                let mut r = rule.clone();
+                (r["quietFrom"], r["quietTo"]) = (json!("22:00"), json!("07:00"));
+                r[field] = json!(t);
+                cases.push(("add_rule", json!({"input": r})));
+            }
+        }
+    }
+    for n in &numbers {
+        for per in ["week", "day"] {
+            cases.push(("set_target", json!({"person": "1", "category": "follow-up", "times": n, "per": per})));
+        }
+    }
+    for t in times {
+        cases.push(("set_schedule", json!({"person": "1", "workingDays": ["mon"], "dayStart": t})));
+        cases.push(("onboard", json!({"person": {"name": "Bram", "tz": "UTC", "dayStart": t}, "values": []})));
+    }
+    for d in dates {
+        let action = json!({"person": "1", "category": "follow-up", "date": d, "time": "23:59"});
+        cases.push(("log_action", json!({"input": action.clone()})));
+        cases.push(("update_action", json!({"id": 1, "input": action})));
+        cases.push(("add_absence", json!({"person": "1", "from": d, "to": d, "reason": "x"})));
+        cases.push(("add_absence", json!({"person": "1", "from": "2026-11-01", "to": d})));
+        cases.push(("add_followup", json!({"input": {"person": "1", "text": "t", "due": d}})));
+        cases.push(("stats", json!({"query": {"person": "1", "asOf": d, "rangeDays": 30}})));
+        cases.push(("monthly_review", json!({"person": "1", "month": &d[..7.min(d.len())]})));
+    }
+    for at in instants {
+        cases.push(("log_action", json!({"input": {"person": "1", "category": "follow-up", "at": at}})));
+        cases.push(("update_action", json!({"id": 1, "input": {"person": "1", "category": "follow-up", "at": at}})));
+    }
+    for tz in zones {
+        cases.push(("log_action", json!({"input": {"person": "1", "category": "follow-up", "tz": tz}})));
+        cases.push(("update_action", json!({"id": 1, "input": {"category": "follow-up", "tz": tz}})));
+    }
+    for n in [json!(-1), json!(0), json!(1), json!(100_000), json!(u32::MAX)] {
+        cases.push(("stats", json!({"query": {"person": "1", "asOf": "2026-11-27", "rangeDays": n}})));
+    }
+
+    let mut storage = Vec::new();
+    for (cmd, body) in cases {
+        let before = h.version();
+        if let Err(e) = h.call(cmd, body.clone()) {
+            assert_eq!(h.version(), before, "{cmd} failed with {e} but wrote to the database");
+            if e["kind"] == "storage" && !known_drop_points_bug(cmd, &body) {
+                storage.push(format!("{cmd} {body}: {e}"));
+            }
+        }
+    }
+    assert!(storage.is_empty(), "refused by storage, not validation:\n{}", storage.join("\n"));
 }

@@ -1,5 +1,6 @@
 """Issue 2 end to end: onboarding, logging (now and back-logged), days, edit/delete/undo, restart, bad files."""
 import datetime as dt
+import json
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
@@ -115,3 +116,30 @@ def test_unreadable_database_shows_error_screen_and_is_untouched(app):
     app.screenshot("error-screen")
     app.stop()
     assert app.db_file.read_bytes() == garbage
+
+
+def test_editing_the_note_keeps_an_action_where_it_happened(app):
+    """Issue 10: an action logged in New York by someone living in Amsterdam keeps its zone, instant and
+    local date when its note is edited in the form (which loads its date and time)."""
+    app.start()
+    today = onboard(app).get_attribute("data-today")
+    yesterday = (dt.date.fromisoformat(today) - dt.timedelta(days=1)).isoformat()
+    # 21:15 in New York yesterday: already today, 03:15, in Amsterdam.
+    app.cli("log", "--person", "Anna de Vries", "--category", "follow-up", "--note", "Met the New York team",
+            "--date", yesterday, "--time", "21:15", "--tz", "America/New_York")
+    [before] = json.loads(app.cli("--json", "list"))
+    assert (before["tz"], before["localDate"], before["localTime"]) == ("America/New_York", yesterday, "21:15")
+
+    app.find("[data-testid=prev-day]").click()
+    app.wait_text("[data-testid=timeline]", "Met the New York team")
+    app.find("[aria-label='Edit action']").click()
+    note = app.find("[data-testid=note]")
+    note.send_keys(Keys.CONTROL, "a")
+    note.send_keys("Met the New York sales team", Keys.ENTER)
+    app.wait_text("[data-testid=timeline]", "Met the New York sales team")
+    assert "America/New_York" in entries(app)[0] and "21:15" in entries(app)[0]
+
+    [after] = json.loads(app.cli("--json", "list"))
+    assert after["note"] == "Met the New York sales team"
+    place = lambda a: (a["tz"], a["occurredAt"], a["localDate"], a["localTime"])  # noqa: E731
+    assert place(after) == place(before), "editing the note moved the action"

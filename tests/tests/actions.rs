@@ -212,3 +212,66 @@ fn undo_restores_the_whole_action_under_its_own_id() {
     assert_eq!(restored, original);
     assert_eq!(count(&db, "deleted_actions"), 0);
 }
+
+/// Issue #10 (4): an action logged in New York by someone living in Amsterdam stays where it happened when
+/// only its note (or category, channel, audiences, values) is edited, also when the form sends the stored date
+/// and time back; only an explicit change of date, time or zone moves it.
+#[test]
+fn edits_keep_an_action_where_it_happened() {
+    let (_dir, mut db) = open_at("2026-11-27T12:00:00Z");
+    let p = person(&mut db, "Anna", "Europe/Amsterdam");
+    // 21:15:30 in New York on 26 Nov is 03:15 on 27 Nov in Amsterdam.
+    let mut input = action(p, "open-communication");
+    input.at = Some("2026-11-26T21:15:30.250-05:00".into());
+    input.tz = Some("America/New_York".into());
+    let a = db.log_action(&input).expect("log in New York");
+    assert_eq!((a.tz.as_str(), a.local_date.as_str(), a.local_time.as_str()), ("America/New_York", "2026-11-26", "21:15"));
+    let place = |x: &cadence_core::Action| (x.tz.clone(), x.occurred_at.clone(), x.local_date.clone(), x.local_time.clone());
+
+    let note_only = NewAction { category: "open-communication".into(), note: Some("Met the NY team".into()), ..NewAction::default() };
+    let edited = db.update_action(a.id, &note_only).expect("edit the note");
+    assert_eq!(edited.note, "Met the NY team");
+    assert_eq!(place(&edited), place(&a), "a note edit keeps zone, instant and local date");
+    let millis = |db: &cadence_core::Db| {
+        let conn = rusqlite::Connection::open(db.path()).expect("second connection");
+        conn.query_row("SELECT occurred_at FROM actions WHERE id = ?1", [a.id], |r| r.get::<_, i64>(0)).expect("instant")
+    };
+    assert_eq!(millis(&db) % 1000, 250, "the instant is kept to the millisecond");
+
+    // What the edit form sends: every field as loaded, the stored date and wall time among them.
+    let mut form = NewAction {
+        person: p.to_string(),
+        category: "follow-up".into(),
+        note: Some("Met the New York team".into()),
+        channel: Some("email".into()),
+        audiences: vec!["staff".into()],
+        date: Some(a.local_date.clone()),
+        time: Some(a.local_time.clone()),
+        ..NewAction::default()
+    };
+    let edited = db.update_action(a.id, &form).expect("edit as the form does");
+    assert_eq!((edited.category.as_str(), edited.channel.as_deref()), ("follow-up", Some("email")));
+    assert_eq!(place(&edited), place(&a), "the stored date and time sent back are no change");
+    // Naming the zone it already has is no change either.
+    form.tz = Some("America/New_York".into());
+    assert_eq!(place(&db.update_action(a.id, &form).expect("same zone")), place(&a));
+    form.tz = None;
+
+    // An explicit new date moves it to that date, at the same wall time in the same zone.
+    form.date = Some("2026-11-25".into());
+    let moved = db.update_action(a.id, &form).expect("new date");
+    assert_eq!((moved.tz.as_str(), moved.local_date.as_str(), moved.local_time.as_str()), ("America/New_York", "2026-11-25", "21:15"));
+    assert_eq!(moved.occurred_at, "2026-11-25T21:15:00-05:00");
+    // A new time alone keeps the date and the zone.
+    let moved = db
+        .update_action(a.id, &NewAction { category: "follow-up".into(), time: Some("08:30".into()), ..NewAction::default() })
+        .expect("new time");
+    assert_eq!(moved.occurred_at, "2026-11-25T08:30:00-05:00");
+    assert_eq!(moved.local_date, "2026-11-25");
+    // A new zone alone keeps the wall clock's date and time, now read in that zone.
+    let moved = db
+        .update_action(a.id, &NewAction { category: "follow-up".into(), tz: Some("Europe/Amsterdam".into()), ..NewAction::default() })
+        .expect("new zone");
+    assert_eq!((moved.tz.as_str(), moved.occurred_at.as_str()), ("Europe/Amsterdam", "2026-11-25T08:30:00+01:00"));
+    assert_eq!(moved.local_date, "2026-11-25");
+}

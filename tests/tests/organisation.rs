@@ -103,15 +103,34 @@ fn every_list_archives_and_restores_and_old_actions_stay_editable() {
         })
         .expect("edit keeps archived entries");
     assert_eq!((fixed.note.as_str(), fixed.values.clone(), fixed.channel.as_deref()), ("Called back the board", vec!["courage".to_string()], Some("email")));
-    // ... but cannot take up an archived entry it did not have.
-    let err = db.update_action(action.id, &NewAction {
-        person: anna.clone(),
-        category: "follow-up".into(),
-        audiences: vec!["staff".into()],
-        values: vec!["courage".into(), "nothing-like-it".into()],
-        ..Default::default()
-    });
-    assert!(err.is_err());
+    // ... but cannot take up an archived entry it did not have: a value archived before this edit is refused
+    // by name (not for being unknown), and the refused edit changes nothing.
+    db.add_value("Candour", "value").expect("value");
+    archive(&mut db, "values", "candour", true);
+    assert!(db.catalog_all().expect("all").values.iter().any(|v| v.key == "candour" && v.archived));
+    let err = db
+        .update_action(action.id, &NewAction {
+            person: anna.clone(),
+            category: "follow-up".into(),
+            note: Some("Tried to add an archived value".into()),
+            values: vec!["courage".into(), "candour".into()],
+            ..Default::default()
+        })
+        .expect_err("an archived value the action did not have");
+    assert_eq!((err.kind(), err.field()), ("notFound", Some("value")), "{err}");
+    assert!(err.to_string().contains("candour"), "{err}");
+    assert_eq!(db.action(action.id).expect("action").note, "Called back the board");
+    // Archived channels and audiences it did not have are refused the same way.
+    for (list, key, input) in [
+        ("channels", "town-hall", NewAction { channel: Some("town-hall".into()), ..Default::default() }),
+        ("layers", "staff", NewAction { audiences: vec!["staff".into()], ..Default::default() }),
+    ] {
+        archive(&mut db, list, key, true);
+        let input = NewAction { person: anna.clone(), category: "follow-up".into(), ..input };
+        assert!(db.update_action(action.id, &input).is_err(), "archived {key} taken up by an edit");
+        archive(&mut db, list, key, false);
+        db.update_action(action.id, &input).unwrap_or_else(|e| panic!("{key} once restored: {e}"));
+    }
     // Anna's unit was archived: editing her role keeps her in it.
     let kept = db.update_person(&anna, &NewPerson { name: "Anna".into(), role: Some("CEO".into()), unit: Some("sales".into()), ..Default::default() }).expect("edit");
     assert_eq!((kept.role.as_str(), kept.unit.as_deref()), ("CEO", Some("sales")));

@@ -157,10 +157,11 @@ fn silence_fires_once_and_resets_after_a_log() {
         r.after_days = Some(3);
         r.at = Some("09:00".into());
     });
-    let log = |db: &mut Db, who: &str, date: &str| {
-        db.log_action(&NewAction { person: who.into(), category: "open-communication".into(), date: Some(date.into()), ..Default::default() })
+    let log_in = |db: &mut Db, who: &str, category: &str, date: &str| {
+        db.log_action(&NewAction { person: who.into(), category: category.into(), date: Some(date.into()), ..Default::default() })
             .expect("log");
     };
+    let log = |db: &mut Db, who: &str, date: &str| log_in(db, who, "open-communication", date);
     let anna = w.anna.clone();
     set(&mut w.db, at("2026-11-23T12:00:00Z"));
     log(&mut w.db, &anna, "2026-11-23");
@@ -173,8 +174,12 @@ fn silence_fires_once_and_resets_after_a_log() {
     // Any action of the category resets the clock: three days after Friday is Monday.
     log(&mut w.db, &anna, "2026-11-27");
     assert!(run_at(&mut w.db, "2026-11-29T12:00:00Z").is_empty());
-    assert_eq!(run_at(&mut w.db, "2026-11-30T08:00:00Z").len(), 1);
-    // Other categories do not reset it.
+    // Other categories do not reset it: a follow-up logged on Sunday leaves the silence counted from Friday.
+    log_in(&mut w.db, &anna, "follow-up", "2026-11-29");
+    log_in(&mut w.db, &anna, "visible-participation", "2026-11-29");
+    let fired = run_at(&mut w.db, "2026-11-30T08:00:00Z");
+    assert_eq!(fired.len(), 1, "three days after Friday, whatever else was logged since");
+    assert_eq!(fired[0].body, "No open communication for 3 days (last on 27 November 2026).");
     assert!(w.db.reminders_due(at("2026-11-30T09:00:00Z")).expect("due").iter().all(|(_, fired)| *fired));
 }
 

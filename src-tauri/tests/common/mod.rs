@@ -24,21 +24,31 @@ impl MockApp {
         MockApp { _app: app, webview }
     }
 
+    /// Opens another window of the app, such as the quick log (`quicklog`), under its own capability.
+    pub fn window(&self, label: &str) -> WebviewWindow<MockRuntime> {
+        WebviewWindowBuilder::new(&self._app, label, Default::default()).build().expect("window")
+    }
+
     /// Invokes a command as the main window would; `Err` holds the error the UI would receive.
     pub fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                // Linux serves the app from tauri://localhost; the capability allows local URLs only.
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().unwrap_or(Value::Null))
+        invoke_in(&self.webview, cmd, body)
     }
+}
+
+/// Invokes a command as `webview` would, through the capability of its window.
+pub fn invoke_in(webview: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            // Linux serves the app from tauri://localhost; the capability allows local URLs only.
+            url: "tauri://localhost".parse().expect("url"),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap_or(Value::Null))
 }

@@ -18,7 +18,7 @@ use crate::error::{CoreError, Result};
 use crate::i18n::Msg;
 use crate::model::{Action, ActionQuery, DayCount, NewAction};
 use crate::people::{person_clock, resolve_person};
-use crate::time::{local_date, parse_date, Zone};
+use crate::time::{local_date, parse_date, parse_hhmm, Zone};
 
 /// The statements that link an action to its layers, units and values.
 pub(crate) const LINK_SQL: [&str; 3] = [
@@ -147,16 +147,22 @@ impl Db {
         self.action(id)
     }
 
-    /// Replaces an action's fields. Its time stays as it was unless the input names one; an empty
-    /// `person` keeps the person.
+    /// Replaces an action's fields. Its instant, local date and zone stay as stored unless the input changes
+    /// its date, time, zone or instant (naming them as stored is no change); an empty `person` keeps the person.
     pub fn update_action(&mut self, id: i64, input: &NewAction) -> Result<Action> {
         let now = self.clock.now();
         let current = self.action(id)?;
         let keep = When {
-            instant: DateTime::parse_from_rfc3339(&current.occurred_at).map(|d| d.with_timezone(&Utc)).unwrap_or(now),
+            // From the row, not from `occurred_at` (whole seconds): an edit keeps the instant to the millisecond.
+            instant: self
+                .conn
+                .prepare_cached("SELECT occurred_at FROM actions WHERE id = ?1")?
+                .query_row([id], |r| r.get::<_, i64>(0))
+                .map(|ms| DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or(now))?,
             date: parse_date("date", &current.local_date)?,
             zone: Zone::parse(&current.tz)?,
         };
+        let wall = parse_hhmm("time", &current.local_time)?;
         let mut input = input.clone();
         if input.person.trim().is_empty() {
             input.person = current.person_id.to_string();
@@ -165,7 +171,7 @@ impl Db {
             input.logged_by = current.logged_by;
         }
         self.write(|tx| {
-            let a = validate(tx, &input, now, Some(&keep), Some(&current))?;
+            let a = validate(tx, &input, now, Some((&keep, wall)), Some(&current))?;
             tx.execute(
                 "UPDATE actions SET person_id = ?2, category_id = ?3, occurred_at = ?4, local_date = ?5, tz = ?6,
                         note = ?7, channel_id = ?8, logged_by = ?9, updated_at = ?10

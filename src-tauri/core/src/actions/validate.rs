@@ -34,6 +34,7 @@ pub(crate) struct ValidAction {
 }
 
 /// When an action happened: the instant, the local date it counts for and the zone it was in.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct When {
     pub instant: DateTime<Utc>,
     pub date: NaiveDate,
@@ -88,12 +89,58 @@ pub(crate) fn resolve_when(input: &NewAction, person: &PersonClock, now: DateTim
     Ok(Some(when))
 }
 
-/// Checks an action; `keep` and `current` are the stored action when it is edited.
+/// When an edited action happened. What the input leaves out, or names exactly as stored (an edit form sends
+/// the loaded date, wall time and zone back), is no change: then the stored instant, date and zone stay as they
+/// were, to the second. An explicit change of date, time or zone moves the action, the parts not changed taken
+/// from the stored wall clock in the stored zone (a new zone alone reads the same wall time in that zone).
+/// `stored_wall` is the stored local time `HH:MM`.
+pub(crate) fn resolve_edit(
+    input: &NewAction,
+    stored: &When,
+    stored_wall: NaiveTime,
+    person: &PersonClock,
+    now: DateTime<Utc>,
+) -> Result<When> {
+    let given = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+    let (at, date, time, tz) = (given(&input.at), given(&input.date), given(&input.time), given(&input.tz));
+    let zone = tz.as_deref().map(Zone::parse).transpose()?;
+    let new_zone = zone.filter(|z| z.name() != stored.zone.name());
+    if let Some(at) = at.as_deref() {
+        if date.is_some() {
+            return Err(CoreError::invalid("at", Msg::new("action.at_and_date")));
+        }
+        let instant = parse_instant("at", at)?;
+        let offset_as_stored = *instant.offset() == stored.zone.offset_at(instant.with_timezone(&Utc));
+        if instant.with_timezone(&Utc) == stored.instant && offset_as_stored && new_zone.is_none() {
+            return Ok(*stored);
+        }
+        // An offset that agrees with the stored zone keeps that zone's name, as the person's zone does when logging.
+        let keep_zone = new_zone.or_else(|| offset_as_stored.then_some(stored.zone));
+        let input = NewAction { tz: keep_zone.map(|z| z.name()), ..input.clone() };
+        return Ok(resolve_when(&input, person, now)?.unwrap_or(*stored));
+    }
+    let date = date.as_deref().map(|d| parse_date("date", d)).transpose()?;
+    let time = time.as_deref().map(|t| parse_hhmm("time", t)).transpose()?;
+    let moved_date = date.filter(|d| *d != stored.date);
+    let moved_time = time.filter(|t| *t != stored_wall);
+    if moved_date.is_none() && moved_time.is_none() && new_zone.is_none() {
+        return Ok(*stored);
+    }
+    let filled = NewAction {
+        date: Some(date.unwrap_or(stored.date).to_string()),
+        time: Some(time.unwrap_or(stored_wall).format("%H:%M").to_string()),
+        tz: Some(new_zone.unwrap_or(stored.zone).name()),
+        ..input.clone()
+    };
+    Ok(resolve_when(&filled, person, now)?.unwrap_or(*stored))
+}
+
+/// Checks an action; `keep` (with its local wall time) and `current` are the stored action when it is edited.
 pub(crate) fn validate(
     conn: &Connection,
     input: &NewAction,
     now: DateTime<Utc>,
-    keep: Option<&When>,
+    keep: Option<(&When, NaiveTime)>,
     current: Option<&Action>,
 ) -> Result<ValidAction> {
     let person_id = resolve_person(conn, &input.person)?;
@@ -138,10 +185,10 @@ pub(crate) fn validate(
                 .ok_or_else(|| CoreError::not_found("loggedBy", by.to_string()))?;
         }
     }
-    let when = match resolve_when(input, &person, now)? {
-        Some(w) => w,
-        None => match keep {
-            Some(k) => When { instant: k.instant, date: k.date, zone: k.zone },
+    let when = match keep {
+        Some((stored, wall)) => resolve_edit(input, stored, wall, &person, now)?,
+        None => match resolve_when(input, &person, now)? {
+            Some(w) => w,
             None => When { instant: now, date: local_date(now, &person.zone, person.day_start), zone: person.zone },
         },
     };
