@@ -14,6 +14,7 @@ pub mod followups;
 pub mod i18n;
 pub mod model;
 pub mod organisation;
+pub mod os_zone;
 pub mod paths;
 pub mod people;
 pub mod reminders;
