@@ -7,6 +7,7 @@
 pub mod actions;
 pub mod backup;
 pub mod catalog;
+pub mod days;
 pub mod db;
 pub mod demo;
 pub mod error;
