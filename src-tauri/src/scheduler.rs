@@ -1,9 +1,12 @@
 //! Runs the reminder engine in the background: every ~30 s, at once after a jump of the wall clock (wake
 //! from sleep), and at start-up (which delivers what fell due while the app was closed, once, marked late).
-//! Each new occurrence becomes a desktop notification and an `inbox-changed` event for the window.
+//! Each new occurrence becomes a desktop notification and an `inbox-changed` event for the window; a day that
+//! began for anyone (midnight or a day start passed, on the app's clock) becomes a `day-changed` event, so a
+//! window left open shows the new day without a restart.
 
 use std::time::{Duration, Instant};
 
+use cadence_core::days::DayWatch;
 use cadence_core::InboxItem;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
@@ -22,6 +25,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
         let clock = app.state::<AppState>().clock.clone();
         let (mut wall, mut mono) = (clock.now(), Instant::now());
         let mut next = Instant::now();
+        let mut days = DayWatch::new();
         loop {
             let (now_wall, now_mono) = (clock.now(), Instant::now());
             let elapsed_wall = (now_wall - wall).num_milliseconds();
@@ -30,6 +34,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
             let jumped = (elapsed_wall - elapsed_mono).abs() > 60_000;
             if jumped || now_mono >= next {
                 run_once(&app);
+                watch_days(&app, &mut days);
                 next = Instant::now() + every;
             }
             (wall, mono) = (now_wall, now_mono);
@@ -56,6 +61,18 @@ pub fn run_once<R: Runtime>(app: &AppHandle<R>) {
         }
         Ok(_) => {}
         Err(e) if state.open_error().is_none() => eprintln!("cadence: reminders: {}", e.message),
+        Err(_) => {}
+    }
+}
+
+/// Tells the windows when a day began; they ask the core again for what they show.
+fn watch_days<R: Runtime>(app: &AppHandle<R>, days: &mut DayWatch) {
+    match app.state::<AppState>().with_db(|db| days.observe(db)) {
+        Ok(Some(change)) => {
+            let _ = app.emit("day-changed", change);
+        }
+        Ok(None) => {}
+        // No database (the error screen shows why) or a passing read error: the next tick looks again.
         Err(_) => {}
     }
 }

@@ -279,3 +279,38 @@ fn review_as_text_json_and_pdf() {
     assert!(fails(d, &["review", "--person", "Anna", "--month", "2026-10", "--out", missing.to_str().expect("path")]).contains("cannot write"));
     assert!(!missing.with_extension("pdf.partial").exists());
 }
+
+/// The CLI run with `TZ` set to `tz` (or without it), as on a machine whose /etc/localtime may say otherwise.
+fn json_with_tz(dir: &Path, tz: Option<&str>, args: &[&str]) -> Value {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cadence"));
+    command.arg("--data-dir").arg(dir).arg("--json").args(args).env_remove("DISPLAY").env("LC_ALL", "C.UTF-8");
+    match tz {
+        Some(tz) => command.env("TZ", tz),
+        None => command.env_remove("TZ"),
+    };
+    let out = command.output().expect("run cadence");
+    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn tz_names_the_zone_of_a_new_person_and_of_now() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    for (name, tz) in [("Anna", "Europe/Amsterdam"), ("Bram", ":Europe/Amsterdam"), ("Cas", "/usr/share/zoneinfo/Europe/Amsterdam")] {
+        json_with_tz(d, Some(tz), &["person", "add", "--name", name]);
+    }
+    // A POSIX rule names no IANA zone: the system's zone is used, as if TZ were not set.
+    json_with_tz(d, Some("CET-1CEST,M3.5.0,M10.5.0/3"), &["person", "add", "--name", "Dirk"]);
+    json_with_tz(d, None, &["person", "add", "--name", "Eva"]);
+    let people = json_with_tz(d, None, &["person", "list"]);
+    let zone = |name: &str| people.as_array().and_then(|p| p.iter().find(|p| p["name"] == name)).map(|p| p["tz"].clone());
+    for name in ["Anna", "Bram", "Cas"] {
+        assert_eq!(zone(name), Some(Value::from("Europe/Amsterdam")), "{name}");
+    }
+    assert_eq!(zone("Dirk"), zone("Eva"));
+    // An action logged now, without a time, is stamped in the person's zone.
+    json_with_tz(d, Some("Europe/Amsterdam"), &["log", "--person", "Anna", "--category", "follow-up"]);
+    let listed = json_with_tz(d, Some("Europe/Amsterdam"), &["list", "--person", "Anna"]);
+    assert_eq!(listed[0]["tz"], "Europe/Amsterdam");
+}

@@ -7,6 +7,7 @@
 pub mod actions;
 pub mod backup;
 pub mod catalog;
+pub mod days;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -14,6 +15,7 @@ pub mod followups;
 pub mod i18n;
 pub mod model;
 pub mod organisation;
+pub mod os_zone;
 pub mod paths;
 pub mod people;
 pub mod reminders;

@@ -177,13 +177,8 @@ pub fn parse_hhmm(field: &'static str, text: &str) -> Result<NaiveTime> {
         .map_err(|_| CoreError::invalid(field, Msg::new("time.invalid").arg("text", text)))
 }
 
-/// The OS's IANA time zone, or `UTC` when it cannot be detected or is unknown to Cadence.
-pub fn detect_os_zone() -> String {
-    iana_time_zone::get_timezone()
-        .ok()
-        .filter(|name| name.parse::<Tz>().is_ok())
-        .unwrap_or_else(|| "UTC".to_string())
-}
+/// The machine's IANA zone (`TZ` first, then the system setting): see [`crate::os_zone`].
+pub use crate::os_zone::detect_os_zone;
 
 /// A person's working days as a set of weekdays (bit 0 = Monday).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -82,6 +82,9 @@ export interface DayCount { date: string; count: number }
 /** The error every command can return: mirrors ApiError in src-tauri/src/error.rs. */
 export interface ApiErrorBody { kind: string; message: string; field?: string }
 
+/** Sent by the core when a day began for someone (`day-changed`): today for the user, and for everyone. */
+export interface DayChange { me: string | null; people: { personId: number; date: string }[] }
+
 export interface AppStatus {
   version: string;
   dataDir: string | null;

@@ -300,8 +300,7 @@ impl Db {
     /// "Today" for a person: the local date now in their zone, after their day start.
     pub fn today(&self, person: &str) -> Result<NaiveDate> {
         let id = resolve_person(&self.conn, person)?;
-        let clock = person_clock(&self.conn, id)?;
-        Ok(local_date(self.clock.now(), &clock.zone, clock.day_start))
+        today_of(&self.conn, id, self.clock.now())
     }
 
     fn filter(&self, query: &ActionQuery) -> Result<(String, Vec<rusqlite::types::Value>)> {
@@ -329,4 +328,10 @@ impl Db {
         }
         Ok((sql, args))
     }
+}
+
+/// The local date `now` belongs to for person `id` (their zone, after their day start).
+pub(crate) fn today_of(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<NaiveDate> {
+    let clock = person_clock(conn, id)?;
+    Ok(local_date(now, &clock.zone, clock.day_start))
 }

@@ -82,8 +82,17 @@ export function formatMonth(month: string): string {
   return cached('date', all, () => new Intl.DateTimeFormat(intlLocale(), all)).format(parseDay(`${month}-01`));
 }
 
-/** An instant (milliseconds or ISO string) as a local date and time in the given IANA zone. */
+// The machine's zone as the core detects it (TZ first, then the system setting): instants without a zone of
+// their own (backups) are shown in it, not in whatever zone WebKit picked, so the window and the core agree.
+let machineZone: string | undefined;
+
+/** Sets the zone `formatInstant` uses when given none: `osZone` from the app status. */
+export function setMachineZone(zone: string | undefined) {
+  machineZone = zone || undefined;
+}
+
+/** An instant (milliseconds or ISO string) as a local date and time in the given IANA zone (else the machine's). */
 export function formatInstant(at: number | string, timeZone?: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
-  const all = { ...options, timeZone };
+  const all = { ...options, timeZone: timeZone ?? machineZone };
   return cached('date', all, () => new Intl.DateTimeFormat(intlLocale(), all)).format(new Date(at));
 }
