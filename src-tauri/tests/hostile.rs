@@ -167,13 +167,6 @@ impl Harness {
     }
 }
 
-/// Issue #10: a rule's drop points above 1 (a percentage, accepted up to 100) are stored unscaled, past the
-/// column's CHECK (0..1), so SQLite refuses them as a storage error. Score-drop rules use them; the other kinds
-/// accept and store them too, the same bug. Being fixed with the reminder rewrite; only this case is excused.
-fn known_drop_points_bug(cmd: &str, body: &Value) -> bool {
-    cmd.ends_with("_rule") && body["input"]["dropPoints"].as_f64().is_some_and(|p| p > 1.0)
-}
-
 #[test]
 fn every_command_survives_arbitrary_payloads() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -214,9 +207,7 @@ fn every_command_survives_arbitrary_payloads() {
                         // Tauri's own argument errors (missing or mistyped arguments) come back as plain strings.
                         prop_assert!(typed || e.is_string(), "{cmd}: untyped error {e} for {body}");
                         // Bad input is refused by validation; a storage error means it got past it to SQLite.
-                        if !known_drop_points_bug(cmd, &body) {
-                            prop_assert_ne!(e.get("kind").and_then(Value::as_str), Some("storage"), "{}: storage error {} for {}", cmd, e, body);
-                        }
+                        prop_assert_ne!(e.get("kind").and_then(Value::as_str), Some("storage"), "{}: storage error {} for {}", cmd, e, body);
                         prop_assert_eq!(h.version(), before, "{} failed with {} but wrote to the database", cmd, e);
                     }
                 }
@@ -304,7 +295,7 @@ fn boundary_values_are_refused_by_validation_not_by_storage() {
         let before = h.version();
         if let Err(e) = h.call(cmd, body.clone()) {
             assert_eq!(h.version(), before, "{cmd} failed with {e} but wrote to the database");
-            if e["kind"] == "storage" && !known_drop_points_bug(cmd, &body) {
+            if e["kind"] == "storage" {
                 storage.push(format!("{cmd} {body}: {e}"));
             }
         }

@@ -45,6 +45,8 @@ pub struct Db {
     pub(crate) conn: Connection,
     path: PathBuf,
     pub(crate) clock: Box<dyn Clock>,
+    /// The reminder engine's score summaries, valid while the file is unchanged (see `Db::score_summary`).
+    pub(crate) score_cache: std::sync::Mutex<crate::stats::ScoreCache>,
 }
 
 impl std::fmt::Debug for Db {
@@ -84,7 +86,7 @@ impl Db {
         let mut conn = Connection::open(path).map_err(|e| unreadable(path, e))?;
         configure(&conn)?;
         MIGRATIONS.to_latest(&mut conn)?;
-        let db = Db { conn, path: path.to_path_buf(), clock };
+        let db = Db { conn, path: path.to_path_buf(), clock, score_cache: Default::default() };
         db.seed_defaults()?;
         Ok(db)
     }

@@ -61,13 +61,14 @@ impl Db {
             }),
             _ => None,
         };
-        let threshold = match input.threshold {
+        let threshold = match input.threshold.filter(|_| kind == Kind::ScoreDrop) {
             Some(t) if t > 1.0 && t <= 100.0 => Some(t / 100.0),
             Some(t) if (0.0..=1.0).contains(&t) => Some(t),
             Some(_) => return Err(CoreError::invalid("threshold", Msg::new("reminder.threshold.range"))),
             None => None,
         };
-        let drop_points = match input.drop_points {
+        // Only a score-drop rule keeps a threshold or a fall; other kinds ignore them.
+        let drop_points = match input.drop_points.filter(|_| kind == Kind::ScoreDrop) {
             Some(p) if p > 0.0 && p <= 100.0 => Some(p),
             Some(_) => return Err(CoreError::invalid("dropPoints", Msg::new("range.points").arg("min", 0).arg("max", 100))),
             None => None,

@@ -27,6 +27,12 @@ use crate::targets::{CategoryTarget, Per, Target};
 use crate::time::local_date;
 use series::{Calendar, DaySeries};
 
+/// Per category key the score now and 7 days earlier, and the daily streak.
+pub(crate) type ScoreSummary = (HashMap<String, (f64, f64)>, u32);
+
+/// Score summaries per (person, as-of date), each with the file's change stamp when it was computed.
+pub(crate) type ScoreCache = HashMap<(i64, NaiveDate), ((i64, u64), ScoreSummary)>;
+
 /// A score that fell by this much over 7 days counts as slipping attention.
 pub const SCORE_DROP: f64 = 0.10;
 
@@ -149,11 +155,29 @@ impl Db {
     }
 
     /// Per category key: the score now and 7 days before `as_of`; and the daily streak. For the reminder engine.
-    pub(crate) fn score_summary(&self, person_id: i64, as_of: NaiveDate) -> Result<(HashMap<String, (f64, f64)>, u32)> {
+    ///
+    /// The scheduler asks every 30 seconds for everyone with a score rule; the answer only changes when the
+    /// file does, so it is kept until it does: SQLite's `data_version` (commits by other connections) and this
+    /// connection's `total_changes` together say whether anything was written since.
+    pub(crate) fn score_summary(&self, person_id: i64, as_of: NaiveDate) -> Result<ScoreSummary> {
+        let stamp = (self.conn.query_row("PRAGMA data_version", [], |r| r.get::<_, i64>(0))?, self.conn.total_changes());
+        let key = (person_id, as_of);
+        if let Ok(cache) = self.score_cache.lock() {
+            if let Some((_, summary)) = cache.get(&key).filter(|(at, _)| *at == stamp) {
+                return Ok(summary.clone());
+            }
+        }
         let rows = self.load_rows(person_id, as_of)?;
         let c = self.compute(person_id, as_of, &rows, None)?;
         let scores = c.categories.iter().map(|k| (k.key.clone(), (k.score, k.score_7d_ago))).collect();
-        Ok((scores, c.overall.current_streak_days))
+        let summary = (scores, c.overall.current_streak_days);
+        if let Ok(mut cache) = self.score_cache.lock() {
+            if cache.values().any(|(at, _)| *at != stamp) {
+                cache.clear();
+            }
+            cache.insert(key, (stamp, summary.clone()));
+        }
+        Ok(summary)
     }
 
     fn as_of(&self, person_id: i64, as_of: Option<&str>) -> Result<NaiveDate> {
