@@ -167,3 +167,17 @@ fn the_preview_is_the_next_real_fire_for_every_kind() {
     let fired = run_at(&mut db, "2026-11-24T08:00:00Z");
     assert_eq!(fired.len(), 1);
 }
+
+#[test]
+fn a_fall_by_points_survives_export_and_import() {
+    let (dir, mut db) = anna();
+    set(&mut db, at("2026-11-23T06:00:00Z"));
+    db.add_rule(&NewRule { person: "Anna".into(), kind: "score-drop".into(), category: Some("open-communication".into()), drop_points: Some(12.5), ..Default::default() })
+        .expect("rule");
+    let file = dir.path().join("export.json");
+    db.export_to("json", &file).expect("export");
+    let (_d2, mut fresh) = common::open_at("2026-11-23T06:00:00Z");
+    fresh.import_file(&file, false).expect("import");
+    let rules = fresh.rules(None).expect("rules");
+    assert_eq!(rules.iter().map(|r| (r.kind.as_str(), r.drop_points)).collect::<Vec<_>>(), [("score-drop", Some(12.5))]);
+}

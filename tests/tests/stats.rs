@@ -246,3 +246,40 @@ fn channel_mix_and_coverage() {
     assert_eq!((ownership.count, ownership.days_since), (0, None));
     assert_eq!(s.values.iter().find(|v| v.key == "openness").map(|v| v.count), Some(2));
 }
+
+#[test]
+fn adding_saturday_today_leaves_last_years_streaks_and_scores_where_they_were() {
+    // Anna joined on Monday 3 November 2025 and logged every weekday until today, 2 December 2026.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("cadence.sqlite3");
+    let open = |now: &str| cadence_core::Db::open_with_clock(&path, Box::new(cadence_core::time::FixedClock(common::at(now)))).expect("open");
+    leader(&mut open("2025-11-03T08:00:00Z"), "Europe/Amsterdam", &["mon", "tue", "wed", "thu", "fri"]);
+    let mut db = open("2026-12-02T17:00:00Z");
+    let p = "1".to_string();
+    for d in dates("2025-11-03", 395) {
+        let weekday = chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").expect("d").format("%a").to_string();
+        if weekday != "Sat" && weekday != "Sun" {
+            log(&mut db, &p, "open-communication", &d);
+        }
+    }
+    let before: Vec<Stats> = ["2025-12-31", "2026-06-30", "2026-12-01"].iter().map(|d| stats(&db, &p, d)).collect();
+    assert!(before[2].overall.best_streak_days > 200, "{}", before[2].overall.best_streak_days);
+    // Today Saturday becomes a working day, and the open-communication target goes up to 5 a week.
+    db.set_schedule(&p, Some(&["mon", "tue", "wed", "thu", "fri", "sat"].map(String::from)), None).expect("schedule");
+    db.set_target(&p, "open-communication", 5, Per::Week).expect("target");
+    for (s, d) in before.iter().zip(["2025-12-31", "2026-06-30", "2026-12-01"]) {
+        let after = stats(&db, &p, d);
+        assert_eq!(after.overall, s.overall, "as of {d}");
+        assert_eq!(after.categories, s.categories, "as of {d}");
+    }
+    // From today on the new rhythm applies: Thursday and Friday logged, Saturday 5 December empty, so on Sunday
+    // the streak is broken (under the old rhythm Saturday would have bridged).
+    drop(db);
+    let mut db = open("2026-12-06T17:00:00Z");
+    log(&mut db, &p, "open-communication", "2026-12-03");
+    log(&mut db, &p, "open-communication", "2026-12-04");
+    assert!(stats(&db, &p, "2026-12-04").overall.current_streak_days > 200);
+    let later = stats(&db, &p, "2026-12-06");
+    assert_eq!(later.overall.current_streak_days, 0, "Saturday 5 December counted and empty");
+    assert_eq!(later.categories[0].target, Target { times: 5, per: Per::Week });
+}

@@ -248,7 +248,8 @@ impl Db {
         let mut categories = Vec::with_capacity(targets.len());
         for (c, t) in targets.iter().enumerate() {
             let counts = &series.by_category[c];
-            let in_force = in_force(&series, t, target_history.get(&t.category).map(Vec::as_slice).unwrap_or(&[]));
+            let history = target_history.get(&t.category).map(Vec::as_slice).unwrap_or(&[]);
+            let in_force = in_force(&series, t, history);
             let sc = score::scores_in_force(counts, &in_force);
             let target = in_force[last].target;
             let streak = streaks::category_streak_in_force(counts, &series, &in_force, target);
@@ -276,7 +277,7 @@ impl Db {
                 label: t.label.clone(),
                 colour: t.colour.clone(),
                 target,
-                target_is_default: t.is_default && target == t.target,
+                target_is_default: target_on(t, history, as_of).1,
                 current_streak: streak.current,
                 best_streak: streak.best,
                 streak_at_risk: streak.at_risk,
@@ -412,18 +413,23 @@ fn period(keys: &[&str], by_category: &[Vec<u32>], days: &[usize], week_start: O
 /// What applied to category `t` on every day of the series: the counted days as they were, and the target
 /// and working days in force on each day (`history` by date; `None` entries are the category's default).
 fn in_force(series: &DaySeries, t: &CategoryTarget, history: &[(NaiveDate, Option<Target>)]) -> Vec<score::InForce> {
-    let default = crate::targets::default_target(&t.category);
     (0..series.len())
         .map(|i| {
             let date = series.date(i);
-            let target = match history.partition_point(|(from, _)| *from <= date) {
-                _ if history.is_empty() => t.target,
-                0 => history[0].1.unwrap_or(default),
-                n => history[n - 1].1.unwrap_or(default),
-            };
+            let (target, _) = target_on(t, history, date);
             score::InForce { counted: series.counted[i], target, working_per_week: series.calendar.working_per_week_on(date) }
         })
         .collect()
+}
+
+/// The target of category `t` in force on `date`, and whether it was the category's default then.
+fn target_on(t: &CategoryTarget, history: &[(NaiveDate, Option<Target>)], date: NaiveDate) -> (Target, bool) {
+    let entry = match history.partition_point(|(from, _)| *from <= date) {
+        _ if history.is_empty() => return (t.target, t.is_default),
+        0 => history[0].1,
+        n => history[n - 1].1,
+    };
+    entry.map_or((crate::targets::default_target(&t.category), true), |target| (target, false))
 }
 
 fn month_start(date: NaiveDate, months_back: i32) -> NaiveDate {
