@@ -181,3 +181,29 @@ fn a_fall_by_points_survives_export_and_import() {
     let rules = fresh.rules(None).expect("rules");
     assert_eq!(rules.iter().map(|r| (r.kind.as_str(), r.drop_points)).collect::<Vec<_>>(), [("score-drop", Some(12.5))]);
 }
+
+#[test]
+fn the_scores_behind_score_drop_rules_follow_every_change() {
+    let (_d, mut db) = anna();
+    set(&mut db, at("2026-11-23T06:00:00Z"));
+    let r = db
+        .add_rule(&NewRule { person: "Anna".into(), kind: "score-drop".into(), category: Some("open-communication".into()), threshold: Some(0.5), ..Default::default() })
+        .expect("rule")
+        .id;
+    assert!(db.rule(r).expect("rule").next_fire.is_some(), "a score of 0 is below 50%");
+    // A change of the settings behind a score (scope 0): with the category archived it has no score to watch.
+    let archive = |db: &mut Db, archived: bool| {
+        let patch = cadence_core::organisation::CatalogPatch { archived: Some(archived), ..Default::default() };
+        db.update_catalog_entry("categories", "open-communication", &patch).expect("archive");
+    };
+    archive(&mut db, true);
+    assert_eq!(db.rule(r).expect("rule").next_fire, None, "an archived category is not watched");
+    archive(&mut db, false);
+    assert!(db.rule(r).expect("rule").next_fire.is_some());
+    // Ninety days of open communication lift the score above the threshold: the summary is computed again.
+    for k in 1..=90 {
+        let date = (chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date") - chrono::Duration::days(k)).to_string();
+        db.log_action(&NewAction { person: "Anna".into(), category: "open-communication".into(), date: Some(date), ..Default::default() }).expect("log");
+    }
+    assert_eq!(db.rule(r).expect("rule").next_fire, None, "the score is above 50% now");
+}

@@ -31,3 +31,75 @@ UPDATE reminder_rules SET drop_points = NULL;
 
 -- An occurrence a catch-up passed over (an older one of the same rule): stored so it never fires later.
 ALTER TABLE reminder_occurrences ADD COLUMN missed INTEGER NOT NULL DEFAULT 0;
+
+-- A revision per person's actions (scope = person id) and one for everything else a score depends on
+-- (scope 0: targets, rhythm, absences, people, categories), kept by triggers. The reminder engine asks for
+-- everyone's score every 30 seconds; it recomputes only the people whose revision moved.
+CREATE TABLE stats_revisions (
+    scope INTEGER PRIMARY KEY,
+    rev   INTEGER NOT NULL
+) STRICT;
+CREATE TRIGGER stats_rev_action_insert AFTER INSERT ON actions BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (NEW.person_id, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_action_update AFTER UPDATE ON actions BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (OLD.person_id, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+    INSERT INTO stats_revisions (scope, rev) VALUES (NEW.person_id, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_action_delete AFTER DELETE ON actions BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (OLD.person_id, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_targets_insert AFTER INSERT ON targets BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_targets_update AFTER UPDATE ON targets BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_targets_delete AFTER DELETE ON targets BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_target_history_insert AFTER INSERT ON target_history BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_target_history_update AFTER UPDATE ON target_history BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_target_history_delete AFTER DELETE ON target_history BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_rhythm_history_insert AFTER INSERT ON rhythm_history BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_rhythm_history_update AFTER UPDATE ON rhythm_history BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_rhythm_history_delete AFTER DELETE ON rhythm_history BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_absences_insert AFTER INSERT ON absences BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_absences_update AFTER UPDATE ON absences BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_absences_delete AFTER DELETE ON absences BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_people_insert AFTER INSERT ON people BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_people_update AFTER UPDATE ON people BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_people_delete AFTER DELETE ON people BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_categories_insert AFTER INSERT ON categories BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_categories_update AFTER UPDATE ON categories BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;
+CREATE TRIGGER stats_rev_categories_delete AFTER DELETE ON categories BEGIN
+    INSERT INTO stats_revisions (scope, rev) VALUES (0, 1) ON CONFLICT(scope) DO UPDATE SET rev = rev + 1;
+END;

@@ -203,6 +203,10 @@ impl Db {
         }
         // An older backup may predate the current schema: bring it up to date.
         crate::db::migrate(&mut self.conn)?;
+        // The restored file's revisions say nothing about what was cached from the one it replaced.
+        if let Ok(mut cache) = self.score_cache.lock() {
+            cache.clear();
+        }
         Ok(safety)
     }
 }

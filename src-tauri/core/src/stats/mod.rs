@@ -31,7 +31,7 @@ use series::{Calendar, DaySeries};
 pub(crate) type ScoreSummary = (HashMap<String, (f64, f64)>, u32);
 
 /// Score summaries per (person, as-of date), each with the file's change stamp when it was computed.
-pub(crate) type ScoreCache = HashMap<(i64, NaiveDate), ((i64, u64), ScoreSummary)>;
+pub(crate) type ScoreCache = HashMap<(i64, NaiveDate), ((i64, i64), ScoreSummary)>;
 
 /// A score that fell by this much over 7 days counts as slipping attention.
 pub const SCORE_DROP: f64 = 0.10;
@@ -156,11 +156,15 @@ impl Db {
 
     /// Per category key: the score now and 7 days before `as_of`; and the daily streak. For the reminder engine.
     ///
-    /// The scheduler asks every 30 seconds for everyone with a score rule; the answer only changes when the
-    /// file does, so it is kept until it does: SQLite's `data_version` (commits by other connections) and this
-    /// connection's `total_changes` together say whether anything was written since.
+    /// The scheduler asks every 30 seconds for everyone with a score rule; a person's answer only changes when
+    /// their actions or the settings behind a score do, so it is kept until then: `stats_revisions`, kept by
+    /// triggers in the file itself (so writes by any process count), has a revision per person's actions and
+    /// one (scope 0) for targets, rhythm, absences, people and categories.
     pub(crate) fn score_summary(&self, person_id: i64, as_of: NaiveDate) -> Result<ScoreSummary> {
-        let stamp = (self.conn.query_row("PRAGMA data_version", [], |r| r.get::<_, i64>(0))?, self.conn.total_changes());
+        let stamp: (i64, i64) = self.conn.prepare_cached(
+            "SELECT coalesce((SELECT rev FROM stats_revisions WHERE scope = ?1), 0),
+                    coalesce((SELECT rev FROM stats_revisions WHERE scope = 0), 0)",
+        )?.query_row([person_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let key = (person_id, as_of);
         if let Ok(cache) = self.score_cache.lock() {
             if let Some((_, summary)) = cache.get(&key).filter(|(at, _)| *at == stamp) {
@@ -172,9 +176,8 @@ impl Db {
         let scores = c.categories.iter().map(|k| (k.key.clone(), (k.score, k.score_7d_ago))).collect();
         let summary = (scores, c.overall.current_streak_days);
         if let Ok(mut cache) = self.score_cache.lock() {
-            if cache.values().any(|(at, _)| *at != stamp) {
-                cache.clear();
-            }
+            // Yesterday's entries are of no more use once a day rolls over.
+            cache.retain(|(_, day), _| *day >= as_of - Duration::days(1));
             cache.insert(key, (stamp, summary.clone()));
         }
         Ok(summary)
