@@ -3,7 +3,7 @@
 //!
 //! Printed: the first pass (nothing cached: every person's statistics computed, occurrences written), then
 //! criterion's figure for the steady tick the scheduler runs every 30 s (the file unchanged since the last
-//! pass), a tick right after an action was logged (every summary recomputed), and the floor: the plain SQL
+//! pass), a tick right after an action was logged (only that leader's summary recomputed), and the floor: the plain SQL
 //! that reads the same rules and today's counts.
 
 use std::hint::black_box;
@@ -70,7 +70,7 @@ fn tick(c: &mut Criterion) {
         after_log.push(t.elapsed().as_secs_f64() * 1e3);
     }
     after_log.sort_by(f64::total_cmp);
-    println!("reminder tick right after an action was logged (every summary recomputed): median {:.1} ms", after_log[2]);
+    println!("reminder tick right after an action was logged (that person's summary recomputed): median {:.1} ms", after_log[2]);
 }
 
 criterion_group!(benches, tick);
