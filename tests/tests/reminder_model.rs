@@ -5,7 +5,7 @@
 //!
 //! The model knows nothing of the engine's arithmetic: it finds an occurrence's fire time by walking UTC minute
 //! by minute until the local wall clock (chrono-tz) reaches the rule's time, moved to the end of its quiet
-//! period; a time that does not exist (DST gap) fires at the first minute after it, a time that happens twice at
+//! period (an occurrence is for its own time: one before the rule was made never fires); a time that does not exist (DST gap) fires at the first minute after it, a time that happens twice at
 //! the first. At each tick of a running app it delivers, of the occurrences of today and yesterday that are due,
 //! eligible (not before the rule was made) and not yet decided, the newest when it is newer than every one
 //! decided, and counts the others missed; nothing is delivered while quiet hours last.
@@ -91,9 +91,16 @@ impl Case {
             _ => cal.and_time(self.at),
         }
     }
-    /// Walks minute by minute to the first instant whose wall clock shows `wall` or later.
+    /// The local wall time the occurrence of day `d` is for, before quiet hours.
+    fn own_wall(&self, d: NaiveDate) -> NaiveDateTime {
+        let cal = if self.at < hhmm(self.day_start) { d + Duration::days(1) } else { d };
+        cal.and_time(self.at)
+    }
     fn fire(&self, d: NaiveDate) -> DateTime<Utc> {
-        let wall = self.wall(d);
+        self.first_at(self.wall(d))
+    }
+    /// Walks minute by minute to the first instant whose wall clock shows `wall` or later.
+    fn first_at(&self, wall: NaiveDateTime) -> DateTime<Utc> {
         let mut t = Utc.from_utc_datetime(&(wall - Duration::hours(16)));
         while self.local(t) < wall {
             t += Duration::minutes(1);
@@ -129,7 +136,7 @@ fn model(c: &Case) -> Fired {
                 continue;
             }
             let f = *fire_cache.entry(d).or_insert_with(|| c.fire(d));
-            if f <= t && f >= c.created() {
+            if f <= t && c.first_at(c.own_wall(d)) >= c.created() {
                 pending.push((d, f));
             }
         }

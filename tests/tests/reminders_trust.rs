@@ -207,3 +207,68 @@ fn the_scores_behind_score_drop_rules_follow_every_change() {
     }
     assert_eq!(db.rule(r).expect("rule").next_fire, None, "the score is above 50% now");
 }
+
+#[test]
+fn an_occurrence_for_a_time_before_the_rule_never_fires_even_when_quiet_hours_move_it_later() {
+    let (_d, mut db) = anna();
+    // Made on Monday at 07:30 local: Sunday's 23:00 (moved by quiet hours to Monday 08:00) is for before then.
+    set(&mut db, at("2026-11-23T06:30:00Z"));
+    db.add_rule(&NewRule {
+        person: "Anna".into(),
+        kind: "checkin".into(),
+        at: Some("23:00".into()),
+        quiet_from: Some("22:00".into()),
+        quiet_to: Some("08:00".into()),
+        ..Default::default()
+    })
+    .expect("rule");
+    assert!(run_at(&mut db, "2026-11-23T07:00:10Z").is_empty(), "Sunday's occurrence is older than the rule");
+    let fired = run_at(&mut db, "2026-11-24T07:00:10Z");
+    assert_eq!(fired.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["2026-11-23"]);
+}
+
+#[test]
+fn a_resumed_or_edited_rule_does_not_catch_up_on_what_passed_meanwhile() {
+    let (_d, mut db) = anna();
+    set(&mut db, at("2026-11-22T12:00:00Z"));
+    let r = checkin(&mut db, "09:00");
+    db.set_rule_paused(r, true).expect("pause");
+    // Resumed on Monday at 16:00 local: Monday's 09:00 passed while it was paused.
+    set(&mut db, at("2026-11-23T15:00:00Z"));
+    db.set_rule_paused(r, false).expect("resume");
+    assert!(run_at(&mut db, "2026-11-23T15:00:30Z").is_empty());
+    // Edited on Tuesday at 10:00 from 17:00 to 08:00: today's 08:00 was never promised.
+    set(&mut db, at("2026-11-24T09:00:00Z"));
+    db.update_rule(r, &NewRule { person: "Anna".into(), kind: "checkin".into(), at: Some("08:00".into()), ..Default::default() }).expect("edit");
+    assert!(run_at(&mut db, "2026-11-24T09:00:30Z").is_empty());
+    assert_eq!(db.rule(r).expect("rule").next_fire.as_deref(), Some("2026-11-25T08:00:00+01:00"));
+}
+
+#[test]
+fn the_preview_knows_absences_ahead_and_quiet_hours_holding_a_late_notice() {
+    let (_d, mut db) = anna();
+    set(&mut db, at("2026-11-23T06:00:00Z"));
+    let r = db
+        .add_rule(&NewRule { person: "Anna".into(), kind: "checkin".into(), at: Some("09:00".into()), days: Some(vec!["wed".into()]), ..Default::default() })
+        .expect("rule")
+        .id;
+    db.add_absence("Anna", "2026-11-25", "2026-11-25", "travel").expect("absence");
+    assert_eq!(db.rule(r).expect("rule").next_fire.as_deref(), Some("2026-12-02T09:00:00+01:00"));
+    // A check-in at 21:00 with quiet hours from 21:30, the app closed from 20:00 to 23:00: the late notice waits
+    // for 07:00, and the preview says so.
+    let q = db
+        .add_rule(&NewRule {
+            person: "Anna".into(),
+            kind: "checkin".into(),
+            at: Some("21:00".into()),
+            quiet_from: Some("21:30".into()),
+            quiet_to: Some("07:00".into()),
+            ..Default::default()
+        })
+        .expect("rule")
+        .id;
+    set(&mut db, at("2026-11-23T22:00:00Z"));
+    assert_eq!(db.rule(q).expect("rule").next_fire.as_deref(), Some("2026-11-24T07:00:00+01:00"));
+    let fired = run_at(&mut db, "2026-11-24T06:00:00Z");
+    assert_eq!(fired.iter().map(|f| (f.key.as_str(), f.late)).collect::<Vec<_>>(), [("2026-11-23", true)]);
+}

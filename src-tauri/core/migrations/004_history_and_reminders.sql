@@ -29,6 +29,9 @@ ALTER TABLE reminder_rules ADD COLUMN drop_pts REAL CHECK (drop_pts > 0 AND drop
 UPDATE reminder_rules SET drop_pts = drop_points WHERE drop_points > 0;
 UPDATE reminder_rules SET drop_points = NULL;
 
+-- When a rule was last made, edited or resumed (NULL: when it was created): it never fires for an earlier time.
+ALTER TABLE reminder_rules ADD COLUMN active_from INTEGER;
+
 -- An occurrence a catch-up passed over (an older one of the same rule): stored so it never fires later.
 ALTER TABLE reminder_occurrences ADD COLUMN missed INTEGER NOT NULL DEFAULT 0;
 

@@ -203,7 +203,13 @@ impl Db {
         }
         // An older backup may predate the current schema: bring it up to date.
         crate::db::migrate(&mut self.conn)?;
-        // The restored file's revisions say nothing about what was cached from the one it replaced.
+        // The restored file's revisions say nothing about what was cached from the one it replaced, here or in
+        // another process that has the file open: a random settings revision makes every cached summary stale.
+        self.conn.execute(
+            "INSERT INTO stats_revisions (scope, rev) VALUES (0, 1000000 + abs(random() % 1000000000))
+             ON CONFLICT(scope) DO UPDATE SET rev = excluded.rev",
+            [],
+        )?;
         if let Ok(mut cache) = self.score_cache.lock() {
             cache.clear();
         }

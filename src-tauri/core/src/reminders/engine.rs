@@ -75,7 +75,7 @@ pub struct Rule {
     pub min_streak: u32,
     pub quiet: Option<(NaiveTime, NaiveTime)>,
     pub paused: bool,
-    /// When the rule was made: it never fires for an earlier time.
+    /// When the rule was made, last edited or resumed: it never fires for an earlier time.
     pub created: DateTime<Utc>,
 }
 
@@ -131,6 +131,9 @@ pub struct Due {
     pub fire_at: String,
     #[serde(skip)]
     pub fire_instant: DateTime<Utc>,
+    /// The time the occurrence is for (its fire time before quiet hours moved it).
+    #[serde(skip)]
+    pub for_instant: DateTime<Utc>,
     pub late: bool,
     pub reason: String,
     pub title: String,
@@ -155,7 +158,7 @@ pub fn due(rules: &[Rule], facts: &HashMap<i64, Facts>, now: DateTime<Utc>) -> V
             Kind::FollowupDue => [today - Duration::days(1), today].iter().flat_map(|&d| followups(rule, f, d)).collect(),
             _ => [today - Duration::days(1), today].iter().filter_map(|&d| daily(rule, f, d, today)).collect(),
         };
-        found.retain(|d| d.fire_instant <= now && d.fire_instant >= rule.created);
+        found.retain(|d| d.fire_instant <= now && d.for_instant >= rule.created);
         for mut d in found {
             d.late = now - d.fire_instant > Duration::minutes(LATE_AFTER_MINUTES);
             d.fire_at = f.zone.at(d.fire_instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
@@ -207,6 +210,14 @@ fn fires_on(rule: &Rule, f: &Facts, day: NaiveDate) -> bool {
     days.contains(day.weekday()) && !f.calendar.absences.iter().any(|(a, b)| *a <= day && day <= *b)
 }
 
+/// The instant an occurrence of local `day` is for: the rule's time in the person's zone, before quiet hours
+/// move its delivery. An occurrence whose own time lies before the rule was made never fires.
+pub fn nominal_instant(rule: &Rule, f: &Facts, day: NaiveDate) -> DateTime<Utc> {
+    let start = NaiveTime::MIN + Duration::minutes(i64::from(f.day_start));
+    let calendar_day = if rule.at < start { day + Duration::days(1) } else { day };
+    f.zone.resolve(calendar_day, rule.at)
+}
+
 /// The instant `rule` fires on local `day`: its time in the person's zone (a time before the person's day
 /// start belongs to the next calendar date), moved to the end of the quiet period it falls inside: for quiet
 /// hours across midnight, a time after their start waits until the next morning.
@@ -232,6 +243,7 @@ fn title(f: &Facts, text: &str) -> String {
 
 fn make(rule: &Rule, f: &Facts, day: NaiveDate, key: String, title_text: &str, reason: String) -> Due {
     let fire_instant = fire_instant(rule, f, day);
+    let for_instant = nominal_instant(rule, f, day);
     Due {
         rule_id: rule.id,
         person_id: rule.person_id,
@@ -241,6 +253,7 @@ fn make(rule: &Rule, f: &Facts, day: NaiveDate, key: String, title_text: &str, r
         key,
         fire_at: String::new(),
         fire_instant,
+        for_instant,
         late: false,
         title: title(f, title_text),
         body: reason.clone(),
@@ -267,11 +280,13 @@ fn daily(rule: &Rule, f: &Facts, day: NaiveDate, today: NaiveDate) -> Option<Due
             t.streak_title,
             fill(t.streak_body, &[("streak", &f.streak)]),
         )),
-        Kind::ScoreDrop if day == today => {
+        // Judged on its own day: quiet hours may deliver it the next morning. The scores are today's.
+        Kind::ScoreDrop => {
             let (key, label) = rule.category.as_ref()?;
             let (now, week_ago) = f.scores.get(key).copied()?;
             let below = rule.threshold.is_some_and(|t| now < t);
-            let fell = rule.drop_points.is_some_and(|p| week_ago - now >= p);
+            // In whole hundredths: a fall from 30% to 20% is 10 points, though 0.3 - 0.2 < 0.1 in floating point.
+            let fell = rule.drop_points.is_some_and(|p| week_ago - now >= p - 1e-9);
             if !(below || fell) {
                 return None;
             }
@@ -298,7 +313,7 @@ fn silence(rule: &Rule, f: &Facts, today: NaiveDate) -> Vec<Due> {
     let since = last.unwrap_or(f.since);
     // The first day it may fire on, once the silence is long enough and the rule exists.
     let mut day = since + Duration::days(i64::from(rule.after_days.max(1)));
-    while day <= today && (!fires_on(rule, f, day) || fire_instant(rule, f, day) < rule.created) {
+    while day <= today && (!fires_on(rule, f, day) || nominal_instant(rule, f, day) < rule.created) {
         day += Duration::days(1);
     }
     if day > today {

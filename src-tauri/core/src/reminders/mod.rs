@@ -69,7 +69,7 @@ pub struct NewRule {
 }
 
 const RULE_SQL: &str = "SELECT r.id, r.person_id, p.name, r.created_by, c2.name, r.kind, r.at_time, r.weekdays, c.key,
-        r.after_days, r.threshold, r.drop_pts, r.min_streak, r.quiet_from, r.quiet_to, r.paused, r.created_at
+        r.after_days, r.threshold, r.drop_pts, r.min_streak, r.quiet_from, r.quiet_to, r.paused, coalesce(r.active_from, r.created_at)
      FROM reminder_rules r JOIN people p ON p.id = r.person_id
      LEFT JOIN people c2 ON c2.id = r.created_by LEFT JOIN categories c ON c.id = r.category_id";
 
@@ -158,14 +158,16 @@ impl Db {
     /// Replaces a rule's settings (its occurrences so far stay).
     pub fn update_rule(&mut self, id: i64, input: &NewRule) -> Result<ReminderRule> {
         self.rule(id)?;
+        // An edited rule is a new promise: it never catches up on times that passed under its old settings.
+        let now = self.clock.now().timestamp_millis();
         let v = self.validate_rule(input)?;
         self.write(|tx| {
             tx.execute(
                 "UPDATE reminder_rules SET person_id = ?2, created_by = coalesce(?3, created_by), kind = ?4, at_time = ?5,
                      weekdays = ?6, category_id = ?7, after_days = ?8, threshold = ?9, drop_pts = ?10, min_streak = ?11,
-                     quiet_from = ?12, quiet_to = ?13 WHERE id = ?1",
+                     quiet_from = ?12, quiet_to = ?13, active_from = ?14 WHERE id = ?1",
                 params![id, v.person_id, v.created_by, v.kind.as_str(), v.at, v.weekdays, v.category_id, v.after_days,
-                        v.threshold, v.drop_points, v.min_streak, v.quiet_from, v.quiet_to],
+                        v.threshold, v.drop_points, v.min_streak, v.quiet_from, v.quiet_to, now],
             )?;
             Ok(())
         })?;
@@ -174,7 +176,14 @@ impl Db {
 
     /// Pauses or resumes a rule.
     pub fn set_rule_paused(&mut self, id: i64, paused: bool) -> Result<ReminderRule> {
-        let changed = self.write(|tx| Ok(tx.execute("UPDATE reminder_rules SET paused = ?2 WHERE id = ?1", params![id, paused])?))?;
+        // A resumed rule starts afresh: what fell due while it was paused is not caught up on.
+        let now = self.clock.now().timestamp_millis();
+        let changed = self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE reminder_rules SET paused = ?2, active_from = CASE WHEN ?2 THEN active_from ELSE ?3 END WHERE id = ?1",
+                params![id, paused, now],
+            )?)
+        })?;
         if changed == 0 {
             return Err(CoreError::not_found("rule", id.to_string()));
         }
@@ -280,7 +289,7 @@ impl Db {
                     name_in_title: me.is_some_and(|m| m != id),
                     zone: clock.zone,
                     day_start: clock.day_start,
-                    calendar: Calendar::new(clock.working_days, self.absence_ranges(id, today - Duration::days(400), today + Duration::days(1))?),
+                    calendar: Calendar::new(clock.working_days, self.absence_ranges(id, today - Duration::days(400), today + Duration::days(i64::from(PREVIEW_DAYS) + 1))?),
                     counts,
                     last,
                     scores,
@@ -368,6 +377,9 @@ impl Db {
     }
 }
 
+/// How far ahead the preview looks.
+const PREVIEW_DAYS: u32 = 60;
+
 /// When the rule will next deliver, if nothing more is logged and scores stay as they are: the engine itself
 /// ([`engine::due`] and [`engine::select`]) asked at each candidate fire time of the next 60 days, so the
 /// preview is what will fire, for every kind. `None` when its condition will not hold (a score-drop rule with
@@ -382,8 +394,17 @@ pub fn next_fire(
     let today = local_date(now, &f.zone, f.day_start);
     let facts = HashMap::from([(rule.person_id, f.clone())]);
     let rules = std::slice::from_ref(rule);
-    let mut candidates: Vec<DateTime<Utc>> =
-        (-1..=60).map(|d| engine::fire_instant(rule, f, today + Duration::days(d))).filter(|t| *t >= now).collect();
+    // Each day's fire time, and the end of each quiet period (when a held late notice goes out).
+    let quiet_ends = rule.quiet.map(|(_, to)| to);
+    let mut candidates: Vec<DateTime<Utc>> = (-1..=i64::from(PREVIEW_DAYS))
+        .flat_map(|d| {
+            let day = today + Duration::days(d);
+            [Some(engine::fire_instant(rule, f, day)), quiet_ends.map(|to| f.zone.resolve(day, to))]
+        })
+        .flatten()
+        .filter(|t| *t >= now)
+        .collect();
+    candidates.sort();
     candidates.insert(0, now);
     candidates.into_iter().find(|&t| {
         let (deliver, _) = engine::select(engine::due(rules, &facts, t), |d| stored.contains(&(d.rule_id, d.key.clone())), newest);
