@@ -224,6 +224,9 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
              ON CONFLICT(person_id, category_id) DO UPDATE SET times = excluded.times, per = excluded.per",
             params![person, category, t.times, per.as_str()],
         )?;
+        // The export carries the target, not its history: an imported target applies to all of the past, as
+        // it does for a person new to this file. (Exporting the history is the next step; see issue #10.)
+        tx.execute("DELETE FROM target_history WHERE person_id = ?1 AND category_id = ?2", params![person, category])?;
     }
     for (i, a) in doc.absences.iter().enumerate() {
         let person = id_of(tx, PERSON, &a.person, format!("absences[{i}].person"))?;
