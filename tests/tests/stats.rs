@@ -76,7 +76,7 @@ fn thirty_daily_actions_give_eighty_percent_in_stats() {
     assert!((oc.score - 0.80).abs() < 0.01, "{}", oc.score);
     assert_eq!((oc.current_streak, oc.best_streak, oc.streak_unit.as_str()), (30, 30, "days"));
     assert_eq!(s.overall.current_streak_days, 30);
-    assert_eq!(oc.explanation.met_days_30, 30);
+    assert_eq!((oc.explanation.met_days_30, oc.explanation.counted_days_30), (30, 30));
     assert!(!oc.slipping);
     assert_eq!(s.heatmap.len(), 365);
     assert_eq!(s.heatmap.last().map(|h| (h.date.as_str(), h.count)), Some(("2026-06-30", 1)));
@@ -282,4 +282,14 @@ fn adding_saturday_today_leaves_last_years_streaks_and_scores_where_they_were() 
     let later = stats(&db, &p, "2026-12-06");
     assert_eq!(later.overall.current_streak_days, 0, "Saturday 5 December counted and empty");
     assert_eq!(later.categories[0].target, Target { times: 5, per: Per::Week });
+}
+
+#[test]
+fn a_days_effect_halves_after_the_half_life_the_why_text_quotes() {
+    // DESIGN.md: m = 0.5^(sqrt(f)/13), so m^(13/sqrt(f)) = 1/2: a daily habit's day halves after 13 counted days,
+    // a quarter-frequency one after 26.
+    for (f, days) in [(1.0, 13.0), (0.25, 26.0), (3.0 / 7.0, 13.0 / (3.0f64 / 7.0).sqrt())] {
+        assert!((score::half_life_days(f) - days).abs() < 1e-9, "f = {f}");
+        assert!((score::multiplier(f).powf(score::half_life_days(f)) - 0.5).abs() < 1e-12, "f = {f}");
+    }
 }

@@ -94,6 +94,8 @@ pub fn scores_in_force(counts: &[u32], days: &[InForce]) -> Vec<f64> {
             if let Some(v) = v {
                 let m = multiplier(frequency(day.target, day.working_per_week));
                 let next = score * m + v * (1.0 - m);
+                // (`>=` would do the same: when `next == score` keeping either is one value. cargo-mutants'
+                // surviving mutant here is this equivalence.)
                 if i != last || next > score {
                     score = next;
                 }
