@@ -207,23 +207,26 @@ impl Due {
 /// Whether `rule` may fire for `person` on `day`: its weekdays (or the person's working days), no absence.
 fn fires_on(rule: &Rule, f: &Facts, day: NaiveDate) -> bool {
     let days = rule.weekdays.unwrap_or(f.calendar.working);
-    days.contains(day.weekday()) && !f.calendar.absences.iter().any(|(a, b)| *a <= day && day <= *b)
+    days.contains(day.weekday()) && !f.calendar.is_absent(day)
 }
 
 /// The instant an occurrence of local `day` is for: the rule's time in the person's zone, before quiet hours
 /// move its delivery. An occurrence whose own time lies before the rule was made never fires.
 pub fn nominal_instant(rule: &Rule, f: &Facts, day: NaiveDate) -> DateTime<Utc> {
+    f.zone.resolve(calendar_day(rule, f, day), rule.at)
+}
+
+/// The calendar date the rule's time falls on for local `day`: a time before the day start is the next date.
+fn calendar_day(rule: &Rule, f: &Facts, day: NaiveDate) -> NaiveDate {
     let start = NaiveTime::MIN + Duration::minutes(i64::from(f.day_start));
-    let calendar_day = if rule.at < start { day + Duration::days(1) } else { day };
-    f.zone.resolve(calendar_day, rule.at)
+    if rule.at < start { day + Duration::days(1) } else { day }
 }
 
 /// The instant `rule` fires on local `day`: its time in the person's zone (a time before the person's day
 /// start belongs to the next calendar date), moved to the end of the quiet period it falls inside: for quiet
 /// hours across midnight, a time after their start waits until the next morning.
 pub fn fire_instant(rule: &Rule, f: &Facts, day: NaiveDate) -> DateTime<Utc> {
-    let start = NaiveTime::MIN + Duration::minutes(i64::from(f.day_start));
-    let calendar_day = if rule.at < start { day + Duration::days(1) } else { day };
+    let calendar_day = calendar_day(rule, f, day);
     match rule.quiet {
         Some((from, to)) if rule.quiet_at(rule.at) => {
             let ends_next_day = from > to && rule.at >= from;

@@ -311,8 +311,8 @@ impl Db {
     pub fn reminders_due(&self, at: DateTime<Utc>) -> Result<Vec<(Due, bool)>> {
         let found = self.found_at(at)?;
         let (stored, newest) = self.stored_occurrences(None)?;
-        let already: Vec<(Due, bool)> = found.iter().filter(|d| stored.contains(&(d.rule_id, d.key.clone()))).map(|d| (d.clone(), true)).collect();
-        let (deliver, _) = engine::select(found, |d| stored.contains(&(d.rule_id, d.key.clone())), &newest);
+        let already: Vec<(Due, bool)> = found.iter().filter(|d| is_stored(&stored, d)).map(|d| (d.clone(), true)).collect();
+        let (deliver, _) = engine::select(found, |d| is_stored(&stored, d), &newest);
         let mut out: Vec<(Due, bool)> = already.into_iter().chain(deliver.into_iter().map(|d| (d, false))).collect();
         out.sort_by(|a, b| a.0.fire_instant.cmp(&b.0.fire_instant).then(a.0.rule_id.cmp(&b.0.rule_id)));
         Ok(out)
@@ -351,7 +351,7 @@ impl Db {
         let now = self.clock.now();
         let found = self.found_at(now)?;
         let (stored, newest) = self.stored_occurrences(None)?;
-        let (deliver, missed) = engine::select(found, |d| stored.contains(&(d.rule_id, d.key.clone())), &newest);
+        let (deliver, missed) = engine::select(found, |d| is_stored(&stored, d), &newest);
         let stamp = now.timestamp_millis();
         let ids = self.write(|tx| {
             let mut ids = Vec::new();
@@ -378,4 +378,9 @@ impl Db {
         })?;
         ids.into_iter().map(|id| self.inbox_item(id)).collect()
     }
+}
+
+/// Whether an occurrence is stored already, by its rule and key.
+fn is_stored(stored: &HashSet<(i64, String)>, d: &Due) -> bool {
+    stored.contains(&(d.rule_id, d.key.clone()))
 }

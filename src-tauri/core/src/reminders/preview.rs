@@ -38,7 +38,7 @@ pub fn next_fire(
     candidates.sort();
     candidates.insert(0, now);
     candidates.into_iter().find(|&t| {
-        let (deliver, _) = engine::select(engine::due(rules, &facts, t), |d| stored.contains(&(d.rule_id, d.key.clone())), newest);
+        let (deliver, _) = engine::select(engine::due(rules, &facts, t), |d| super::is_stored(stored, d), newest);
         !deliver.is_empty()
     }).map(|t| t.max(now))
 }

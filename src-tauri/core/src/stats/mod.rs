@@ -277,6 +277,7 @@ impl Db {
             };
             let (met, counted) = score::met_days(counts, &in_force, month_ago);
             let f = score::frequency(target, per_week);
+            let (window_actions, window_days) = score::window(target, per_week);
             categories.push(CategoryStats {
                 key: t.category.clone(),
                 label: t.label.clone(),
@@ -306,8 +307,8 @@ impl Db {
                     half_life_days: round(score::half_life_days(f)),
                     change_7d: round(now - week_ago),
                     frequency: round(f),
-                    window_actions: score::window(target, per_week).0,
-                    window_days: score::window(target, per_week).1,
+                    window_actions,
+                    window_days,
                 },
             });
             scores.push(sc);
