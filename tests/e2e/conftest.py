@@ -206,12 +206,22 @@ def x_viewable(display, title: str) -> bool:
 
 def until(check, timeout: float = 20) -> bool:
     """Polls `check` until it holds or `timeout` seconds pass; returns whether it held."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+
+    def holds() -> bool:
+        # The view re-renders while it is polled: an element found a moment ago may be replaced before its
+        # attribute is read. That is "not yet", not a failure.
+        try:
+            return bool(check())
+        except (StaleElementReferenceException, NoSuchElementException):
+            return False
+
     deadline = time.time() + timeout
     while time.time() < deadline:
-        if check():
+        if holds():
             return True
         time.sleep(0.2)
-    return bool(check())
+    return holds()
 
 
 @pytest.fixture

@@ -24,8 +24,11 @@ def test_edit_the_organisation(app):
     label.clear()
     label.send_keys("Follow-through")
     app.driver.execute_script("arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", label)
+    # The rename is saved and the list redrawn before the colour is set: its label then names the new name.
+    colour = "[data-testid=list-categories] input[type=color][aria-label='Colour of Follow-through']"
+    app.wait(colour)
     app.driver.execute_script(
-        "const c = document.querySelector(\"[data-testid=list-categories] input[type=color][aria-label='Colour of Follow-up']\");"
+        "const c = document.querySelector(\"" + colour + "\");"
         "c.value = '#aa00ff'; c.dispatchEvent(new Event('change', {bubbles: true}));")
     app.wait_text("[data-testid=organisation] [role=status]", "Saved")
     assert not app.find_all("[data-testid=colour-warning-follow-up]"), "#aa00ff reads well in both modes"
