@@ -272,3 +272,26 @@ fn the_preview_knows_absences_ahead_and_quiet_hours_holding_a_late_notice() {
     let fired = run_at(&mut db, "2026-11-24T06:00:00Z");
     assert_eq!(fired.iter().map(|f| (f.key.as_str(), f.late)).collect::<Vec<_>>(), [("2026-11-23", true)]);
 }
+
+#[test]
+fn a_streak_risk_that_quiet_hours_would_push_into_tomorrow_is_refused() {
+    let (_d, mut db) = anna();
+    let rule = |at: &str| NewRule {
+        person: "Anna".into(),
+        kind: "streak-risk".into(),
+        at: Some(at.into()),
+        quiet_from: Some("20:00".into()),
+        quiet_to: Some("07:00".into()),
+        ..Default::default()
+    };
+    // At 07:00 tomorrow the streak is already lost: a reminder that can never help is not stored.
+    match db.add_rule(&rule("21:00")) {
+        Err(cadence_core::CoreError::Invalid { field, .. }) => assert_eq!(field, "at"),
+        other => panic!("expected a refusal of the time, got {other:?}"),
+    }
+    assert!(db.rules(None).expect("rules").is_empty(), "nothing stored");
+    // Before quiet hours it is kept: with today logged, it next warns tomorrow evening.
+    db.log_action(&NewAction { person: "Anna".into(), category: "follow-up".into(), ..Default::default() }).expect("log");
+    let kept = db.add_rule(&rule("19:30")).expect("a time before quiet hours is fine");
+    assert_eq!(kept.next_fire.as_deref(), Some("2026-11-17T19:30:00+01:00"));
+}

@@ -83,6 +83,7 @@ pub(crate) const EN: &[(&str, &str)] = &[
     ("reminder.after_days.missing", "say after how many days without one (--after-days)"),
     ("reminder.threshold.range", "must be a score between 0 and 1 (or 0 and 100%)"),
     ("reminder.score_drop.needs", "a score-drop rule needs a threshold or a drop in points"),
+    ("reminder.streak_risk.quiet", "a streak reminder inside quiet hours ({from}-{to}) would arrive after the day it warns about: choose a time outside them"),
     ("reminder.quiet.both", "quiet hours need a start and an end"),
     ("reminder.snooze.unknown", "'{how}' must be 15m, 1h or tomorrow"),
     ("reminder.action.unknown", "'{action}' must be snooze, dismiss or acted"),

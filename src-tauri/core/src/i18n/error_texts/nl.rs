@@ -83,6 +83,7 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ("reminder.after_days.missing", "geef aan na hoeveel dagen zonder actie (--after-days)"),
     ("reminder.threshold.range", "moet een score tussen 0 en 1 zijn (of tussen 0 en 100%)"),
     ("reminder.score_drop.needs", "een score-drop-regel heeft een drempel of een daling in punten nodig"),
+    ("reminder.streak_risk.quiet", "een reeksherinnering binnen de stille uren ({from}-{to}) zou pas komen na de dag waarvoor ze waarschuwt: kies een tijd daarbuiten"),
     ("reminder.quiet.both", "stille uren hebben een begin en een eind nodig"),
     ("reminder.snooze.unknown", "'{how}' moet 15m, 1h of tomorrow zijn"),
     ("reminder.action.unknown", "'{action}' moet snooze, dismiss of acted zijn"),
