@@ -20,11 +20,18 @@ fn rich(db: &mut Db) {
     db.add_followup(&NewFollowup { person: anna.clone(), text: "Budget answer".into(), due: "2026-11-20".into(), from_action: None }).expect("followup");
     db.close_followup(f.id, None).expect("close");
     db.add_rule(&NewRule { person: anna.clone(), kind: "checkin".into(), at: Some("09:00".into()), ..Default::default() }).expect("rule");
-    db.add_rule(&NewRule { person: anna, kind: "followup-due".into(), ..Default::default() }).expect("rule");
-    // A rule never fires for a time before it was made: the occurrences come on Monday morning.
+    let due = db.add_rule(&NewRule { person: anna.clone(), kind: "followup-due".into(), ..Default::default() }).expect("rule");
+    // A rule never fires for a time before it was made; opened on Tuesday, the app delivers Tuesday's
+    // follow-up reminder and records Monday's as missed.
     let made = at("2026-11-27T10:00:00Z");
-    db.set_clock(Box::new(FixedClock(made + chrono::Duration::days(3))));
+    db.set_clock(Box::new(FixedClock(made + chrono::Duration::days(4))));
     db.run_reminders().expect("run");
+    // On Tuesday Anna's rhythm and a target change (from that day on), and a rule is paused and resumed.
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat"].map(String::from);
+    db.set_schedule(&anna, Some(&days), Some("04:00")).expect("schedule");
+    db.set_target(&anna, "open-communication", 4, Per::Week).expect("target");
+    db.set_rule_paused(due.id, true).expect("pause");
+    db.set_rule_paused(due.id, false).expect("resume");
     db.set_clock(Box::new(FixedClock(made)));
 }
 
@@ -36,13 +43,27 @@ fn json_round_trip_is_lossless_and_idempotent() {
     db.export_to("json", &file).expect("export");
     let original = db.export_doc().expect("doc");
     assert!(original.actions.len() > 500 && !original.reminder_occurrences.is_empty() && original.followups.len() == 2);
+    // What history and reminders need is in the document: a rhythm and targets that changed, a resumed rule,
+    // missed occurrences.
+    let anna = &original.people.iter().find(|p| p.rhythm.len() == 2).expect("a person whose rhythm changed");
+    assert_eq!(anna.rhythm[1].day_start, "04:00");
+    assert!(anna.target_history.iter().any(|h| h.category == "open-communication" && h.times == Some(4)), "{:?}", anna.target_history);
+    assert!(original.reminder_rules.iter().any(|r| r.active_from.is_some()), "a resumed rule");
+    assert!(original.reminder_occurrences.iter().any(|o| o.missed) && original.reminder_occurrences.iter().any(|o| !o.missed));
 
     let (_d2, mut fresh) = open_at("2026-11-27T10:00:00Z");
     let report = fresh.import_file(&file, false).expect("import");
     assert_eq!(report.added.get("actions").copied(), Some(original.actions.len() as i64));
     assert!(report.backup.is_some(), "a backup before every import");
     let again = fresh.export_doc().expect("doc");
+    assert_eq!(again.people, original.people, "people and their history");
     assert_eq!(again, original, "export -> import -> export gives the same content");
+    // The past is judged by the rules in force then, in the imported file too.
+    for as_of in ["2026-06-30", "2026-11-29", "2026-12-05"] {
+        let q = |db: &Db| db.stats(&cadence_core::StatsQuery { person: anna.name.clone(), as_of: Some(as_of.into()), range_days: None }).expect("stats");
+        assert_eq!(q(&fresh).overall, q(&db).overall, "as of {as_of}");
+        assert_eq!(q(&fresh).categories, q(&db).categories, "as of {as_of}");
+    }
 
     // The same file twice adds nothing the second time.
     let second = fresh.import_file(&file, false).expect("again");
@@ -173,4 +194,32 @@ fn backups_rotate_restore_and_recover() {
     assert!(kept.exists(), "the damaged file is kept aside");
     let db = Db::open(&path).expect("opens again");
     assert_eq!(db.people().expect("people").len(), 1);
+}
+
+#[test]
+fn a_version_1_document_without_history_still_imports() {
+    let (_dir, mut db) = open_at("2026-11-27T10:00:00Z");
+    rich(&mut db);
+    let mut doc: serde_json::Value = serde_json::from_str(&db.export_json().expect("json")).expect("parse");
+    doc["version"] = 1.into();
+    for p in doc["people"].as_array_mut().expect("people") {
+        let p = p.as_object_mut().expect("person");
+        p.remove("rhythm");
+        p.remove("targetHistory");
+    }
+    for r in doc["reminderRules"].as_array_mut().expect("rules") {
+        r.as_object_mut().expect("rule").remove("activeFrom");
+    }
+    for o in doc["reminderOccurrences"].as_array_mut().expect("occurrences") {
+        o.as_object_mut().expect("occurrence").remove("missed");
+    }
+    let text = doc.to_string();
+    assert!(!text.contains("\"rhythm\"") && !text.contains("\"missed\""));
+    let (dir2, mut fresh) = open_at("2026-11-27T10:00:00Z");
+    let file = dir2.path().join("v1.json");
+    fs::write(&file, text).expect("write");
+    fresh.import_file(&file, false).expect("a version 1 document imports");
+    let again = fresh.export_doc().expect("doc");
+    assert_eq!(again.actions, db.export_doc().expect("doc").actions);
+    assert!(again.people.iter().all(|p| p.rhythm.is_empty()), "no history given: today's rhythm applies to all of the past");
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 
-use super::{ExportDoc, FORMAT, FORMAT_VERSION};
+use super::{ExportDoc, PersonEntry, FORMAT, FORMAT_VERSION};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::i18n::Msg;
@@ -140,6 +140,8 @@ const ACTION: &str = "SELECT id FROM actions WHERE uid = ?1";
 fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
     let mut skipped = 0u64;
     let none = |n: usize| u64::from(n == 0);
+    // People this import adds: they bring their rhythm and target history; people already here keep theirs.
+    let mut new_people: Vec<(usize, i64)> = Vec::new();
     // The catalogue takes the file's labels, colours and ranks: they are the organisation's own words.
     for (i, e) in doc.layers.iter().enumerate() {
         check_key(&e.key, format!("layers[{i}].key"))?;
@@ -202,11 +204,15 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
         let start = crate::time::parse_day_start(&p.day_start).map_err(|_| err(field("dayStart"), Msg::new("import.day_start")))?;
         let layer = opt_id(tx, LAYER, p.layer.as_deref(), field("layer"))?;
         let unit = opt_id(tx, UNIT, p.unit.as_deref(), field("unit"))?;
-        skipped += none(tx.execute(
+        let inserted = tx.execute(
             "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at)
              SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM people WHERE name = ?1 COLLATE NOCASE)",
             params![p.name.trim(), p.role, layer, unit, p.tz, days.0, start, p.created_at],
-        )?);
+        )?;
+        skipped += none(inserted);
+        if inserted == 1 {
+            new_people.push((i, tx.last_insert_rowid()));
+        }
     }
     if let Some(me) = &doc.me {
         let id = id_of(tx, PERSON, me, "me".into())?;
@@ -219,14 +225,25 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
         if !(1..=100).contains(&t.times) {
             return Err(err(format!("targets[{i}].times"), Msg::new("range").arg("min", 1).arg("max", 100)));
         }
+        let current: Option<(u32, String)> = tx
+            .query_row("SELECT times, per FROM targets WHERE person_id = ?1 AND category_id = ?2", params![person, category], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        if current.as_ref().is_some_and(|(times, p)| *times == t.times && p == per.as_str()) {
+            continue; // the same target: its history stays as it is
+        }
         tx.execute(
             "INSERT INTO targets (person_id, category_id, times, per) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(person_id, category_id) DO UPDATE SET times = excluded.times, per = excluded.per",
             params![person, category, t.times, per.as_str()],
         )?;
-        // The export carries the target, not its history: an imported target applies to all of the past, as
-        // it does for a person new to this file. (Exporting the history is the next step; see issue #10.)
+        // A target an import changes applies to all of the past; a person the import adds gets the history the
+        // document carries just below.
         tx.execute("DELETE FROM target_history WHERE person_id = ?1 AND category_id = ?2", params![person, category])?;
+    }
+    for (i, person) in new_people {
+        import_history(tx, &doc.people[i], i, person)?;
     }
     for (i, a) in doc.absences.iter().enumerate() {
         let person = id_of(tx, PERSON, &a.person, format!("absences[{i}].person"))?;
@@ -297,10 +314,10 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
         let category = opt_id(tx, CATEGORY, r.category.as_deref(), field("category"))?;
         skipped += none(tx.execute(
             "INSERT OR IGNORE INTO reminder_rules (person_id, created_by, kind, at_time, weekdays, category_id, after_days,
-                 threshold, drop_pts, min_streak, quiet_from, quiet_to, paused, created_at, uid)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                 threshold, drop_pts, min_streak, quiet_from, quiet_to, paused, created_at, uid, active_from)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![person, created_by, r.kind, r.at, r.weekdays, category, r.after_days, r.threshold, r.drop_points,
-                    r.min_streak, r.quiet_from, r.quiet_to, r.paused, r.created_at, r.uid],
+                    r.min_streak, r.quiet_from, r.quiet_to, r.paused, r.created_at, r.uid, r.active_from],
         )?);
     }
     for (i, o) in doc.reminder_occurrences.iter().enumerate() {
@@ -313,13 +330,55 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
         }
         skipped += none(tx.execute(
             "INSERT OR IGNORE INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id, fire_at,
-                 fired_at, late, state, snoozed_until, refired_at, seen, title, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                 fired_at, late, state, snoozed_until, refired_at, seen, title, body, missed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![rule, o.occurrence, person, o.kind, o.category, followup, o.fire_at, o.fired_at, o.late, o.state,
-                    o.snoozed_until, o.refired_at, o.seen, o.title, o.body],
+                    o.snoozed_until, o.refired_at, o.seen, o.title, o.body, o.missed],
         )?);
     }
     Ok(skipped)
+}
+
+/// The rhythm and target history of a person this import adds (row `person`), each row checked.
+fn import_history(tx: &Transaction<'_>, p: &PersonEntry, i: usize, person: i64) -> Result<()> {
+    for (k, h) in p.rhythm.iter().enumerate() {
+        let field = |f: &str| format!("people[{i}].rhythm[{k}].{f}");
+        let from = history_from(&h.from, field("from"))?;
+        let days = crate::time::WorkingDays::parse(&h.working_days.join(",")).map_err(|_| err(field("workingDays"), Msg::new("import.weekdays")))?;
+        let start = crate::time::parse_day_start(&h.day_start).map_err(|_| err(field("dayStart"), Msg::new("import.day_start")))?;
+        tx.execute(
+            "INSERT OR REPLACE INTO rhythm_history (person_id, from_date, working_days, day_start) VALUES (?1, ?2, ?3, ?4)",
+            params![person, from, days.0, start],
+        )?;
+    }
+    for (k, h) in p.target_history.iter().enumerate() {
+        let field = |f: &str| format!("people[{i}].targetHistory[{k}].{f}");
+        let from = history_from(&h.from, field("from"))?;
+        let category = id_of(tx, CATEGORY, &h.category, field("category"))?;
+        let per = match (&h.times, &h.per) {
+            (Some(times), Some(per)) => {
+                if !(1..=100).contains(times) {
+                    return Err(err(field("times"), Msg::new("range").arg("min", 1).arg("max", 100)));
+                }
+                Some(crate::targets::Per::parse(per).map_err(|_| err(field("per"), Msg::new("import.per")))?.as_str())
+            }
+            (None, None) => None,
+            _ => return Err(err(field("per"), Msg::new("import.per"))),
+        };
+        tx.execute(
+            "INSERT OR REPLACE INTO target_history (person_id, category_id, from_date, times, per) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![person, category, from, h.times, per],
+        )?;
+    }
+    Ok(())
+}
+
+/// A history row's from-date: a date, or `0001-01-01` (all of the past).
+fn history_from(text: &str, field: String) -> Result<String> {
+    if text == "0001-01-01" {
+        return Ok(text.to_string());
+    }
+    Ok(date(text, field)?.to_string())
 }
 
 fn check_key(key: &str, field: String) -> Result<()> {

@@ -22,11 +22,17 @@ use crate::i18n::Msg;
 
 /// The `format` field of Cadence's JSON export.
 pub const FORMAT: &str = "cadence-export";
-/// The version of the JSON document (not the database schema).
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the JSON document (not the database schema). Version 2 adds each person's rhythm and target
+/// history, a rule's `activeFrom` and an occurrence's `missed`; version 1 documents still import.
+pub const FORMAT_VERSION: u32 = 2;
 
 fn all<T>(db: &Db, sql: &str, f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
     Ok(db.conn.prepare(sql)?.query_map([], f)?.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The rows of `sql` for one parameter (`?1`).
+fn all_for<T>(db: &Db, sql: &str, param: &str, f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    Ok(db.conn.prepare_cached(sql)?.query_map([param], f)?.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 fn keys(text: Option<String>) -> Vec<String> {
@@ -56,7 +62,7 @@ impl Db {
         let values = all(self, "SELECT key, label, 0, archived, kind FROM value_items ORDER BY key", |r| {
             Ok(Entry { kind: Some(r.get(4)?), ..entry(r)? })
         })?;
-        let people = all(
+        let mut people = all(
             self,
             "SELECT p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start, p.created_at FROM people p
              LEFT JOIN layers l ON l.id = p.layer_id LEFT JOIN units u ON u.id = p.unit_id ORDER BY p.name",
@@ -70,9 +76,33 @@ impl Db {
                     working_days: crate::time::WorkingDays::from_bits(r.get(5)?).names().into_iter().map(String::from).collect(),
                     day_start: crate::time::format_minutes(r.get(6)?),
                     created_at: r.get(7)?,
+                    rhythm: Vec::new(),
+                    target_history: Vec::new(),
                 })
             },
         )?;
+        for p in &mut people {
+            p.rhythm = all_for(
+                self,
+                "SELECT h.from_date, h.working_days, h.day_start FROM rhythm_history h JOIN people p ON p.id = h.person_id
+                 WHERE p.name = ?1 ORDER BY h.from_date",
+                &p.name,
+                |r| {
+                    Ok(RhythmEntry {
+                        from: r.get(0)?,
+                        working_days: crate::time::WorkingDays::from_bits(r.get(1)?).names().into_iter().map(String::from).collect(),
+                        day_start: crate::time::format_minutes(r.get(2)?),
+                    })
+                },
+            )?;
+            p.target_history = all_for(
+                self,
+                "SELECT c.key, h.from_date, h.times, h.per FROM target_history h JOIN people p ON p.id = h.person_id
+                 JOIN categories c ON c.id = h.category_id WHERE p.name = ?1 ORDER BY c.key, h.from_date",
+                &p.name,
+                |r| Ok(TargetHistoryEntry { category: r.get(0)?, from: r.get(1)?, times: r.get(2)?, per: r.get(3)? }),
+            )?;
+        }
         let targets = all(
             self,
             "SELECT p.name, c.key, t.times, t.per FROM targets t JOIN people p ON p.id = t.person_id
@@ -134,7 +164,7 @@ impl Db {
         let reminder_rules = all(
             self,
             "SELECT r.uid, p.name, cb.name, r.kind, r.at_time, r.weekdays, c.key, r.after_days, r.threshold, r.drop_pts,
-                    r.min_streak, r.quiet_from, r.quiet_to, r.paused, r.created_at
+                    r.min_streak, r.quiet_from, r.quiet_to, r.paused, r.created_at, r.active_from
              FROM reminder_rules r JOIN people p ON p.id = r.person_id LEFT JOIN people cb ON cb.id = r.created_by
              LEFT JOIN categories c ON c.id = r.category_id ORDER BY r.uid",
             |r| {
@@ -154,13 +184,14 @@ impl Db {
                     quiet_to: r.get(12)?,
                     paused: r.get(13)?,
                     created_at: r.get(14)?,
+                    active_from: r.get(15)?,
                 })
             },
         )?;
         let reminder_occurrences = all(
             self,
             "SELECT r.uid, o.occurrence, p.name, o.kind, o.category, f.uid, o.fire_at, o.fired_at, o.late, o.state,
-                    o.snoozed_until, o.refired_at, o.seen, o.title, o.body
+                    o.snoozed_until, o.refired_at, o.seen, o.title, o.body, o.missed
              FROM reminder_occurrences o JOIN reminder_rules r ON r.id = o.rule_id JOIN people p ON p.id = o.person_id
              LEFT JOIN followups f ON f.id = o.followup_id ORDER BY r.uid, o.occurrence",
             |r| {
@@ -180,6 +211,7 @@ impl Db {
                     seen: r.get(12)?,
                     title: r.get(13)?,
                     body: r.get(14)?,
+                    missed: r.get(15)?,
                 })
             },
         )?;

@@ -70,6 +70,31 @@ pub struct PersonEntry {
     pub working_days: Vec<String>,
     pub day_start: String,
     pub created_at: i64,
+    /// The working days and day start over time (empty: they never changed). Version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rhythm: Vec<RhythmEntry>,
+    /// Each category's target over time (empty: no target ever changed). Version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_history: Vec<TargetHistoryEntry>,
+}
+
+/// The rhythm in force from a date (`0001-01-01`: all of the past before the first change).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RhythmEntry {
+    pub from: String,
+    pub working_days: Vec<String>,
+    pub day_start: String,
+}
+
+/// A category's target in force from a date; no `times` and `per`: the default (no target set then).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TargetHistoryEntry {
+    pub category: String,
+    pub from: String,
+    pub times: Option<u32>,
+    pub per: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,6 +173,9 @@ pub struct RuleEntry {
     pub quiet_to: Option<String>,
     pub paused: bool,
     pub created_at: i64,
+    /// When the rule was last edited or resumed: it never fires for an earlier time. Version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_from: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -168,4 +196,7 @@ pub struct OccurrenceEntry {
     pub seen: bool,
     pub title: String,
     pub body: String,
+    /// Found while the app was closed and not delivered (a newer one was). Version 2.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub missed: bool,
 }
