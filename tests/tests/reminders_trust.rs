@@ -295,3 +295,69 @@ fn a_streak_risk_that_quiet_hours_would_push_into_tomorrow_is_refused() {
     let kept = db.add_rule(&rule("19:30")).expect("a time before quiet hours is fine");
     assert_eq!(kept.next_fire.as_deref(), Some("2026-11-17T19:30:00+01:00"));
 }
+
+#[test]
+fn a_fall_by_points_fires_when_the_score_fell_that_far_in_a_week() {
+    let (_d, mut db) = anna();
+    // Open communication every day from 1 October to Sunday 8 November, then nothing. Its target is 3 times a
+    // week, judged over two weeks (Loop's doubled window): the score holds while the window still counts those
+    // days, and in the empty week to Monday 30 November it falls by some 15 points.
+    let mut d = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date");
+    while d <= chrono::NaiveDate::from_ymd_opt(2026, 11, 8).expect("date") {
+        let action = NewAction {
+            person: "Anna".into(),
+            category: "open-communication".into(),
+            date: Some(d.to_string()),
+            time: Some("10:00".into()),
+            ..Default::default()
+        };
+        db.log_action(&action).expect("log");
+        d += chrono::Duration::days(1);
+    }
+    set(&mut db, at("2026-11-29T12:00:00Z"));
+    let rule = |db: &mut Db, points: f64| {
+        let input = NewRule {
+            person: "Anna".into(),
+            kind: "score-drop".into(),
+            category: Some("open-communication".into()),
+            drop_points: Some(points),
+            ..Default::default()
+        };
+        db.add_rule(&input).expect("rule").id
+    };
+    let (ten, ninety) = (rule(&mut db, 10.0), rule(&mut db, 90.0));
+    // Monday 09:05: the empty week has cost more than 10 points, far less than 90.
+    let fired = run_at(&mut db, "2026-11-30T08:05:00Z");
+    assert_eq!(fired.iter().map(|f| f.rule_id).collect::<Vec<_>>(), [ten], "{fired:?}");
+    assert!(fired[0].body.contains("fell") && fired[0].body.contains("points in 7 days"), "{}", fired[0].body);
+    assert!(db.rule(ninety).expect("rule").next_fire.is_none(), "90 points will not be reached while the score stays");
+}
+
+#[test]
+fn the_rule_list_for_one_person_shows_only_theirs() {
+    let (_d, mut db) = anna();
+    db.add_person(&NewPerson { name: "Bram".into(), tz: Some("Europe/Amsterdam".into()), ..Default::default() }).expect("person");
+    let a = checkin(&mut db, "09:00");
+    let b = db.add_rule(&NewRule { person: "Bram".into(), kind: "checkin".into(), ..Default::default() }).expect("rule").id;
+    let ids = |db: &Db, p: Option<&str>| db.rules(p).expect("rules").into_iter().map(|r| r.id).collect::<Vec<_>>();
+    assert_eq!(ids(&db, Some("Anna")), [a]);
+    assert_eq!(ids(&db, Some("Bram")), [b]);
+    assert_eq!(ids(&db, None), [a, b], "everyone's, by name");
+    assert_eq!(ids(&db, Some("  ")), [a, b], "a blank filter is no filter");
+}
+
+#[test]
+fn the_preview_looks_through_absences_to_its_last_day() {
+    let (_d, mut db) = anna();
+    // Monday 23 November, 10:00: today's check-in is logged; Anna is away from tomorrow for 59 days and then
+    // from the 60th day for another ten. Nothing can fire within the preview's 60 days.
+    set(&mut db, at("2026-11-23T09:00:00Z"));
+    db.log_action(&NewAction { person: "Anna".into(), category: "follow-up".into(), ..Default::default() }).expect("log");
+    let r = checkin(&mut db, "09:00");
+    db.add_absence("Anna", "2026-11-24", "2027-01-21", "sabbatical").expect("absence");
+    let travel = db.add_absence("Anna", "2027-01-22", "2027-01-31", "travel").expect("absence");
+    assert_eq!(db.rule(r).expect("rule").next_fire, None, "every day of the next 60 is away");
+    // Without the second absence, the 60th day (22 January) is the next check-in.
+    db.delete_absence(travel.id).expect("delete");
+    assert_eq!(db.rule(r).expect("rule").next_fire.as_deref(), Some("2027-01-22T09:00:00+01:00"));
+}

@@ -292,7 +292,10 @@ impl Db {
                     name_in_title: me.is_some_and(|m| m != id),
                     zone: clock.zone,
                     day_start: clock.day_start,
-                    calendar: Calendar::new(clock.working_days, self.absence_ranges(id, today - Duration::days(400), today + Duration::days(i64::from(PREVIEW_DAYS) + 1))?),
+                    // Absences matter back to where a silence's first day may lie (after_days is at most 365) and
+                    // ahead over the preview's days (the last it asks about is day PREVIEW_DAYS: a quiet end on
+                    // day 61 only finds occurrences of days 60 and 61, and day 61's fire time lies after it).
+                    calendar: Calendar::new(clock.working_days, self.absence_ranges(id, today - Duration::days(400), today + Duration::days(i64::from(PREVIEW_DAYS)))?),
                     counts,
                     last,
                     scores,
