@@ -384,6 +384,11 @@ impl Db {
 }
 
 /// Whether an occurrence is stored already, by its rule and key.
+///
+/// Mutation testing: `is_stored -> false` survives, and is equivalent here. A stored occurrence's fire time is
+/// never later than its group's newest stored one, so [`engine::select`] never delivers it again either way,
+/// and storing it twice is ignored (`INSERT OR IGNORE`). The check keeps a stored occurrence out of the
+/// comparison of a pass's own new ones, which is clearer than relying on that.
 fn is_stored(stored: &HashSet<(i64, String)>, d: &Due) -> bool {
     stored.contains(&(d.rule_id, d.key.clone()))
 }
