@@ -145,3 +145,59 @@ fn a_version_1_database_is_backed_up_and_migrated() {
     let v: i64 = old.pragma_query_value(None, "user_version", |r| r.get(0)).expect("v");
     assert_eq!(v, 1);
 }
+
+/// The mode bits of a file or folder.
+#[cfg(unix)]
+fn mode(p: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())).permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_and_every_file_cadence_writes_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().expect("tempdir");
+    let data = home.path().join("cadence");
+    let mut db = Db::open_dir(&data).expect("open");
+    let p = person(&mut db, "Anna", "Europe/Amsterdam");
+    db.log_action(&NewAction { person: p.to_string(), category: "follow-up".into(), date: Some("2026-10-05".into()), ..Default::default() })
+        .expect("log");
+    let file = data.join("cadence.sqlite3");
+    assert_eq!(mode(&data), 0o700, "data folder");
+    for f in [file.clone(), data.join("cadence.sqlite3-wal"), data.join("cadence.sqlite3-shm")] {
+        assert_eq!(mode(&f), 0o600, "{}", f.display());
+    }
+    let backup = db.daily_backup().expect("backup").expect("taken");
+    assert_eq!((mode(backup.parent().expect("dir")), mode(&backup)), (0o700, 0o600), "backups");
+    let out = home.path().join("downloads");
+    fs::create_dir(&out).expect("downloads");
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o755)).expect("chmod");
+    for format in ["json", "csv", "ics"] {
+        let export = out.join(format!("export.{format}"));
+        db.export_to(format, &export).expect("export");
+        assert_eq!(mode(&export), 0o600, "{format} export");
+    }
+    let pdf = db.save_review_pdf(&p.to_string(), Some("2026-10"), &out).expect("pdf");
+    assert_eq!(mode(&pdf), 0o600, "review PDF");
+    assert_eq!(mode(&out), 0o755, "the user's own folder keeps its mode");
+    drop(db);
+
+    // A file an earlier version left readable to all is tightened when it opens; so is its folder.
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).expect("chmod");
+    fs::set_permissions(&data, fs::Permissions::from_mode(0o755)).expect("chmod");
+    let _db = Db::open_dir(&data).expect("reopen");
+    assert_eq!((mode(&data), mode(&file)), (0o700, 0o600));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_backup_before_a_migration_is_private() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("cadence.sqlite3");
+    fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/schema-v1.sqlite3"), &file).expect("fixture");
+    let _db = Db::open(&file).expect("migrates");
+    let backups: Vec<_> = fs::read_dir(dir.path().join("backups")).expect("backups").flatten().map(|e| e.path()).collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!((mode(&dir.path().join("backups")), mode(&backups[0])), (0o700, 0o600));
+}

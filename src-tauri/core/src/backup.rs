@@ -42,6 +42,7 @@ fn io(context: Msg) -> impl FnOnce(std::io::Error) -> CoreError {
 fn copy_db(src: &Connection, target: &Path) -> Result<()> {
     let tmp = target.with_extension("partial");
     let _ = fs::remove_file(&tmp);
+    crate::private::create_file(&tmp).map_err(io(Msg::new("io.write").arg("path", tmp.display())))?;
     {
         let mut dst = Connection::open(&tmp)?;
         let backup = rusqlite::backup::Backup::new(src, &mut dst)?;
@@ -135,7 +136,7 @@ pub fn recover(data_dir: &Path, backup: &Path) -> Result<PathBuf> {
 impl Db {
     fn backups_dir(&self) -> Result<PathBuf> {
         let dir = self.path().parent().unwrap_or(Path::new(".")).join("backups");
-        fs::create_dir_all(&dir).map_err(io(Msg::new("io.create").arg("path", dir.display())))?;
+        crate::private::create_dir(&dir).map_err(io(Msg::new("io.create").arg("path", dir.display())))?;
         Ok(dir)
     }
 

@@ -63,7 +63,7 @@ impl Db {
 
     /// Opens `cadence.sqlite3` inside `data_dir`, answering "now" from `clock`.
     pub fn open_dir_with_clock(data_dir: &Path, clock: Box<dyn Clock>) -> Result<Db> {
-        fs::create_dir_all(data_dir).map_err(|source| CoreError::Io {
+        crate::private::create_dir(data_dir).map_err(|source| CoreError::Io {
             context: Msg::new("io.create_data_folder").arg("path", data_dir.display()),
             source,
         })?;
@@ -83,8 +83,14 @@ impl Db {
                 backup_before_migration(path, version, clock.as_ref())?;
             }
         }
+        if existing.is_none() && !path.exists() {
+            // A new database is owner-only from its first byte.
+            crate::private::create_file(path).map_err(|e| unreadable(path, e))?;
+        }
         let mut conn = Connection::open(path).map_err(|e| unreadable(path, e))?;
         configure(&conn)?;
+        // The WAL and shared memory files exist now; an older, wider file is tightened too.
+        crate::private::restrict_db(path).map_err(|source| CoreError::Io { context: Msg::new("io.write").arg("path", path.display()), source })?;
         MIGRATIONS.to_latest(&mut conn)?;
         let db = Db { conn, path: path.to_path_buf(), clock, score_cache: Default::default() };
         db.seed_defaults()?;
@@ -222,11 +228,12 @@ fn inspect(path: &Path) -> Result<Option<i64>> {
 /// Copies the database into `backups/` next to it with the online backup API.
 fn backup_before_migration(path: &Path, version: i64, clock: &dyn Clock) -> Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new(".")).join("backups");
-    fs::create_dir_all(&dir)
+    crate::private::create_dir(&dir)
         .map_err(|source| CoreError::Io { context: Msg::new("io.create").arg("path", dir.display()), source })?;
     let stamp = clock.now().format("%Y%m%dT%H%M%SZ");
     let target = dir.join(format!("pre-migration-v{version}-{stamp}.sqlite3"));
     let src = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| unreadable(path, e))?;
+    crate::private::create_file(&target).map_err(|source| CoreError::Io { context: Msg::new("io.write").arg("path", target.display()), source })?;
     let mut dst = Connection::open(&target)?;
     let backup = rusqlite::backup::Backup::new(&src, &mut dst)?;
     backup.run_to_completion(256, Duration::from_millis(0), None)?;

@@ -18,6 +18,7 @@ pub mod organisation;
 pub mod os_zone;
 pub mod paths;
 pub mod people;
+pub mod private;
 pub mod reminders;
 pub mod review;
 pub mod stats;

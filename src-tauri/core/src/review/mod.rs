@@ -167,9 +167,7 @@ impl Db {
         let mut tmp = path.clone().into_os_string();
         tmp.push(".partial");
         let tmp = std::path::PathBuf::from(tmp);
-        let written = std::fs::write(&tmp, pdf::render(&review, locale, made_on)).and_then(|()| std::fs::rename(&tmp, &path));
-        if let Err(source) = written {
-            let _ = std::fs::remove_file(&tmp);
+        if let Err(source) = crate::private::write_atomically(&tmp, &path, &pdf::render(&review, locale, made_on)) {
             return Err(CoreError::Io { context: Msg::new("io.write").arg("path", path.display()), source });
         }
         Ok(path)

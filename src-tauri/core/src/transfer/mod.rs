@@ -251,8 +251,7 @@ impl Db {
         };
         let tmp = path.with_extension("partial");
         let io = |source| CoreError::Io { context: Msg::new("io.write").arg("path", path.display()), source };
-        std::fs::write(&tmp, text.as_bytes()).map_err(io)?;
-        std::fs::rename(&tmp, path).map_err(io)?;
+        crate::private::write_atomically(&tmp, path, text.as_bytes()).map_err(io)?;
         Ok(text.len())
     }
 
