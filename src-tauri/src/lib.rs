@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod error;
+pub mod health;
 pub mod quicklog;
 pub mod scheduler;
 pub mod state;

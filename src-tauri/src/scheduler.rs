@@ -27,6 +27,15 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
         let mut next = Instant::now();
         let mut days = DayWatch::new();
         loop {
+            // The full check of the file first (after the first paint, then daily): nothing is backed up or
+            // stored before it, and nothing after it found damage.
+            if crate::health::due(&app) {
+                crate::health::check_now(&app);
+            }
+            if !crate::health::checked(&app) || app.state::<AppState>().open_error().is_some() {
+                std::thread::sleep(Duration::from_millis(500));
+                continue;
+            }
             let (now_wall, now_mono) = (clock.now(), Instant::now());
             let elapsed_wall = (now_wall - wall).num_milliseconds();
             let elapsed_mono = now_mono.duration_since(mono).as_millis() as i64;

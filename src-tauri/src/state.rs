@@ -16,6 +16,11 @@ pub struct AppState {
     pub measure_file: Option<PathBuf>,
     /// The clock the database and the scheduler share.
     pub clock: Arc<dyn Clock>,
+    /// The (UTC) day of the last full check of the file, and when this state was made: see `crate::health`.
+    pub checked_on: Mutex<Option<chrono::NaiveDate>>,
+    pub started: std::time::Instant,
+    /// The first Today view was painted (the first full check may start).
+    pub painted: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -26,6 +31,9 @@ impl AppState {
             data_dir,
             measure_file: std::env::var_os("CADENCE_MEASURE_FILE").map(PathBuf::from),
             clock,
+            checked_on: Mutex::new(None),
+            started: std::time::Instant::now(),
+            painted: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -33,10 +41,25 @@ impl AppState {
     pub fn with_db<T>(&self, f: impl FnOnce(&mut Db) -> CoreResult<T>) -> Result<T, ApiError> {
         let mut guard: MutexGuard<'_, Result<Db, ApiError>> =
             self.db.lock().map_err(|_| ApiError::internal("the database lock was poisoned; restart Cadence"))?;
-        match guard.as_mut() {
-            Ok(db) => f(db).map_err(|e| ApiError::localized(e, db.locale())),
-            Err(e) => Err(e.clone()),
+        let (error, locale, path) = match guard.as_mut() {
+            Ok(db) => match f(db) {
+                Ok(value) => return Ok(value),
+                Err(e) if e.is_damage() => (e, db.locale(), db.path().to_path_buf()),
+                Err(e) => return Err(ApiError::localized(e, db.locale())),
+            },
+            Err(e) => return Err(e.clone()),
+        };
+        // SQLite met a damaged page while working: from now on the file is treated as one that failed to open
+        // (the recovery screen; nothing more written to it), with the check's own finding when it has one.
+        let found = match cadence_core::health::quick_check(&path) {
+            Err(c) if c.is_damage() => c,
+            _ => cadence_core::CoreError::Corrupt { path, reason: cadence_core::Msg::external(error) },
+        };
+        let api = ApiError::localized(found, locale);
+        if let Ok(db) = std::mem::replace(&mut *guard, Err(api.clone())) {
+            db.abandon();
         }
+        Err(api)
     }
 
     /// The user's language: the stored choice, else the OS's (also when no database is open).
@@ -61,6 +84,17 @@ impl AppState {
         let mut guard = self.db.lock().map_err(|_| ApiError::internal("the database lock was poisoned; restart Cadence"))?;
         *guard = db.map_err(ApiError::from);
         guard.as_ref().map(|_| ()).map_err(Clone::clone)
+    }
+
+    /// The file was found damaged while open: the connection is closed without writing (no checkpoint), and
+    /// from now on every command answers with `error`, as if the file had failed to open, so the window shows
+    /// the recovery screen and nothing more is written to it.
+    pub fn mark_damaged(&self, error: cadence_core::CoreError) {
+        let Ok(mut guard) = self.db.lock() else { return };
+        let locale = guard.as_ref().map(|db| db.locale()).unwrap_or_else(|_| cadence_core::Locale::os());
+        if let Ok(db) = std::mem::replace(&mut *guard, Err(ApiError::localized(error, locale))) {
+            db.abandon();
+        }
     }
 
     /// The open error, if the database did not open.

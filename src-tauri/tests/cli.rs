@@ -314,3 +314,22 @@ fn tz_names_the_zone_of_a_new_person_and_of_now() {
     let listed = json_with_tz(d, Some("Europe/Amsterdam"), &["list", "--person", "Anna"]);
     assert_eq!(listed[0]["tz"], "Europe/Amsterdam");
 }
+
+#[test]
+fn check_reads_the_whole_file_and_fails_on_damage_writing_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    ok(dir.path(), &["demo-data", "--people", "1", "--years", "1"]);
+    let out = ok(dir.path(), &["check"]);
+    assert!(out.contains("is intact") && out.contains("cadence.sqlite3"), "{out}");
+    let file = dir.path().join("cadence.sqlite3");
+    let mut bytes = std::fs::read(&file).expect("read");
+    let pages = bytes.len() / 4096;
+    for b in bytes.iter_mut().skip((pages - 6) * 4096).take(3 * 4096) {
+        *b = 0x55;
+    }
+    std::fs::write(&file, &bytes).expect("damage");
+    let err = fails(dir.path(), &["check"]);
+    assert!(err.contains("damaged") && err.contains("untouched"), "{err}");
+    assert_eq!(std::fs::read(&file).expect("read"), bytes, "check writes nothing");
+    assert!(json(dir.path(), &["person", "list"]).is_array(), "the open's cheap checks still pass: commands run");
+}

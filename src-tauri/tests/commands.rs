@@ -178,3 +178,34 @@ fn every_declared_command_is_allowed_to_the_main_window_and_nothing_else() {
     let without_ipc = csp.replace("http://ipc.localhost", "");
     assert!(csp.contains("script-src 'self';") && csp.contains("default-src 'self'") && !without_ipc.contains("http"), "{csp}");
 }
+
+#[test]
+fn the_background_check_finds_damage_the_open_did_not_see_and_writing_stops() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("cadence.sqlite3");
+    {
+        let mut db = cadence_core::Db::open(&path).expect("open");
+        db.demo_data(&cadence_core::demo::DemoSpec { people: 1, years: 2, seed: 9, per_day: 6.0 }).expect("demo");
+    }
+    // Damage pages near the end of the file: the header and the schema are fine, so the open's cheap checks
+    // pass; only reading all of it finds the damage.
+    let mut bytes = std::fs::read(&path).expect("read");
+    let pages = bytes.len() / 4096;
+    assert!(pages > 100, "{pages} pages");
+    for b in bytes.iter_mut().skip((pages - 8) * 4096).take(4 * 4096) {
+        *b = 0x55;
+    }
+    std::fs::write(&path, &bytes).expect("damage");
+    let h = Harness::new(dir.path());
+    assert_eq!(h.ok("app_status", json!({}))["error"], Value::Null, "the open's cheap checks pass");
+
+    assert!(!cadence_app::health::check_now(h.0.handle()), "the full check finds the damage");
+    let status = h.ok("app_status", json!({}));
+    assert_eq!(status["error"]["kind"], json!("corrupt"), "{status}");
+    let e = h.err("log_action", json!({"input": {"person": "1", "category": "follow-up", "note": "after the damage"}}));
+    assert_eq!(e["kind"], json!("corrupt"), "every command answers with the damage: {e}");
+    drop(h);
+    assert_eq!(std::fs::read(&path).expect("read"), bytes, "nothing was written to the damaged file");
+    let wal = dir.path().join("cadence.sqlite3-wal");
+    assert!(!wal.exists() || std::fs::metadata(&wal).expect("wal").len() == 0, "nor to its WAL");
+}

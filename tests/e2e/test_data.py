@@ -48,6 +48,7 @@ def test_recovery_screen_restores_the_newest_good_backup(app):
         (app.data / side).unlink(missing_ok=True)
     app.start()
     app.wait("[data-testid=error-screen]")
+    app.screenshot("damaged")
     assert app.db_file.read_bytes() == bytes(data), "nothing is written to a damaged file"
     app.wait("[data-testid=recovery]")
     app.screenshot("recovery")

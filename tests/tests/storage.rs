@@ -201,3 +201,77 @@ fn the_backup_before_a_migration_is_private() {
     assert_eq!(backups.len(), 1, "{backups:?}");
     assert_eq!((mode(&dir.path().join("backups")), mode(&backups[0])), (0o700, 0o600));
 }
+
+/// A database with one person whose data pages (not the schema) are overwritten; returns its bytes.
+fn damaged_db(dir: &std::path::Path) -> (std::path::PathBuf, Vec<u8>) {
+    let path = dir.join("cadence.sqlite3");
+    {
+        let mut db = Db::open(&path).expect("open");
+        person(&mut db, "Anna", "Europe/Amsterdam");
+        db.demo_data(&cadence_core::demo::DemoSpec { people: 1, years: 1, seed: 3, per_day: 3.0 }).expect("demo");
+    }
+    let mut bytes = fs::read(&path).expect("read");
+    for b in bytes.iter_mut().skip(8 * 4096).take(4 * 4096) {
+        *b = 0x55;
+    }
+    fs::write(&path, &bytes).expect("damage");
+    (path, bytes)
+}
+
+/// The id of a process that has ended.
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().expect("spawn");
+    child.wait().expect("wait");
+    child.id()
+}
+
+#[test]
+fn after_an_unclean_shutdown_the_open_reads_the_whole_file_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, bytes) = damaged_db(dir.path());
+    // A clean history: opening costs the cheap checks only, and the damage is for the full check to find.
+    drop(Db::open(&path).expect("the cheap checks pass"));
+    fs::write(&path, &bytes).expect("as damaged");
+    assert_eq!(cadence_core::health::quick_check(&path).expect_err("damaged").kind(), "corrupt");
+
+    // A process that had the file open ended without closing it (its marker is left): the open checks all of it.
+    let marker = dir.path().join(format!("cadence.sqlite3.session-{}-0", dead_pid()));
+    fs::write(&marker, b"").expect("marker");
+    let e = Db::open(&path).expect_err("refused after the crash");
+    assert!(e.kind() == "corrupt" && e.is_open_failure(), "{e}");
+    assert_eq!(fs::read(&path).expect("read back"), bytes, "file changed");
+    // Reading a WAL database may create its (empty) -wal and -shm; nothing is written into either.
+    let wal = path.with_extension("sqlite3-wal");
+    assert!(!wal.exists() || fs::metadata(&wal).expect("wal").len() == 0, "nothing written to the WAL");
+    assert!(marker.exists(), "still unchecked: the next open checks again");
+
+    // The marker of a process still running is no reason to check.
+    let mut live = std::process::Command::new("sleep").arg("30").spawn().expect("spawn");
+    fs::remove_file(&marker).expect("rm");
+    let live_marker = dir.path().join(format!("cadence.sqlite3.session-{}-0", live.id()));
+    fs::write(&live_marker, b"").expect("marker");
+    let opened = Db::open(&path);
+    live.kill().expect("kill");
+    live.wait().expect("wait");
+    assert!(opened.is_ok(), "{:?}", opened.err());
+}
+
+#[test]
+fn an_intact_file_after_an_unclean_shutdown_opens_and_its_markers_go() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("cadence.sqlite3");
+    {
+        let mut db = Db::open(&path).expect("open");
+        person(&mut db, "Anna", "Europe/Amsterdam");
+        let own: Vec<_> = fs::read_dir(dir.path()).expect("ls").flatten().filter(|e| e.file_name().to_string_lossy().contains(".session-")).collect();
+        assert_eq!(own.len(), 1, "an open database has its marker");
+    }
+    let marker = dir.path().join(format!("cadence.sqlite3.session-{}-7", dead_pid()));
+    fs::write(&marker, b"").expect("marker");
+    let db = Db::open(&path).expect("intact");
+    assert_eq!(db.people().expect("people").len(), 1);
+    assert!(!marker.exists(), "checked: the stale marker is gone");
+    drop(db);
+    let left: Vec<_> = fs::read_dir(dir.path()).expect("ls").flatten().filter(|e| e.file_name().to_string_lossy().contains(".session-")).collect();
+    assert!(left.is_empty(), "a closed database leaves no marker: {left:?}");
+}

@@ -186,8 +186,9 @@ fn backups_rotate_restore_and_recover() {
         *b = 0x55;
     }
     fs::write(&path, &bytes).expect("damage");
-    let e = Db::open(&path).expect_err("damaged");
-    assert!(e.is_open_failure(), "{e}");
+    // The check (`cadence check`, the app's background check) finds it, reading without writing.
+    let e = cadence_core::health::quick_check(&path).expect_err("damaged");
+    assert!(e.is_open_failure() && e.kind() == "corrupt", "{e}");
     assert_eq!(fs::read(&path).expect("read"), bytes, "left untouched");
     let good = backup::newest_good(dir.path()).expect("list").expect("a good backup");
     let kept = backup::recover(dir.path(), std::path::Path::new(&good.path)).expect("recover");

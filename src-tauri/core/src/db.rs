@@ -47,6 +47,8 @@ pub struct Db {
     pub(crate) clock: Box<dyn Clock>,
     /// The reminder engine's score summaries, valid while the file is unchanged (see `Db::score_summary`).
     pub(crate) score_cache: std::sync::Mutex<crate::stats::ScoreCache>,
+    /// This process's marker that the file is open (see `health`); dropped after the connection.
+    _session: crate::health::Session,
 }
 
 impl std::fmt::Debug for Db {
@@ -75,9 +77,26 @@ impl Db {
         Db::open_with_clock(path, Box::new(SystemClock))
     }
 
-    /// Opens the database at `path`, answering "now" from `clock`.
+    /// Opens the database at `path`, answering "now" from `clock`. A damaged page SQLite meets while opening
+    /// (the cheap checks passed) is a `Corrupt` error like the full check's, so the recovery screen offers a
+    /// backup.
     pub fn open_with_clock(path: &Path, clock: Box<dyn Clock>) -> Result<Db> {
+        Db::open_checked(path, clock).map_err(|e| match e {
+            CoreError::Storage(s) if CoreError::is_damage_code(&s) => {
+                CoreError::Corrupt { path: path.to_path_buf(), reason: Msg::new("db.integrity").arg("detail", s) }
+            }
+            other => other,
+        })
+    }
+
+    fn open_checked(path: &Path, clock: Box<dyn Clock>) -> Result<Db> {
         let existing = inspect(path)?;
+        let (session, unclean) = crate::health::Session::start(path);
+        if existing.is_some() && unclean {
+            // A process ended without closing the file: read all of it before anything is written.
+            crate::health::quick_check(path)?;
+            crate::health::Session::clear_stale(path);
+        }
         if let Some(version) = existing {
             if version < schema_version() && version > 0 {
                 backup_before_migration(path, version, clock.as_ref())?;
@@ -92,7 +111,7 @@ impl Db {
         // The WAL and shared memory files exist now; an older, wider file is tightened too.
         crate::private::restrict_db(path).map_err(|source| CoreError::Io { context: Msg::new("io.write").arg("path", path.display()), source })?;
         MIGRATIONS.to_latest(&mut conn)?;
-        let db = Db { conn, path: path.to_path_buf(), clock, score_cache: Default::default() };
+        let db = Db { conn, path: path.to_path_buf(), clock, score_cache: Default::default(), _session: session };
         db.seed_defaults()?;
         Ok(db)
     }
@@ -100,6 +119,19 @@ impl Db {
     /// The database file's path.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Reads the whole file for damage (`PRAGMA quick_check`, on a connection of its own): what `cadence check`
+    /// runs. Its cost grows with the file, so opening does not do it (see `health`).
+    pub fn check(&self) -> Result<()> {
+        crate::health::quick_check(&self.path)
+    }
+
+    /// Closes the connection without the checkpoint SQLite makes on close: for a file found damaged, which
+    /// must not be written to. Its WAL stays beside it, and recovery keeps the two aside together.
+    pub fn abandon(self) {
+        let _ = self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+        drop(self);
     }
 
     /// Replaces the clock (tests, `--as-of`).
@@ -211,16 +243,6 @@ fn inspect(path: &Path) -> Result<Option<i64>> {
     }
     if version > schema_version() {
         return Err(CoreError::TooNew { path: path.to_path_buf(), found: version, supported: schema_version() });
-    }
-    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-            CoreError::Corrupt { path: path.to_path_buf(), reason: Msg::external(e) }
-        }
-        _ => unreadable(path, e),
-    })?;
-    if check != "ok" {
-        let first: String = check.split(['\n', '*']).map(str::trim).find(|l| !l.is_empty() && !l.starts_with("in database")).unwrap_or("").chars().take(120).collect();
-        return Err(CoreError::Corrupt { path: path.to_path_buf(), reason: Msg::new("db.integrity").arg("detail", first) });
     }
     Ok(Some(version))
 }

@@ -58,6 +58,21 @@ impl std::fmt::Display for CoreError {
 }
 
 impl CoreError {
+    /// SQLite found the file damaged while working on it ("database disk image is malformed", "not a
+    /// database"): the caller stops writing to it and offers recovery, as for a file that failed to open.
+    pub fn is_damage(&self) -> bool {
+        match self {
+            CoreError::Corrupt { .. } => true,
+            CoreError::Storage(e) => CoreError::is_damage_code(e),
+            _ => false,
+        }
+    }
+
+    /// Whether SQLite's error says the file is damaged.
+    pub(crate) fn is_damage_code(e: &rusqlite::Error) -> bool {
+        matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))
+    }
+
     /// A stable, machine-readable name of the variant, used by the UI to branch.
     pub fn kind(&self) -> &'static str {
         match self {

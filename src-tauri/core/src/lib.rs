@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod followups;
+pub mod health;
 pub mod i18n;
 pub mod model;
 pub mod organisation;

@@ -68,6 +68,8 @@ pub enum Command {
     },
     /// List backups, newest first, with whether each passes the integrity check.
     Backups,
+    /// Read the whole database for damage (PRAGMA quick_check), writing nothing; fails when it is damaged.
+    Check,
     /// Restore a backup (checked first; the current database is kept as a backup).
     Restore { file: PathBuf },
     /// A month's leadership review of a person: text, JSON, or a PDF with --out (a file or a folder).

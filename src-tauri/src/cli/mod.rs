@@ -52,6 +52,22 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
         let list = cadence_core::backup::list_in(&dir)?;
         return if json { to_json(&list) } else { Ok(output::backups_text(&list, *locale)) };
     }
+    if let Command::Check = command {
+        // Checks the file as it is, without opening it for writing: a damaged file stays as it was.
+        let path = dir.join(cadence_core::db::DB_FILE);
+        if let Some(stored) = cadence_core::i18n::stored_locale(&path) {
+            *locale = stored;
+        }
+        if !path.exists() {
+            return Err(CoreError::NotFound { entity: "database", key: path.display().to_string() });
+        }
+        cadence_core::health::quick_check(&path)?;
+        return Ok(if json {
+            to_json(&serde_json::json!({ "path": path, "ok": true }))?
+        } else {
+            fill(locale.texts().cli_check_ok, &[("file", &path.display())])
+        });
+    }
     // The same clock as the window: CADENCE_NOW_FILE lets tests run the CLI at a chosen instant.
     let mut db = Db::open_dir_with_clock(&dir, Box::new(crate::clock::Shared(crate::clock::app_clock())))?;
     *locale = db.locale();
@@ -261,7 +277,7 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
             Ok(if json { to_json(&serde_json::json!({ "file": path }))? } else { path.display().to_string() })
         }
         // Answered above, before the database is opened.
-        Command::Backups => Ok(String::new()),
+        Command::Backups | Command::Check => Ok(String::new()),
         Command::Restore { file } => {
             let safety = db.restore(&file)?;
             Ok(if json {

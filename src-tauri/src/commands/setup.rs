@@ -86,6 +86,8 @@ pub fn people(state: State<'_, AppState>) -> Result<Vec<Person>, ApiError> {
 /// Called by the UI once the first Today view is painted; `script/measure` reads the time it records.
 #[tauri::command]
 pub fn ui_painted(state: State<'_, AppState>) -> Result<(), ApiError> {
+    // The window is up: now the scheduler may read the whole file for damage (crate::health).
+    state.painted.store(true, std::sync::atomic::Ordering::Relaxed);
     let Some(file) = &state.measure_file else { return Ok(()) };
     let now = chrono::Utc::now().timestamp_micros();
     let line = format!("first-paint {now}\n");

@@ -29,6 +29,11 @@ impl MockApp {
         WebviewWindowBuilder::new(&self._app, label, Default::default()).build().expect("window")
     }
 
+    /// The app's handle, for what the scheduler or the window's lifecycle would call.
+    pub fn handle(&self) -> &tauri::AppHandle<MockRuntime> {
+        self._app.handle()
+    }
+
     /// Invokes a command as the main window would; `Err` holds the error the UI would receive.
     pub fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
         invoke_in(&self.webview, cmd, body)

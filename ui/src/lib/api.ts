@@ -25,7 +25,11 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
-    if (isErrorBody(e)) throw new ApiError(e);
+    if (isErrorBody(e)) {
+      // The file turned out damaged while in use: the app shows the recovery screen (App.svelte listens).
+      if (e.kind === 'corrupt') window.dispatchEvent(new CustomEvent('cadence-damaged'));
+      throw new ApiError(e);
+    }
     throw new ApiError({ kind: 'internal', message: String(e) });
   }
 }

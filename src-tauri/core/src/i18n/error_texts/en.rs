@@ -134,6 +134,7 @@ pub(crate) const EN: &[(&str, &str)] = &[
     // Names of fields and records.
     ("name.absence", "absence"),
     ("name.action", "action"),
+    ("name.database", "database"),
     ("name.afterDays", "afterDays"),
     ("name.archived", "archived"),
     ("name.asOf", "asOf"),

@@ -134,6 +134,7 @@ pub(crate) const NL: &[(&str, &str)] = &[
     // Namen van velden en gegevens.
     ("name.absence", "afwezigheid"),
     ("name.action", "actie"),
+    ("name.database", "database"),
     ("name.afterDays", "na dagen"),
     ("name.archived", "gearchiveerd"),
     ("name.asOf", "peildatum"),
