@@ -333,3 +333,50 @@ fn check_reads_the_whole_file_and_fails_on_damage_writing_nothing() {
     assert_eq!(std::fs::read(&file).expect("read"), bytes, "check writes nothing");
     assert!(json(dir.path(), &["person", "list"]).is_array(), "the open's cheap checks still pass: commands run");
 }
+
+/// Runs the CLI under a file-size limit (`ulimit -f`, in KiB): writing past it kills the process with SIGXFSZ,
+/// as a full disk stops a write, at whatever step it has reached.
+fn cadence_limited(dir: &Path, limit_kib: u64, args: &[&str]) -> Output {
+    let mut cmd = Command::new("bash");
+    cmd.arg("-c").arg(format!("ulimit -f {limit_kib}; exec \"$0\" \"$@\"")).arg(env!("CARGO_BIN_EXE_cadence")).arg("--data-dir").arg(dir);
+    cmd.args(args).env("LC_ALL", "C.UTF-8").env_remove("CADENCE_DATA_DIR").output().expect("run cadence")
+}
+
+#[test]
+fn recover_killed_at_any_point_by_a_full_disk_leaves_the_old_database_or_the_new_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    ok(dir.path(), &["demo-data", "--people", "1", "--years", "1"]);
+    ok(dir.path(), &["backup"]);
+    let actions_in_backup = json(dir.path(), &["list"]).as_array().map(Vec::len).expect("actions");
+    let file = dir.path().join("cadence.sqlite3");
+    let good = std::fs::read(&file).expect("read");
+    assert!(good.len() > 1_000_000, "{} bytes", good.len());
+    let mut damaged = good.clone();
+    for b in damaged.iter_mut().skip(4096).take(4 * 4096) {
+        *b = 0x55;
+    }
+    let mut outcomes = Vec::new();
+    for limit in [4u64, 64, 512, 1024, (good.len() as u64 / 1024) + 64] {
+        std::fs::write(&file, &damaged).expect("damage");
+        let out = cadence_limited(dir.path(), limit, &["recover"]);
+        let now = std::fs::read(&file).expect("there is always a database");
+        if now == damaged {
+            outcomes.push("old");
+            assert!(!out.status.success(), "limit {limit} KiB: it stopped, and said so");
+        } else {
+            outcomes.push("new");
+            assert!(out.status.success(), "limit {limit} KiB: {}", String::from_utf8_lossy(&out.stderr));
+            let list = json(dir.path(), &["list"]);
+            assert_eq!(list.as_array().map(Vec::len), Some(actions_in_backup), "limit {limit} KiB: the backup, whole");
+        }
+    }
+    // A killed process cannot clean up its partial copy; the run that succeeded leaves none.
+    let left: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").flatten().map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".recovering")).collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(outcomes.first(), Some(&"old"), "a tiny limit stops it before the swap: {outcomes:?}");
+    assert_eq!(outcomes.last(), Some(&"new"), "room enough: it recovers: {outcomes:?}");
+    // The fine database now refuses a recovery.
+    let err = fails(dir.path(), &["recover"]);
+    assert!(err.contains("database is fine"), "{err}");
+}

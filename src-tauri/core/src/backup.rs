@@ -43,12 +43,34 @@ fn copy_db(src: &Connection, target: &Path) -> Result<()> {
     let tmp = target.with_extension("partial");
     let _ = fs::remove_file(&tmp);
     crate::private::create_file(&tmp).map_err(io(Msg::new("io.write").arg("path", tmp.display())))?;
-    {
+    let copied = (|| -> Result<()> {
         let mut dst = Connection::open(&tmp)?;
         let backup = rusqlite::backup::Backup::new(src, &mut dst)?;
         backup.run_to_completion(512, Duration::from_millis(0), None)?;
+        crate::failpoint::check("copy").map_err(io(Msg::new("io.write").arg("path", target.display())))?;
+        crate::private::restrict_db(&tmp).map_err(io(Msg::new("io.write").arg("path", tmp.display())))
+    })();
+    if let Err(e) = copied {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
     }
     fs::rename(&tmp, target).map_err(io(Msg::new("io.write").arg("path", target.display())))
+}
+
+/// Keeps the newest `keep` backups whose names start with `prefix` (names sort by their timestamp).
+fn prune(dir: &Path, prefix: &str, keep: usize) -> Result<()> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(io(Msg::new("io.read").arg("path", dir.display())))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix) && n.to_string_lossy().ends_with(".sqlite3")))
+        .collect();
+    files.sort();
+    let excess = files.len().saturating_sub(keep);
+    for old in files.into_iter().take(excess) {
+        let _ = fs::remove_file(old);
+    }
+    Ok(())
 }
 
 /// Checks a backup file without writing to it: a Cadence database, not too new, intact. Returns its action count.
@@ -113,24 +135,69 @@ pub fn newest_good(data_dir: &Path) -> Result<Option<BackupInfo>> {
     Ok(list_in(data_dir)?.into_iter().find(|b| b.ok))
 }
 
-/// Replaces a damaged or unreadable database with a backup: the broken file is kept beside it, renamed.
+/// Replaces a damaged or unreadable database with a backup, so that at every moment the data folder holds
+/// a database (the old one or the new one) and the damaged file is kept:
+/// 1. the backup is copied to `cadence.sqlite3.recovering` and checked there (a failure leaves all as it was);
+/// 2. the damaged file gets a second name, `cadence.sqlite3.broken-<stamp>` (a hard link: its bytes are not
+///    copied, so a full disk cannot stop it), and its `-wal` and `-shm` move to that name with their suffix:
+///    they belong to it, and must never be replayed into the backup;
+/// 3. the checked copy is renamed over `cadence.sqlite3`, which replaces the file atomically.
+///
+/// Returns the name the damaged file is kept under (or, when there was none, the restored file).
 pub fn recover(data_dir: &Path, backup: &Path) -> Result<PathBuf> {
     validate(backup)?;
     let db = data_dir.join(crate::db::DB_FILE);
+    let fresh = data_dir.join("cadence.sqlite3.recovering");
+    let src = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let copied = copy_db(&src, &fresh).and_then(|()| validate(&fresh).map(|_| ()));
+    drop(src);
+    if let Err(e) = copied {
+        let _ = fs::remove_file(&fresh);
+        return Err(e);
+    }
     let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
     let kept = data_dir.join(format!("cadence.sqlite3.broken-{stamp}"));
-    if db.exists() {
-        fs::rename(&db, &kept).map_err(io(Msg::new("io.move_aside").arg("path", db.display())))?;
-    }
-    for ext in ["sqlite3-wal", "sqlite3-shm"] {
-        let side = db.with_extension(ext);
-        if side.exists() {
-            let _ = fs::rename(&side, kept.with_extension(format!("broken-{ext}")));
+    let aside = |from: &Path, to: &Path| -> Result<()> {
+        crate::failpoint::check("recover.aside").map_err(io(Msg::new("io.move_aside").arg("path", from.display())))?;
+        fs::rename(from, to).map_err(io(Msg::new("io.move_aside").arg("path", from.display())))
+    };
+    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut linked = false;
+    let result = (|| -> Result<()> {
+        if db.exists() {
+            crate::failpoint::check("recover.keep").map_err(io(Msg::new("io.move_aside").arg("path", db.display())))?;
+            fs::hard_link(&db, &kept).or_else(|_| fs::copy(&db, &kept).map(|_| ())).map_err(io(Msg::new("io.move_aside").arg("path", db.display())))?;
+            linked = true;
         }
+        for suffix in ["-wal", "-shm"] {
+            let (side, to) = (with_suffix(&db, suffix), with_suffix(&kept, suffix));
+            if side.exists() {
+                aside(&side, &to)?;
+                moved.push((to, side));
+            }
+        }
+        crate::failpoint::check("recover.swap").map_err(io(Msg::new("io.write").arg("path", db.display())))?;
+        fs::rename(&fresh, &db).map_err(io(Msg::new("io.write").arg("path", db.display())))
+    })();
+    if let Err(e) = result {
+        // Put back what moved: the damaged file stays where it was, whole, with its own WAL.
+        for (from, to) in moved.into_iter().rev() {
+            let _ = fs::rename(from, to);
+        }
+        if linked {
+            let _ = fs::remove_file(&kept);
+        }
+        let _ = fs::remove_file(&fresh);
+        return Err(e);
     }
-    let src = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    copy_db(&src, &db)?;
-    Ok(kept)
+    Ok(if kept.exists() { kept } else { db })
+}
+
+/// `path` with `suffix` appended to its file name (`cadence.sqlite3` + `-wal`).
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 impl Db {
@@ -149,11 +216,14 @@ impl Db {
         Ok(path.to_path_buf())
     }
 
-    /// Writes `backups/<kind>-<UTC timestamp>.sqlite3`.
+    /// Writes `backups/<kind>-<UTC timestamp>.sqlite3`, keeping the newest 7 of that kind (as daily ones).
     pub fn backup_named(&self, kind: &str) -> Result<PathBuf> {
         let stamp = self.clock.now().format("%Y%m%dT%H%M%S%.3fZ");
-        let path = self.backups_dir()?.join(format!("{kind}-{stamp}.sqlite3"));
-        self.backup_to(&path)
+        let dir = self.backups_dir()?;
+        let path = dir.join(format!("{kind}-{stamp}.sqlite3"));
+        self.backup_to(&path)?;
+        prune(&dir, &format!("{kind}-"), KEEP_DAILY)?;
+        Ok(path)
     }
 
     /// Takes today's daily backup if there is none yet (and this week's weekly one), then prunes to
@@ -172,17 +242,7 @@ impl Db {
             fs::copy(&daily, &weekly).map_err(io(Msg::new("io.write").arg("path", weekly.display())))?;
         }
         for (prefix, keep) in [("daily-", KEEP_DAILY), ("weekly-", KEEP_WEEKLY)] {
-            let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-                .map_err(io(Msg::new("io.read").arg("path", dir.display())))?
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))
-                .collect();
-            files.sort();
-            let excess = files.len().saturating_sub(keep);
-            for old in files.into_iter().take(excess) {
-                let _ = fs::remove_file(old);
-            }
+            prune(&dir, prefix, keep)?;
         }
         Ok(Some(daily))
     }
@@ -194,16 +254,37 @@ impl Db {
 
     /// Restores `file` into this database after checking it; the current content is backed up first.
     /// Returns that safety backup.
+    ///
+    /// The backup is copied to a temporary file and brought to the current schema there; only a copy that
+    /// migrated and passes the check is written into the open database, by the online backup API in one
+    /// transaction. A failure at any step (copy, disk full, migration, the final write) leaves the database
+    /// as it was.
     pub fn restore(&mut self, file: &Path) -> Result<PathBuf> {
         validate(file)?;
         let safety = self.backup_named("pre-restore")?;
-        let src = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        {
+        let staged = with_suffix(self.path(), ".restoring");
+        let result = (|| -> Result<()> {
+            {
+                let src = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+                copy_db(&src, &staged)?;
+            }
+            {
+                // An older backup may predate the current schema: it is brought up to date here, not live.
+                let mut conn = Connection::open(&staged)?;
+                crate::failpoint::check("restore.migrate").map_err(|e| CoreError::Io { context: Msg::new("io.write").arg("path", staged.display()), source: e })?;
+                crate::db::migrate(&mut conn)?;
+            }
+            validate(&staged)?;
+            let src = Connection::open_with_flags(&staged, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            crate::failpoint::check("restore.write").map_err(|e| CoreError::Io { context: Msg::new("io.write").arg("path", self.path().display()), source: e })?;
             let backup = rusqlite::backup::Backup::new(&src, &mut self.conn)?;
             backup.run_to_completion(512, Duration::from_millis(0), None)?;
+            Ok(())
+        })();
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let _ = fs::remove_file(with_suffix(&staged, suffix));
         }
-        // An older backup may predate the current schema: bring it up to date.
-        crate::db::migrate(&mut self.conn)?;
+        result?;
         // The restored file's revisions say nothing about what was cached from the one it replaced, here or in
         // another process that has the file open: a random settings revision makes every cached summary stale.
         self.conn.execute(

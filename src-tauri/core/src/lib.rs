@@ -11,6 +11,7 @@ pub mod days;
 pub mod db;
 pub mod demo;
 pub mod error;
+mod failpoint;
 pub mod followups;
 pub mod health;
 pub mod i18n;

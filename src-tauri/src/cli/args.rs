@@ -70,6 +70,9 @@ pub enum Command {
     Backups,
     /// Read the whole database for damage (PRAGMA quick_check), writing nothing; fails when it is damaged.
     Check,
+    /// Replace a damaged database with a backup (default: the newest that passes the check); the damaged
+    /// file is kept beside it.
+    Recover { file: Option<PathBuf> },
     /// Restore a backup (checked first; the current database is kept as a backup).
     Restore { file: PathBuf },
     /// A month's leadership review of a person: text, JSON, or a PDF with --out (a file or a folder).

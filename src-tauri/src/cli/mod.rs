@@ -68,6 +68,27 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
             fill(locale.texts().cli_check_ok, &[("file", &path.display())])
         });
     }
+    if let Command::Recover { file } = &command {
+        let path = dir.join(cadence_core::db::DB_FILE);
+        // Read-only first: a damaged file is not opened for writing to find out.
+        let fine = path.exists() && cadence_core::health::quick_check(&path).is_ok() && Db::open_dir(&dir).is_ok();
+        if fine {
+            return Err(CoreError::Conflict(cadence_core::Msg::new("database.fine")));
+        }
+        let backup = match file {
+            Some(f) => f.clone(),
+            None => match cadence_core::backup::newest_good(&dir)? {
+                Some(b) => PathBuf::from(b.path),
+                None => return Err(CoreError::Conflict(cadence_core::Msg::new("backup.none_good").arg("folder", dir.join("backups").display()))),
+            },
+        };
+        let kept = cadence_core::backup::recover(&dir, &backup)?;
+        return Ok(if json {
+            to_json(&serde_json::json!({ "recoveredFrom": backup, "kept": kept }))?
+        } else {
+            fill(locale.texts().cli_recovered, &[("file", &backup.display()), ("kept", &kept.display())])
+        });
+    }
     // The same clock as the window: CADENCE_NOW_FILE lets tests run the CLI at a chosen instant.
     let mut db = Db::open_dir_with_clock(&dir, Box::new(crate::clock::Shared(crate::clock::app_clock())))?;
     *locale = db.locale();
@@ -277,7 +298,7 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
             Ok(if json { to_json(&serde_json::json!({ "file": path }))? } else { path.display().to_string() })
         }
         // Answered above, before the database is opened.
-        Command::Backups | Command::Check => Ok(String::new()),
+        Command::Backups | Command::Check | Command::Recover { .. } => Ok(String::new()),
         Command::Restore { file } => {
             let safety = db.restore(&file)?;
             Ok(if json {

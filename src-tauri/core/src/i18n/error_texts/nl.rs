@@ -44,6 +44,7 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ("shortcut.invalid", "moet een toetscombinatie zijn, zoals ctrl+alt+space"),
     ("shortcut.unparsable", "'{text}' is geen toetscombinatie zoals ctrl+alt+space ({reason})"),
     ("backup.not_listed", "dat is geen back-up van Cadence"),
+    ("backup.none_good", "geen reservekopie in {folder} doorstaat de controle"),
     ("database.fine", "de database is in orde; gebruik terugzetten"),
     // Acties.
     ("action.at_and_date", "geef een tijdstip (--at) of een datum, niet allebei"),
