@@ -55,7 +55,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
 /// One pass: today's automatic backup (once a day), then store what is due and tell the user.
 pub fn run_once<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
-    if let Err(e) = state.with_db(|db| db.daily_backup()) {
+    if let Err(e) = state.with_db(|db| db.daily_backup().and_then(|taken| if taken.is_some() { db.purge_undo().map(|_| taken) } else { Ok(taken) })) {
         if state.open_error().is_none() {
             eprintln!("cadence: daily backup failed: {}", e.message);
         }

@@ -275,3 +275,23 @@ fn edits_keep_an_action_where_it_happened() {
     assert_eq!((moved.tz.as_str(), moved.occurred_at.as_str()), ("Europe/Amsterdam", "2026-11-25T08:30:00+01:00"));
     assert_eq!(moved.local_date, "2026-11-25");
 }
+
+#[test]
+fn a_delete_can_be_undone_for_30_days_then_it_is_gone_for_good() {
+    let (_d, mut db) = common::open_at("2026-11-02T09:00:00Z");
+    let p = common::person(&mut db, "Anna", "Europe/Amsterdam").to_string();
+    let log = |db: &mut cadence_core::Db, note: &str| {
+        db.log_action(&NewAction { person: p.clone(), category: "follow-up".into(), note: Some(note.into()), ..Default::default() }).expect("log").id
+    };
+    let (old, recent) = (log(&mut db, "deleted first"), log(&mut db, "deleted later"));
+    db.delete_action(old).expect("delete");
+    db.set_clock(Box::new(cadence_core::time::FixedClock(common::at("2026-11-25T09:00:00Z"))));
+    db.delete_action(recent).expect("delete");
+    // 29 days after the first delete both can still come back; on day 31 the first is gone.
+    db.set_clock(Box::new(cadence_core::time::FixedClock(common::at("2026-12-01T09:00:00Z"))));
+    assert_eq!(db.purge_undo().expect("purge"), 0);
+    db.set_clock(Box::new(cadence_core::time::FixedClock(common::at("2026-12-03T09:00:00Z"))));
+    assert_eq!(db.purge_undo().expect("purge"), 1);
+    assert_eq!(db.restore_action(old).expect_err("purged").kind(), "notFound");
+    assert_eq!(db.restore_action(recent).expect("still within 30 days").note, "deleted later");
+}

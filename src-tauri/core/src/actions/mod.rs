@@ -235,9 +235,17 @@ impl Db {
                 params![id, trashed.person_id, payload, now],
             )?;
             tx.execute("DELETE FROM actions WHERE id = ?1", [id])?;
+            purge_undo_in(tx, now)?;
             Ok(())
         })?;
         Ok(action)
+    }
+
+    /// Forgets deleted actions older than [`UNDO_DAYS`]: a delete can be undone for a month, and then the
+    /// action is gone for good (also from the file). Called on every delete and by the daily maintenance.
+    pub fn purge_undo(&mut self) -> Result<usize> {
+        let now = self.clock.now().timestamp_millis();
+        self.write(|tx| purge_undo_in(tx, now))
     }
 
     /// Undoes a delete: the action comes back under its own id.
@@ -334,4 +342,11 @@ impl Db {
 pub(crate) fn today_of(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<NaiveDate> {
     let clock = person_clock(conn, id)?;
     Ok(local_date(now, &clock.zone, clock.day_start))
+}
+
+/// How long a deleted action can be restored.
+pub const UNDO_DAYS: i64 = 30;
+
+fn purge_undo_in(tx: &rusqlite::Transaction<'_>, now_ms: i64) -> Result<usize> {
+    Ok(tx.execute("DELETE FROM deleted_actions WHERE deleted_at < ?1", [now_ms - UNDO_DAYS * 86_400_000])?)
 }
