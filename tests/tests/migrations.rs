@@ -33,7 +33,7 @@ fn every_fixture_upgrades_with_its_data() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("cadence.sqlite3");
         fs::copy(&fixture, &path).expect("copy fixture");
-        let db = Db::open(&path).unwrap_or_else(|e| panic!("v{version}: {e}"));
+        let mut db = Db::open(&path).unwrap_or_else(|e| panic!("v{version}: {e}"));
         let actions = db.list_actions(&ActionQuery::default()).expect("list");
         assert_eq!(actions.len(), 2, "v{version}");
         assert_eq!(actions[0].note, "Town hall Q&A");
@@ -54,6 +54,11 @@ fn every_fixture_upgrades_with_its_data() {
                 assert_eq!(clock.working_days.0, 63);
             }
             assert_eq!(db.inbox(true).expect("inbox").len(), 1);
+            // The promise closes into the category marked as the follow-up one, also when it was renamed and
+            // archived (v5).
+            let open = db.followups(None, None).expect("followups")[0].id;
+            let (closed, action) = db.close_followup(open, None).unwrap_or_else(|e| panic!("v{version}: {e}"));
+            assert_eq!((closed.status.as_str(), action.category.as_str()), ("done", "follow-up"), "v{version}");
         }
         // Export works on the upgraded data (every record has its uid now).
         let doc = db.export_doc().expect("export");

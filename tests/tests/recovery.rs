@@ -1,13 +1,16 @@
-//! "Never without a database": recovery and restore with a failure injected at each step
-//! (`CADENCE_FAILPOINT`) find the old database or the new one, never neither, and the damaged file kept.
-//! One test function: the failure point is process-wide, so nothing else in this binary may run beside it.
+//! "Never without a database", and "one act, one write": recovery and restore with a failure injected at
+//! each step (`CADENCE_FAILPOINT`) find the old database or the new one, never neither, and the damaged file
+//! kept; an act a person sees as one (closing a promise, adding a channel with its units, onboarding) with
+//! its second half made to fail leaves nothing written. One test function: the failure point is
+//! process-wide, so nothing else in this binary may run beside it.
 
 mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use cadence_core::{backup, ActionQuery, Db, NewAction};
+use cadence_core::organisation::CatalogPatch;
+use cadence_core::{backup, ActionQuery, Db, NewAction, NewFollowup, NewPerson};
 use common::person;
 
 fn set_failpoint(step: Option<&str>) {
@@ -103,6 +106,49 @@ fn a_failure_at_any_step_leaves_the_old_database_or_the_new_one() {
     db.restore(&fixture).expect("restore");
     assert_eq!(actions(&db), expected);
     assert!(!expected.is_empty());
+
+    // Closing a promise: the follow-up action and the closing are one write.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut db = Db::open(&dir.path().join("cadence.sqlite3")).expect("open");
+    let p = person(&mut db, "Anna", "Europe/Amsterdam");
+    let f = db.add_followup(&NewFollowup { person: p.to_string(), text: "Budget".into(), due: "2026-12-01".into(), from_action: None }).expect("f");
+    set_failpoint(Some("followup.close"));
+    let result = db.close_followup(f.id, None);
+    set_failpoint(None);
+    assert!(result.is_err());
+    assert!(actions(&db).is_empty(), "no follow-up action without its closing");
+    assert_ne!(db.followup(f.id).expect("f").status, "done", "still open");
+    let (closed, action) = db.close_followup(f.id, None).expect("closes");
+    assert_eq!((closed.status.as_str(), actions(&db)), ("done", vec![action.note]));
+
+    // A channel and its units.
+    for unit in ["Sales", "Finance"] {
+        db.add_catalog_entry("units", unit, &CatalogPatch::default()).expect("unit");
+    }
+    let with_units = CatalogPatch { units: Some(vec!["sales".into(), "finance".into()]), ..CatalogPatch::default() };
+    set_failpoint(Some("channel.units"));
+    let result = db.add_catalog_entry("channels", "Sales floor", &with_units);
+    set_failpoint(None);
+    assert!(result.is_err());
+    assert!(db.catalog().expect("catalog").channels.iter().all(|c| c.key != "sales-floor"), "no channel without its units");
+    let bad = CatalogPatch { units: Some(vec!["sales".into(), "nowhere".into()]), ..CatalogPatch::default() };
+    assert!(db.add_catalog_entry("channels", "Sales floor", &bad).is_err(), "an unknown unit is refused");
+    assert!(db.catalog().expect("catalog").channels.iter().all(|c| c.key != "sales-floor"), "and nothing is half-added");
+    db.add_catalog_entry("channels", "Sales floor", &with_units).expect("channel");
+
+    // Onboarding: the person, the values and "this is me", or nothing (the form can be sent again).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut db = Db::open(&dir.path().join("cadence.sqlite3")).expect("open");
+    let me = NewPerson { name: "Eva".into(), tz: Some("Europe/Amsterdam".into()), unit: Some("Operations".into()), ..Default::default() };
+    let values = ["Openness".to_string(), "Courage".to_string()];
+    set_failpoint(Some("onboard.values"));
+    let result = db.onboard(&me, &values);
+    set_failpoint(None);
+    assert!(result.is_err());
+    assert!(db.people().expect("people").is_empty() && db.self_person().expect("me").is_none(), "nothing of it stayed");
+    assert!(db.catalog().expect("catalog").values.iter().all(|v| v.label != "Openness"));
+    let eva = db.onboard(&me, &values).expect("the same form again works");
+    assert_eq!(db.self_person().expect("me").map(|p| p.id), Some(eva.id));
 }
 
 fn copy_of(file: &Path, dir: &Path) -> PathBuf {

@@ -67,6 +67,11 @@ impl Db {
                 params![key, label, rank as i64],
             )?;
         }
+        // The default follow-up category is where closed promises are logged (see followups::FOLLOW_UP_ROLE).
+        tx.execute(
+            "UPDATE categories SET role = 'follow-up' WHERE key = 'follow-up' AND NOT EXISTS (SELECT 1 FROM categories WHERE role = 'follow-up')",
+            [],
+        )?;
         tx.execute("INSERT INTO settings (key, value) VALUES ('seeded', '1')", [])?;
         tx.commit()?;
         Ok(())

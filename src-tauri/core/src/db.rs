@@ -28,11 +28,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
 
 /// The numbered migrations, in order; version N is the state after the N-th.
-const MIGRATION_SQL: [&str; 4] = [
+const MIGRATION_SQL: [&str; 5] = [
     include_str!("../migrations/001_init.sql"),
     include_str!("../migrations/002_reminders.sql"),
     include_str!("../migrations/003_uids.sql"),
     include_str!("../migrations/004_history_and_reminders.sql"),
+    include_str!("../migrations/005_category_roles.sql"),
 ];
 
 /// The schema version this build writes.
@@ -139,12 +140,35 @@ impl Db {
         self.clock = clock;
     }
 
-    /// Runs `f` in an IMMEDIATE transaction: read-then-write code takes the write lock up front.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+    /// Runs `f` in an IMMEDIATE transaction: read-then-write code takes the write lock up front. Inside
+    /// [`Db::atomically`] it joins that act's transaction instead, so the act commits or fails as one.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(&self.conn);
+        }
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Runs a whole act (several writes a person sees as one, such as onboarding) in one transaction: every
+    /// [`Db::write`] inside it joins, and an error anywhere rolls all of it back.
+    pub(crate) fn atomically<T>(&mut self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(out) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(out)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     /// The app's keyboard shortcut for the quick log, when the user chose one.

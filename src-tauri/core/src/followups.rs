@@ -59,6 +59,10 @@ const FOLLOWUP_SQL: &str = "SELECT f.id, f.person_id, p.name, f.text, f.due_date
         f.closing_action_id, f.created_at, p.tz, p.day_start
      FROM followups f JOIN people p ON p.id = f.person_id";
 
+/// The role of the category a closed promise is logged in (`categories.role`): a marked category, whatever
+/// its key or label, archived or not.
+pub const FOLLOW_UP_ROLE: &str = "follow-up";
+
 impl Db {
     /// Records a promise.
     pub fn add_followup(&mut self, input: &NewFollowup) -> Result<Followup> {
@@ -139,21 +143,20 @@ impl Db {
         let note = note.map(str::trim).filter(|n| !n.is_empty()).map(String::from).unwrap_or_else(|| {
             crate::i18n::fill(self.locale().texts().kept_promise, &[("text", &f.text)])
         });
-        let action = self.log_action(&NewAction {
-            person: f.person_id.to_string(),
-            category: "follow-up".into(),
-            note: Some(note),
-            ..NewAction::default()
-        })?;
-        let now = self.clock.now().timestamp_millis();
-        self.write(|tx| {
+        let input = NewAction { person: f.person_id.to_string(), note: Some(note), ..NewAction::default() };
+        let now = self.clock.now();
+        // One act, one transaction: the follow-up action and the closing are written together or not at all.
+        let action_id = self.write(|tx| {
+            let a = crate::actions::validate::validate_for_role(tx, &input, now, FOLLOW_UP_ROLE)?;
+            let action_id = crate::actions::insert_valid(tx, &a, now)?;
+            crate::failpoint::check("followup.close").map_err(|source| CoreError::Io { context: Msg::new("io.write").arg("path", "followups"), source })?;
             tx.execute(
                 "UPDATE followups SET closed_at = ?2, closed_date = ?3, closing_action_id = ?4 WHERE id = ?1",
-                params![id, now, action.local_date, action.id],
+                params![id, now.timestamp_millis(), a.local_date.to_string(), action_id],
             )?;
-            Ok(())
+            Ok(action_id)
         })?;
-        Ok((self.followup(id)?, action))
+        Ok((self.followup(id)?, self.action(action_id)?))
     }
 
     /// Follow-through of a person's promises as they stood at the end of `as_of`: a promise made later

@@ -89,6 +89,12 @@ impl Db {
         if list == List::Values && kind != "value" && kind != "theme" {
             return Err(CoreError::invalid("kind", Msg::new("value.kind.needed")));
         }
+        // The units are checked before anything is written, and stored with the channel in one transaction.
+        let units: Vec<i64> = match &patch.units {
+            Some(_) if list != List::Channels => return Err(CoreError::invalid("units", Msg::new("organisation.units.only_channels"))),
+            Some(keys) => keys.iter().map(|k| crate::catalog::id_for_key(&self.conn, crate::catalog::Table::Unit, k)).collect::<Result<_>>()?,
+            None => Vec::new(),
+        };
         self.write(|tx| {
             match list {
                 List::Categories => tx.execute(
@@ -106,11 +112,16 @@ impl Db {
                 List::Units => tx.execute("INSERT INTO units (key, label) VALUES (?1, ?2)", params![key, label])?,
                 List::Values => tx.execute("INSERT INTO value_items (key, label, kind) VALUES (?1, ?2, ?3)", params![key, label, kind])?,
             };
+            let id = tx.last_insert_rowid();
+            for (i, unit) in units.iter().enumerate() {
+                if i > 0 {
+                    crate::failpoint::check("channel.units")
+                        .map_err(|source| CoreError::Io { context: Msg::new("io.write").arg("path", "channel_units"), source })?;
+                }
+                tx.execute("INSERT INTO channel_units (channel_id, unit_id) VALUES (?1, ?2)", params![id, unit])?;
+            }
             Ok(())
         })?;
-        if patch.units.is_some() {
-            self.update_catalog_entry("channels", &key, &CatalogPatch { units: patch.units.clone(), ..CatalogPatch::default() })?;
-        }
         Ok(key)
     }
 

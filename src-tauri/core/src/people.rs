@@ -112,7 +112,12 @@ impl Db {
         for v in values {
             clean_label("values", v)?;
         }
-        // Everything is checked before the first write, so a bad form changes nothing.
+        // Everything is checked before the first write, so a bad form changes nothing; and the unit, the person,
+        // the values and "this is me" are written as one act: all of them, or none.
+        self.atomically(|db| db.onboard_checked(input, values))
+    }
+
+    fn onboard_checked(&mut self, input: &NewPerson, values: &[String]) -> Result<Person> {
         self.validate_person(&NewPerson { unit: None, ..input.clone() })?;
         if let Some(unit) = input.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
             clean_label("unit", unit)?;
@@ -127,7 +132,11 @@ impl Db {
 
     fn finish_onboarding(&mut self, input: &NewPerson, values: &[String]) -> Result<Person> {
         let person = self.add_person(input)?;
-        for v in values {
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                crate::failpoint::check("onboard.values")
+                    .map_err(|source| CoreError::Io { context: Msg::new("io.write").arg("path", "value_items"), source })?;
+            }
             self.add_value(v, "value")?;
         }
         self.set_self(person.id)?;

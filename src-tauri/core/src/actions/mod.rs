@@ -4,7 +4,7 @@
 //! transaction, so bad input changes nothing. The local date is fixed here, once, at logging time.
 //! A delete moves the action aside (`deleted_actions`) so undo can restore it under its own id.
 
-mod validate;
+pub(crate) mod validate;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
@@ -347,6 +347,6 @@ pub(crate) fn today_of(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result
 /// How long a deleted action can be restored.
 pub const UNDO_DAYS: i64 = 30;
 
-fn purge_undo_in(tx: &rusqlite::Transaction<'_>, now_ms: i64) -> Result<usize> {
+fn purge_undo_in(tx: &rusqlite::Connection, now_ms: i64) -> Result<usize> {
     Ok(tx.execute("DELETE FROM deleted_actions WHERE deleted_at < ?1", [now_ms - UNDO_DAYS * 86_400_000])?)
 }

@@ -143,10 +143,25 @@ pub(crate) fn validate(
     keep: Option<(&When, NaiveTime)>,
     current: Option<&Action>,
 ) -> Result<ValidAction> {
+    validate_with(conn, input, now, keep, current, None)
+}
+
+/// [`validate`], with the category given by id (`category`) instead of `input.category` when set.
+fn validate_with(
+    conn: &Connection,
+    input: &NewAction,
+    now: DateTime<Utc>,
+    keep: Option<(&When, NaiveTime)>,
+    current: Option<&Action>,
+    category: Option<i64>,
+) -> Result<ValidAction> {
     let person_id = resolve_person(conn, &input.person)?;
     let person = person_clock(conn, person_id)?;
     let has = |f: &dyn Fn(&Action) -> bool| current.is_some_and(f);
-    let category_id = key_id(conn, Table::Category, &input.category, has(&|a| a.category == input.category.trim()))?;
+    let category_id = match category {
+        Some(id) => id,
+        None => key_id(conn, Table::Category, &input.category, has(&|a| a.category == input.category.trim()))?,
+    };
     let note = input.note.as_deref().unwrap_or("").trim().to_string();
     let length = note.chars().count();
     if length > MAX_NOTE {
@@ -210,4 +225,14 @@ pub(crate) fn validate(
 /// Validates a new action inside a caller's transaction (the CSV importer).
 pub(crate) fn validate_in(conn: &Connection, input: &NewAction, now: DateTime<Utc>) -> Result<ValidAction> {
     validate(conn, input, now, None, None)
+}
+
+/// Checks an action of the category that plays `role` (the follow-up category, when a promise is closed):
+/// the category is found by its role, not its key, and may be archived (closing a promise still works).
+pub(crate) fn validate_for_role(conn: &Connection, input: &NewAction, now: DateTime<Utc>, role: &str) -> Result<ValidAction> {
+    let category_id: i64 = conn
+        .query_row("SELECT id FROM categories WHERE role = ?1", [role], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| CoreError::Conflict(Msg::new("category.role.missing").arg("role", role)))?;
+    validate_with(conn, input, now, None, None, Some(category_id))
 }

@@ -2,7 +2,7 @@
 //! such a file, or a spreadsheet's own, through a column mapping the UI previews first.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Transaction};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -127,7 +127,7 @@ impl Db {
 
 /// Imports CSV rows as actions inside `tx`, each validated like a logged action. Returns the rows skipped
 /// because they were imported before (same Action ID, or the same content when the file has none).
-pub(crate) fn import_csv(tx: &Transaction<'_>, text: &str, mapping: Option<&Mapping>, now: DateTime<Utc>) -> Result<u64> {
+pub(crate) fn import_csv(tx: &rusqlite::Connection, text: &str, mapping: Option<&Mapping>, now: DateTime<Utc>) -> Result<u64> {
     let mut rdr = reader(text);
     let headers: Vec<String> = rdr.headers().map_err(|e| csv_error(Some(1), e))?.iter().map(String::from).collect();
     let m = mapping.cloned().unwrap_or_else(|| suggest(&headers));

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use super::{ExportDoc, PersonEntry, FORMAT, FORMAT_VERSION};
@@ -117,14 +117,14 @@ pub fn parse_doc(text: &str) -> Result<ExportDoc> {
     Ok(doc)
 }
 
-fn id_of(tx: &Transaction<'_>, sql: &str, key: &str, field: String) -> Result<i64> {
+fn id_of(tx: &rusqlite::Connection, sql: &str, key: &str, field: String) -> Result<i64> {
     tx.prepare_cached(sql)?
         .query_row([key], |r| r.get(0))
         .optional()?
         .ok_or_else(|| err(field, Msg::new("import.unknown_ref").arg("key", key)))
 }
 
-fn opt_id(tx: &Transaction<'_>, sql: &str, key: Option<&str>, field: String) -> Result<Option<i64>> {
+fn opt_id(tx: &rusqlite::Connection, sql: &str, key: Option<&str>, field: String) -> Result<Option<i64>> {
     key.map(|k| id_of(tx, sql, k, field)).transpose()
 }
 
@@ -137,7 +137,7 @@ const VALUE: &str = "SELECT id FROM value_items WHERE key = ?1";
 const ACTION: &str = "SELECT id FROM actions WHERE uid = ?1";
 
 /// Writes a document into the open transaction; returns how many records were already there.
-fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
+fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
     let mut skipped = 0u64;
     let none = |n: usize| u64::from(n == 0);
     // People this import adds: they bring their rhythm and target history; people already here keep theirs.
@@ -340,7 +340,7 @@ fn import_doc(tx: &Transaction<'_>, doc: &ExportDoc) -> Result<u64> {
 }
 
 /// The rhythm and target history of a person this import adds (row `person`), each row checked.
-fn import_history(tx: &Transaction<'_>, p: &PersonEntry, i: usize, person: i64) -> Result<()> {
+fn import_history(tx: &rusqlite::Connection, p: &PersonEntry, i: usize, person: i64) -> Result<()> {
     for (k, h) in p.rhythm.iter().enumerate() {
         let field = |f: &str| format!("people[{i}].rhythm[{k}].{f}");
         let from = history_from(&h.from, field("from"))?;

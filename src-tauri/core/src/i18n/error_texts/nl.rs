@@ -45,6 +45,7 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ("shortcut.unparsable", "'{text}' is geen toetscombinatie zoals ctrl+alt+space ({reason})"),
     ("backup.not_listed", "dat is geen back-up van Cadence"),
     ("backup.none_good", "geen reservekopie in {folder} doorstaat de controle"),
+    ("category.role.missing", "geen categorie heeft de rol {role}"),
     ("database.fine", "de database is in orde; gebruik terugzetten"),
     // Acties.
     ("action.at_and_date", "geef een tijdstip (--at) of een datum, niet allebei"),
