@@ -329,7 +329,13 @@ fn a_fall_by_points_fires_when_the_score_fell_that_far_in_a_week() {
     // Monday 09:05: the empty week has cost more than 10 points, far less than 90.
     let fired = run_at(&mut db, "2026-11-30T08:05:00Z");
     assert_eq!(fired.iter().map(|f| f.rule_id).collect::<Vec<_>>(), [ten], "{fired:?}");
-    assert!(fired[0].body.contains("fell") && fired[0].body.contains("points in 7 days"), "{}", fired[0].body);
+    // The text names the fall in whole points, from the scores the dashboard shows (now, and a week ago:
+    // the score after Monday 23 November, today's not yet counted against her).
+    let s = db.stats(&cadence_core::StatsQuery { person: "Anna".into(), as_of: Some("2026-11-30".into()), range_days: None }).expect("stats");
+    let c = s.categories.iter().find(|c| c.key == "open-communication").expect("category");
+    assert!(c.score_7d_ago - c.score > 0.1, "{} -> {}", c.score_7d_ago, c.score);
+    let text = format!("fell {:.0} points in 7 days, to {:.0}%", (c.score_7d_ago - c.score) * 100.0, c.score * 100.0);
+    assert!(fired[0].body.contains(&text), "{} / {text}", fired[0].body);
     assert!(db.rule(ninety).expect("rule").next_fire.is_none(), "90 points will not be reached while the score stays");
 }
 
@@ -360,4 +366,30 @@ fn the_preview_looks_through_absences_to_its_last_day() {
     // Without the second absence, the 60th day (22 January) is the next check-in.
     db.delete_absence(travel.id).expect("delete");
     assert_eq!(db.rule(r).expect("rule").next_fire.as_deref(), Some("2027-01-22T09:00:00+01:00"));
+}
+
+#[test]
+fn late_means_more_than_five_minutes_after_the_fire_time() {
+    let (_d, mut db) = anna();
+    set(&mut db, at("2026-11-22T12:00:00Z"));
+    checkin(&mut db, "09:00");
+    // Monday 09:05:00 (five minutes after): on time. Tuesday 09:05:01: late.
+    let on_time = run_at(&mut db, "2026-11-23T08:05:00Z");
+    assert_eq!(on_time.iter().map(|f| (f.key.as_str(), f.late)).collect::<Vec<_>>(), [("2026-11-23", false)]);
+    let late = run_at(&mut db, "2026-11-24T08:05:01Z");
+    assert_eq!(late.iter().map(|f| (f.key.as_str(), f.late)).collect::<Vec<_>>(), [("2026-11-24", true)]);
+}
+
+#[test]
+fn an_occurrence_at_the_very_instant_a_rule_was_made_fires() {
+    // "Never for a time before the rule existed": the same instant is not before.
+    let (_d, mut db) = anna();
+    set(&mut db, at("2026-11-23T08:00:00Z"));
+    checkin(&mut db, "09:00");
+    db.add_rule(&NewRule { person: "Anna".into(), kind: "silence".into(), category: Some("follow-up".into()), after_days: Some(3), at: Some("09:00".into()), ..Default::default() })
+        .expect("silence");
+    let fired = run_at(&mut db, "2026-11-23T08:00:00Z");
+    let mut kinds: Vec<_> = fired.iter().map(|f| (f.kind.as_str(), f.late)).collect();
+    kinds.sort();
+    assert_eq!(kinds, [("checkin", false), ("silence", false)], "{fired:?}");
 }

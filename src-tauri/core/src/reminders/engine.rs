@@ -188,6 +188,8 @@ pub fn select(found: Vec<Due>, stored: impl Fn(&Due) -> bool, newest: &HashMap<G
     for d in fresh {
         let g = d.group();
         let newest_of_group = latest.get(&g) == Some(&d.fire_instant);
+        // Mutation testing: `>` -> `>=` survives and is equivalent: two occurrences of one group never share
+        // a fire instant (one per day, per silence or per promise and day, each at its own day's time).
         let after_stored = newest.get(&g).is_none_or(|t| d.fire_instant > *t);
         if newest_of_group && after_stored && taken.insert(g) {
             deliver.push(d);
@@ -229,6 +231,8 @@ pub fn fire_instant(rule: &Rule, f: &Facts, day: NaiveDate) -> DateTime<Utc> {
     let calendar_day = calendar_day(rule, f, day);
     match rule.quiet {
         Some((from, to)) if rule.quiet_at(rule.at) => {
+            // Mutation testing: `from > to` -> `from >= to` survives and is equivalent: with from == to there
+            // are no quiet hours (`quiet_at` is never true), so this arm is not reached.
             let ends_next_day = from > to && rule.at >= from;
             f.zone.resolve(if ends_next_day { calendar_day + Duration::days(1) } else { calendar_day }, to)
         }
