@@ -3,6 +3,8 @@ import datetime as dt
 import json
 from zoneinfo import ZoneInfo
 
+from conftest import until
+
 
 def seed_thirty_days(app):
     app.cli("person", "add", "--name", "Anna de Vries", "--role", "CEO", "--tz", "Europe/Amsterdam",
@@ -33,6 +35,9 @@ def test_dashboard_shows_seeded_streak_and_score(app):
     assert app.find("[data-testid=best-streak]").text == "30"
     card = app.find("[data-testid=score-card][data-category=open-communication]")
     assert card.find_element("css selector", "[data-testid=category-score]").text == "80%"
+    assert card.find_element("css selector", ".pill").get_attribute("data-status") == "onTrack"
+    assert "every working day" in card.text, "the target reads as a sentence"
+    card = app.find("[data-testid=score-card][data-category=open-communication]")
     assert card.find_element("css selector", "[data-testid=category-streak]").text.startswith("30 days")
     overall = round(stats["overall"]["score"] * 100)
     assert app.find("[data-testid=overall-score]").text == f"{overall}%"
@@ -45,6 +50,15 @@ def test_dashboard_shows_seeded_streak_and_score(app):
     assert heat_cells >= 365
     assert "Staff" in app.find("[data-testid=audiences]").text
     app.screenshot("dashboard")
+    # Follow-up was never logged: slipping. Visible participation, logged once today: not slipping, but a score
+    # of a few percent is "building up", never "on track".
+    app.cli("log", "--person", "Anna de Vries", "--category", "visible-participation", "--note", "Sat in on the review")
+    app.find("[data-nav=team]").click()
+    app.find("[data-nav=dashboard]").click()
+    app.wait("[data-testid=score-card][data-category=visible-participation]")
+    assert until(lambda: app.find("[data-testid=score-card][data-category=visible-participation] .pill").text == "Building up", 10)
+    assert "2 times a week (default)" in app.find("[data-testid=score-card][data-category=visible-participation]").text
+    assert app.find("[data-testid=score-card][data-category=follow-up] .pill").get_attribute("data-status") == "slipping"
 
     # The team overview lists both leaders, the one slipping first, and clicks through.
     app.find("[data-nav=team]").click()

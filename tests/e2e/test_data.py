@@ -2,6 +2,8 @@
 screen that offers the newest good backup when the database is damaged."""
 import json
 
+from conftest import until
+
 
 def test_export_and_import_csv_in_the_window(app, tmp_path):
     downloads = tmp_path / "downloads"
@@ -56,3 +58,40 @@ def test_recovery_screen_restores_the_newest_good_backup(app):
     app.wait("[data-testid=today-view]")
     assert "Before the damage" in app.cli("list")
     assert list(app.data.glob("cadence.sqlite3.broken-*")), "the damaged file is kept aside"
+
+
+def test_a_failed_backup_says_why_and_a_restore_asks_first(app):
+    app.cli("person", "add", "--name", "Anna de Vries", "--tz", "Europe/Amsterdam", "--me")
+    app.cli("log", "--person", "Anna de Vries", "--category", "follow-up", "--note", "Before the backup")
+    # The backups folder cannot be made: a file of that name is in the way.
+    blocker = app.data / "backups"
+    blocker.write_text("not a folder")
+    app.extra_env["CADENCE_TICK_SECONDS"] = "3600"  # no daily backup of the scheduler's beside the test's own
+    app.start()
+    app.wait("[data-testid=today-view]")
+    app.find("[data-nav=data]").click()
+    app.wait("[data-testid=data]")
+    app.find("[data-testid=backup-now]").click()
+    error = app.wait("[data-testid=data-error]")
+    assert "backups" in error.text, error.text
+    assert not [b for b in app.find_all("[role=status]") if "Backup written" in b.text], "a failure never reads as written"
+    app.screenshot("backup-failed")
+
+    blocker.unlink()
+    app.find("[data-testid=backup-now]").click()
+    app.wait_text("[role=status]", "Backup written")
+    app.cli("log", "--person", "Anna de Vries", "--category", "follow-up", "--note", "After the backup")
+    # Restore asks in place; Cancel changes nothing, Yes restores.
+    restore = app.wait("[data-testid=backups] li button")
+    restore.click()
+    ask = app.wait("[data-testid=restore-confirm]")
+    assert "kept as a backup" in ask.text
+    app.screenshot("restore-confirm")
+    app.find("[data-testid=restore-cancel]").click()
+    assert until(lambda: not app.find_all("[data-testid=restore-confirm]"), 5)
+    assert "After the backup" in app.cli("list"), "cancel restores nothing"
+    app.find("[data-testid=backups] li button").click()
+    app.wait("[data-testid=restore-yes]").click()
+    app.wait_text("[role=status]", "Restored")
+    listed = app.cli("list")
+    assert "Before the backup" in listed and "After the backup" not in listed

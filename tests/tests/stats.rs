@@ -293,3 +293,28 @@ fn a_days_effect_halves_after_the_half_life_the_why_text_quotes() {
         assert!((score::multiplier(f).powf(score::half_life_days(f)) - 0.5).abs() < 1e-12, "f = {f}");
     }
 }
+
+#[test]
+fn a_card_says_on_track_only_when_the_score_says_so_too() {
+    let (_d, mut db) = common::open_at("2026-12-02T17:00:00Z");
+    let p = leader(&mut db, "Europe/Amsterdam", &["mon", "tue", "wed", "thu", "fri"]);
+    // Open communication: one action yesterday, nothing before. Not slipping, but a score of a few percent.
+    log(&mut db, &p, "open-communication", "2026-12-01");
+    // Visible participation: three times a week since September.
+    for (i, d) in dates("2026-09-01", 92).into_iter().enumerate() {
+        if i % 2 == 0 {
+            log(&mut db, &p, "visible-participation", &d);
+        }
+    }
+    let s = stats(&db, &p, "2026-12-02");
+    let card = |key: &str| s.categories.iter().find(|c| c.key == key).expect("category").clone();
+    let (new, held, never) = (card("open-communication"), card("visible-participation"), card("follow-up"));
+    assert!(!new.slipping && new.score < 0.1, "{} {}", new.slipping, new.score);
+    assert_eq!(new.status, "building", "a {}% score is not on track", new.score * 100.0);
+    assert!(!held.slipping && held.score >= 0.5, "{}", held.score);
+    assert_eq!(held.status, "onTrack");
+    assert!(never.slipping);
+    assert_eq!(never.status, "slipping");
+    let team = db.team(Some("2026-12-02")).expect("team");
+    assert_eq!(team[0].status, "slipping", "follow-up slips: the row says so first");
+}

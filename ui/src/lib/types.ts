@@ -131,6 +131,8 @@ export interface CategoryStats {
   countedDaysSince: number | null;
   slipping: boolean;
   slippingReason: 'silence' | 'scoreDrop' | null;
+  /** What the card says (the core decides): slipping, on track (score at least half), or still building up. */
+  status: 'slipping' | 'onTrack' | 'building';
   intervalDays: number;
   countInRange: number;
   explanation: Explanation;
@@ -221,6 +223,7 @@ export interface TeamRow {
   slippingCategories: string[];
   /** The labels of `slippingCategories`, in the same order. */
   slippingLabels: string[];
+  status: 'slipping' | 'onTrack' | 'building';
 }
 
 export interface Followup {

@@ -148,6 +148,7 @@ impl Db {
                     .find(|k| k.key == "open-communication")
                     .and_then(|k| k.days_since),
                 slipping: !slipping_categories.is_empty(),
+                status: status(!slipping_categories.is_empty(), c.overall.score).into(),
                 slipping_categories,
                 slipping_labels,
             });
@@ -298,6 +299,7 @@ impl Db {
                 days_since: last_index.map(|i| (last - i) as i64),
                 counted_days_since: counted_since,
                 slipping: reason.is_some(),
+                status: status(reason.is_some(), round(now)).into(),
                 slipping_reason: reason.map(String::from),
                 interval_days: interval,
                 count_in_range: counts[range_start..].iter().sum(),
@@ -366,4 +368,19 @@ fn target_on(t: &CategoryTarget, history: &[(NaiveDate, Option<Target>)], date: 
 fn month_start(date: NaiveDate, months_back: i32) -> NaiveDate {
     let index = date.year() * 12 + date.month0() as i32 - months_back;
     NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1).unwrap_or(date)
+}
+
+/// The score from which a category that is not slipping is "on track": half of the strength a habit can reach.
+/// Below it the habit is still being built (or was let go of long ago), whatever the last few days say.
+pub const ON_TRACK_SCORE: f64 = 0.5;
+
+/// What a card or a team row says: slipping comes first; otherwise on track or building up, by the score.
+pub fn status(slipping: bool, score: f64) -> &'static str {
+    if slipping {
+        "slipping"
+    } else if score >= ON_TRACK_SCORE {
+        "onTrack"
+    } else {
+        "building"
+    }
 }

@@ -110,6 +110,9 @@ pub struct CategoryStats {
     pub slipping: bool,
     /// `silence` (longer than the target interval without one) or `scoreDrop`.
     pub slipping_reason: Option<String>,
+    /// What the card says: `slipping`, `onTrack` (not slipping, and the score at least half: the habit holds)
+    /// or `building` (not slipping, but the score still low: a 2% score is not "on track").
+    pub status: String,
     /// The target interval in counted days.
     pub interval_days: u32,
     pub count_in_range: u32,
@@ -184,5 +187,7 @@ pub struct TeamRow {
     pub slipping_categories: Vec<String>,
     /// Their labels, in the same order (what people read).
     pub slipping_labels: Vec<String>,
+    /// `slipping`, `onTrack` or `building`, by the overall score (see `CategoryStats::status`).
+    pub status: String,
 }
 

@@ -58,6 +58,9 @@ export const en = {
   backupActions: { one: '{n} action', other: '{n} actions' },
   failsCheck: 'fails the check',
   restore: 'Restore',
+  restoreAsk: 'Replace what is in Cadence now with {file}? The current state is kept as a backup.',
+  restoreYes: 'Yes, restore',
+  cancel: 'Cancel',
   noBackups: 'No backups yet.',
 } as const;
 
@@ -114,5 +117,8 @@ export const nl: Translation<typeof en> = {
   backupActions: { one: '{n} actie', other: '{n} acties' },
   failsCheck: 'komt niet door de controle',
   restore: 'Terugzetten',
+  restoreAsk: 'Wat nu in Cadence staat vervangen door {file}? De huidige toestand wordt als back-up bewaard.',
+  restoreYes: 'Ja, terugzetten',
+  cancel: 'Annuleren',
   noBackups: 'Nog geen back-ups.',
 };

@@ -3,8 +3,9 @@
 import type { Translation } from './types';
 
 export const en = {
-  'target.week': '{n} {what} per week',
-  'target.day': '{n} {what} per working day',
+  // Under the category's name on its card, and inside the Why? text: a sentence, not a formula.
+  'target.week': { one: 'once a week', other: '{n} times a week' },
+  'target.day': { one: 'every working day', other: '{n} times every working day' },
   'why.unchanged': 'Your {what} score is {score}, unchanged over the last week.',
   'why.up': {
     one: 'Your {what} score is {score}, up {n} point over the last week.',
@@ -43,8 +44,8 @@ export const en = {
 } as const;
 
 export const nl: Translation<typeof en> = {
-  'target.week': '{n} keer {what} per week',
-  'target.day': '{n} keer {what} per werkdag',
+  'target.week': { one: '1 keer per week', other: '{n} keer per week' },
+  'target.day': { one: 'elke werkdag', other: '{n} keer per werkdag' },
   'why.unchanged': 'Je score voor {what} is {score}, onveranderd in de afgelopen week.',
   'why.up': {
     one: 'Je score voor {what} is {score}, {n} punt gestegen in de afgelopen week.',

@@ -13,6 +13,7 @@ export const en = {
   atRisk: 'at risk',
   slipping: 'Slipping: {categories}',
   onTrack: 'On track',
+  building: 'Building up',
 } as const;
 
 export const nl: Translation<typeof en> = {
@@ -27,4 +28,5 @@ export const nl: Translation<typeof en> = {
   atRisk: 'in gevaar',
   slipping: 'Verslapt: {categories}',
   onTrack: 'Op koers',
+  building: 'In opbouw',
 };
