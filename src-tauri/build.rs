@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "list_actions",
     "day_counts",
     "ui_painted",
+    "quit_app",
     "person_today",
     "close_quicklog",
     "quicklog_shortcut",

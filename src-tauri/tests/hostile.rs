@@ -9,7 +9,8 @@ use std::path::Path;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
-/// Every command except `autostart` and `run_reminders` (they reach plugins the mock runtime lacks), each
+/// Every command except `autostart` and `run_reminders` (they reach plugins the mock runtime lacks) and
+/// `quit_app` (it ends the process; `tests/e2e/test_quit.py` drives it in the real window), each
 /// with a well-formed payload that the mutations start from. Commands that write files come last, so the
 /// backups they leave do not slow the others down.
 fn templates() -> Vec<(&'static str, Value)> {

@@ -16,6 +16,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         setup::catalog,
         setup::people,
         setup::ui_painted,
+        setup::quit_app,
         setup::person_today,
         setup::close_quicklog,
         setup::quicklog_shortcut,

@@ -126,3 +126,12 @@ pub fn quicklog_shortcut<R: tauri::Runtime>(
         None => Ok(crate::quicklog::shortcut(&state)),
     }
 }
+
+/// Quits Cadence (its reminders stop until it is started again): the window's Quit item and Ctrl+Q, which
+/// work on every desktop, with or without a tray.
+#[tauri::command]
+pub fn quit_app<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+    let _ = app.save_window_state(StateFlags::all());
+    app.exit(0);
+}

@@ -47,6 +47,8 @@ export const api = {
   listActions: (query: ActionQuery) => call<Action[]>('list_actions', { query }),
   dayCounts: (query: ActionQuery) => call<DayCount[]>('day_counts', { query }),
   uiPainted: () => call<void>('ui_painted'),
+  /** Quits the app (reminders stop until Cadence starts again). */
+  quit: () => call<void>('quit_app'),
   personToday: (person: string) => call<string>('person_today', { person }),
   stats: (query: StatsQuery) => call<Stats>('stats', { query }),
   team: (asOf?: string) => call<TeamRow[]>('team', { asOf }),

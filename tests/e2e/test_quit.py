@@ -1,0 +1,38 @@
+"""Issue 11 (part): quitting is always in reach, also on a desktop without a tray: Ctrl+Q and the window's
+Quit item end the app (its process is gone), whatever closing the window does."""
+import subprocess
+
+from selenium.common.exceptions import WebDriverException
+
+from conftest import APP, until
+
+
+def running() -> list[str]:
+    return subprocess.run(["pgrep", "-f", str(APP)], capture_output=True, text=True).stdout.split()
+
+
+def test_ctrl_q_quits(app):
+    app.cli("person", "add", "--name", "Anna de Vries", "--tz", "Europe/Amsterdam", "--me")
+    app.start()
+    app.wait("[data-testid=today-view]")
+    assert running(), "the app runs"
+    quit_item = app.find("[data-testid=quit]")
+    assert quit_item.text == "Quit Cadence" and quit_item.is_displayed()
+    try:
+        app.driver.execute_script(
+            "window.dispatchEvent(new KeyboardEvent('keydown', {key: 'q', ctrlKey: true, bubbles: true}))")
+    except WebDriverException:
+        pass  # the app may be gone before WebDriver answers: that is the point
+    assert until(lambda: not running(), 10), "Ctrl+Q ended the process"
+
+
+def test_the_quit_item_quits(app):
+    app.cli("person", "add", "--name", "Anna de Vries", "--tz", "Europe/Amsterdam", "--me")
+    app.start()
+    app.wait("[data-testid=today-view]")
+    try:
+        assert running(), "the app runs"
+    app.find("[data-testid=quit]").click()
+    except WebDriverException:
+        pass  # the app may be gone before WebDriver answers
+    assert until(lambda: not running(), 10), "Quit ended the process"
