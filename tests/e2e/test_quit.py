@@ -30,9 +30,9 @@ def test_the_quit_item_quits(app):
     app.cli("person", "add", "--name", "Anna de Vries", "--tz", "Europe/Amsterdam", "--me")
     app.start()
     app.wait("[data-testid=today-view]")
+    assert running(), "the app runs"
     try:
-        assert running(), "the app runs"
-    app.find("[data-testid=quit]").click()
+        app.find("[data-testid=quit]").click()
     except WebDriverException:
         pass  # the app may be gone before WebDriver answers
     assert until(lambda: not running(), 10), "Quit ended the process"
