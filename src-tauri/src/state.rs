@@ -44,16 +44,19 @@ impl AppState {
         let (error, locale, path) = match guard.as_mut() {
             Ok(db) => match f(db) {
                 Ok(value) => return Ok(value),
-                Err(e) if e.is_damage() => (e, db.locale(), db.path().to_path_buf()),
+                // Damage of this database (SQLite met a bad page in it), not of a backup being restored.
+                Err(e) if e.is_damage_of(db.path()) => (e, db.locale(), db.path().to_path_buf()),
                 Err(e) => return Err(ApiError::localized(e, db.locale())),
             },
             Err(e) => return Err(e.clone()),
         };
-        // SQLite met a damaged page while working: from now on the file is treated as one that failed to open
-        // (the recovery screen; nothing more written to it), with the check's own finding when it has one.
+        // SQLite met a damaged page while working: the full check decides. Damaged, the file is from now on
+        // treated as one that failed to open (the recovery screen; nothing more written to it). Intact, the
+        // error was not about this file (a backup being restored, say) and is reported as it is.
         let found = match cadence_core::health::quick_check(&path) {
             Err(c) if c.is_damage() => c,
-            _ => cadence_core::CoreError::Corrupt { path, reason: cadence_core::Msg::external(error) },
+            _ if matches!(error, cadence_core::CoreError::Corrupt { .. }) => error,
+            _ => return Err(ApiError::localized(error, locale)),
         };
         let api = ApiError::localized(found, locale);
         if let Ok(db) = std::mem::replace(&mut *guard, Err(api.clone())) {
@@ -94,6 +97,16 @@ impl AppState {
         let locale = guard.as_ref().map(|db| db.locale()).unwrap_or_else(|_| cadence_core::Locale::os());
         if let Ok(db) = std::mem::replace(&mut *guard, Err(ApiError::localized(error, locale))) {
             db.abandon();
+        }
+    }
+
+    /// Closes the database before the app exits (Quit, Ctrl+Q, the tray): Tauri does not drop managed state
+    /// at exit, and a database never dropped leaves its session marker, which the next start would take for a
+    /// crash (and read the whole file before showing the window).
+    pub fn close(&self) {
+        if let Ok(mut guard) = self.db.lock() {
+            let closed = std::mem::replace(&mut *guard, Err(ApiError::internal("Cadence is quitting")));
+            drop(closed);
         }
     }
 

@@ -58,7 +58,10 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             let _ = state.with_db(|db| db.snooze_all(60));
             let _ = app.emit("inbox-changed", state.with_db(|db| db.unread_count()).unwrap_or(0));
         }
-        "quit" => app.exit(0),
+        "quit" => {
+            app.state::<crate::state::AppState>().close();
+            app.exit(0)
+        }
         _ => {}
     })
     .build(app)?;

@@ -87,6 +87,7 @@ def test_a_failed_backup_says_why_and_a_restore_asks_first(app):
     ask = app.wait("[data-testid=restore-confirm]")
     assert "kept as a backup" in ask.text
     app.screenshot("restore-confirm")
+    assert app.driver.execute_script("return document.activeElement.dataset.testid") == "restore-yes", "the question has the focus"
     app.find("[data-testid=restore-cancel]").click()
     assert until(lambda: not app.find_all("[data-testid=restore-confirm]"), 5)
     assert "After the backup" in app.cli("list"), "cancel restores nothing"

@@ -28,8 +28,10 @@ fn log(db: &mut Db, p: i64, note: &str) {
     db.log_action(&NewAction { person: p.to_string(), category: "follow-up".into(), note: Some(note.into()), ..Default::default() }).expect("log");
 }
 
-/// A data folder with a good backup ("in the backup") and then a damaged database with a WAL beside it.
-fn damaged(dir: &Path) -> (PathBuf, Vec<u8>, PathBuf) {
+/// A data folder with a good backup ("in the backup"), then a damaged database with its own real WAL beside
+/// it: frames that hold an action the backup does not have ("only in the old WAL"). Returns the file, its
+/// bytes, the WAL's bytes and the backup.
+fn damaged(dir: &Path) -> (PathBuf, Vec<u8>, Vec<u8>, PathBuf) {
     let file = dir.join("cadence.sqlite3");
     let good;
     {
@@ -37,15 +39,31 @@ fn damaged(dir: &Path) -> (PathBuf, Vec<u8>, PathBuf) {
         let p = person(&mut db, "Anna", "Europe/Amsterdam");
         log(&mut db, p, "in the backup");
         good = db.backup_named("manual").expect("backup");
-        log(&mut db, p, "after the backup");
     }
+    // A second connection that never checkpoints writes its action into the WAL only; the WAL is saved while
+    // it is open (closing would fold it into the file and delete it).
+    let wal_path = dir.join("cadence.sqlite3-wal");
+    let wal = {
+        let raw = rusqlite::Connection::open(&file).expect("raw");
+        raw.pragma_update(None, "wal_autocheckpoint", 0).expect("no checkpoint");
+        raw.execute(
+            "INSERT INTO actions (person_id, category_id, occurred_at, local_date, tz, note, created_at, updated_at, uid)
+             VALUES (1, 1, 1764064800000, '2025-11-25', 'Europe/Amsterdam', 'only in the old WAL', 0, 0, 'feedfeedfeedfeedfeedfeedfeedfeed')",
+            [],
+        )
+        .expect("insert");
+        let wal = fs::read(&wal_path).expect("the WAL holds the insert");
+        let _ = raw.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+        wal
+    };
+    assert!(wal.len() > 32, "a real WAL: {} bytes", wal.len());
     let mut bytes = fs::read(&file).expect("read");
     for b in bytes.iter_mut().skip(4096).take(3 * 4096) {
         *b = 0x55;
     }
     fs::write(&file, &bytes).expect("damage");
-    fs::write(dir.join("cadence.sqlite3-wal"), b"the damaged file's own WAL").expect("wal");
-    (file, bytes, good)
+    fs::write(&wal_path, &wal).expect("its WAL back beside it");
+    (file, bytes, wal, good)
 }
 
 fn leftovers(dir: &Path) -> Vec<String> {
@@ -62,29 +80,29 @@ fn a_failure_at_any_step_leaves_the_old_database_or_the_new_one() {
     // Recovery: each step fails in turn; the damaged file stays in place, whole, with its own WAL.
     for step in ["copy", "recover.keep", "recover.aside", "recover.swap"] {
         let dir = tempfile::tempdir().expect("tempdir");
-        let (file, bytes, good) = damaged(dir.path());
+        let (file, bytes, wal, good) = damaged(dir.path());
         set_failpoint(Some(step));
         let result = backup::recover(dir.path(), &good);
         set_failpoint(None);
         assert!(result.is_err(), "{step}: the injected failure is reported");
         assert_eq!(fs::read(&file).expect("a database is there"), bytes, "{step}: the old database, unchanged");
-        assert_eq!(fs::read(dir.path().join("cadence.sqlite3-wal")).expect("wal"), b"the damaged file's own WAL", "{step}");
+        assert_eq!(fs::read(dir.path().join("cadence.sqlite3-wal")).expect("wal"), wal, "{step}: with its own WAL");
         assert!(leftovers(dir.path()).is_empty(), "{step}: {:?}", leftovers(dir.path()));
     }
     // Without a failure: the backup is the database, the damaged file and its WAL are kept under one name.
     let dir = tempfile::tempdir().expect("tempdir");
-    let (file, bytes, good) = damaged(dir.path());
+    let (file, bytes, wal, good) = damaged(dir.path());
     let kept = backup::recover(dir.path(), &good).expect("recover");
     assert_eq!(fs::read(&kept).expect("kept"), bytes, "the damaged file is kept as it was");
-    let mut wal = kept.clone().into_os_string();
-    wal.push("-wal");
-    assert_eq!(fs::read(&wal).expect("its WAL kept beside it"), b"the damaged file's own WAL");
-    assert!(!dir.path().join("cadence.sqlite3-wal").exists(), "the old WAL is not replayed into the backup");
-    assert_eq!(actions(&Db::open(&file).expect("opens")), ["in the backup"]);
+    let mut kept_wal = kept.clone().into_os_string();
+    kept_wal.push("-wal");
+    assert_eq!(fs::read(&kept_wal).expect("its WAL kept beside it"), wal);
+    // Had the old WAL stayed beside the file, its frames would be replayed into the backup on open.
+    assert_eq!(actions(&Db::open(&file).expect("opens")), ["in the backup"], "the backup, and nothing of the old WAL");
 
     // Restore over a working database: a failure while copying, migrating or writing changes nothing.
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/schema-v1.sqlite3");
-    for step in ["copy", "restore.migrate", "restore.write"] {
+    for step in ["copy", "restore.stage", "restore.migrate", "restore.write"] {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut db = Db::open(&dir.path().join("cadence.sqlite3")).expect("open");
         let p = person(&mut db, "Bram", "Europe/Amsterdam");

@@ -155,8 +155,12 @@ pub fn recover(data_dir: &Path, backup: &Path) -> Result<PathBuf> {
         let _ = fs::remove_file(&fresh);
         return Err(e);
     }
-    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
-    let kept = data_dir.join(format!("cadence.sqlite3.broken-{stamp}"));
+    // A name no earlier recovery used (two within a second get -2, -3, ...): a kept file is never overwritten.
+    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+    let kept = (1..)
+        .map(|n| data_dir.join(if n == 1 { format!("cadence.sqlite3.broken-{stamp}") } else { format!("cadence.sqlite3.broken-{stamp}-{n}") }))
+        .find(|p| !p.exists() && !with_suffix(p, "-wal").exists())
+        .unwrap_or_else(|| data_dir.join(format!("cadence.sqlite3.broken-{stamp}")));
     let aside = |from: &Path, to: &Path| -> Result<()> {
         crate::failpoint::check("recover.aside").map_err(io(Msg::new("io.move_aside").arg("path", from.display())))?;
         fs::rename(from, to).map_err(io(Msg::new("io.move_aside").arg("path", from.display())))
@@ -166,10 +170,13 @@ pub fn recover(data_dir: &Path, backup: &Path) -> Result<PathBuf> {
     let result = (|| -> Result<()> {
         if db.exists() {
             crate::failpoint::check("recover.keep").map_err(io(Msg::new("io.move_aside").arg("path", db.display())))?;
-            fs::hard_link(&db, &kept).or_else(|_| fs::copy(&db, &kept).map(|_| ())).map_err(io(Msg::new("io.move_aside").arg("path", db.display())))?;
+            fs::hard_link(&db, &kept)
+                .or_else(|e| if e.kind() == std::io::ErrorKind::AlreadyExists { Err(e) } else { fs::copy(&db, &kept).map(|_| ()) })
+                .map_err(io(Msg::new("io.move_aside").arg("path", db.display())))?;
             linked = true;
         }
-        for suffix in ["-wal", "-shm"] {
+        // A rollback journal belongs to the damaged file as much as a WAL does: neither may be replayed.
+        for suffix in ["-wal", "-shm", "-journal"] {
             let (side, to) = (with_suffix(&db, suffix), with_suffix(&kept, suffix));
             if side.exists() {
                 aside(&side, &to)?;
@@ -216,13 +223,16 @@ impl Db {
         Ok(path.to_path_buf())
     }
 
-    /// Writes `backups/<kind>-<UTC timestamp>.sqlite3`, keeping the newest 7 of that kind (as daily ones).
+    /// Writes `backups/<kind>-<UTC timestamp>.sqlite3`. Those taken before an import, a restore or a
+    /// migration rotate as daily ones do (the newest 7 of each kind kept); one the user asked for is kept.
     pub fn backup_named(&self, kind: &str) -> Result<PathBuf> {
         let stamp = self.clock.now().format("%Y%m%dT%H%M%S%.3fZ");
         let dir = self.backups_dir()?;
         let path = dir.join(format!("{kind}-{stamp}.sqlite3"));
         self.backup_to(&path)?;
-        prune(&dir, &format!("{kind}-"), KEEP_DAILY)?;
+        if kind != "manual" {
+            prune(&dir, &format!("{kind}-"), KEEP_DAILY)?;
+        }
         Ok(path)
     }
 
@@ -266,6 +276,7 @@ impl Db {
         let result = (|| -> Result<()> {
             {
                 let src = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+                crate::failpoint::check("restore.stage").map_err(io(Msg::new("io.write").arg("path", staged.display())))?;
                 copy_db(&src, &staged)?;
             }
             {

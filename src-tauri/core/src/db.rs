@@ -50,6 +50,8 @@ pub struct Db {
     pub(crate) score_cache: std::sync::Mutex<crate::stats::ScoreCache>,
     /// This process's marker that the file is open (see `health`); dropped after the connection.
     _session: crate::health::Session,
+    /// Inside [`Db::atomically`]: writes join its transaction.
+    in_act: bool,
 }
 
 impl std::fmt::Debug for Db {
@@ -112,7 +114,7 @@ impl Db {
         // The WAL and shared memory files exist now; an older, wider file is tightened too.
         crate::private::restrict_db(path).map_err(|source| CoreError::Io { context: Msg::new("io.write").arg("path", path.display()), source })?;
         MIGRATIONS.to_latest(&mut conn)?;
-        let db = Db { conn, path: path.to_path_buf(), clock, score_cache: Default::default(), _session: session };
+        let db = Db { conn, path: path.to_path_buf(), clock, score_cache: Default::default(), _session: session, in_act: false };
         db.seed_defaults()?;
         Ok(db)
     }
@@ -143,7 +145,7 @@ impl Db {
     /// Runs `f` in an IMMEDIATE transaction: read-then-write code takes the write lock up front. Inside
     /// [`Db::atomically`] it joins that act's transaction instead, so the act commits or fails as one.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        if !self.conn.is_autocommit() {
+        if self.in_act {
             return f(&self.conn);
         }
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -155,20 +157,19 @@ impl Db {
     /// Runs a whole act (several writes a person sees as one, such as onboarding) in one transaction: every
     /// [`Db::write`] inside it joins, and an error anywhere rolls all of it back.
     pub(crate) fn atomically<T>(&mut self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
-        if !self.conn.is_autocommit() {
+        if self.in_act {
             return f(self);
         }
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        match f(self) {
-            Ok(out) => {
-                self.conn.execute_batch("COMMIT")?;
-                Ok(out)
-            }
-            Err(e) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(e)
-            }
+        self.in_act = true;
+        let result = f(self).and_then(|out| self.conn.execute_batch("COMMIT").map(|()| out).map_err(CoreError::from));
+        self.in_act = false;
+        if result.is_err() && !self.conn.is_autocommit() {
+            // Nothing of the act stays, also when COMMIT itself failed (busy, disk full): no later write may
+            // join a transaction left open.
+            let _ = self.conn.execute_batch("ROLLBACK");
         }
+        result
     }
 
     /// The app's keyboard shortcut for the quick log, when the user chose one.

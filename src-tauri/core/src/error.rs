@@ -68,6 +68,16 @@ impl CoreError {
         }
     }
 
+    /// Whether this error says the database at `path` is damaged: SQLite's own finding on a connection to it,
+    /// or a failed check naming that file (not a backup or an import being read).
+    pub fn is_damage_of(&self, path: &Path) -> bool {
+        match self {
+            CoreError::Corrupt { path: p, .. } => p == path,
+            CoreError::Storage(e) => CoreError::is_damage_code(e),
+            _ => false,
+        }
+    }
+
     /// Whether SQLite's error says the file is damaged.
     pub(crate) fn is_damage_code(e: &rusqlite::Error) -> bool {
         matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))

@@ -88,8 +88,18 @@ impl Drop for Session {
     }
 }
 
+/// Whether another running process has `db` open (its session marker is there and its process alive).
+pub fn open_elsewhere(db: &Path) -> bool {
+    markers(db).into_iter().any(|(pid, _)| pid != std::process::id() && alive(pid))
+}
+
 /// Markers beside `db` whose process is no longer running.
 fn stale_markers(db: &Path) -> Vec<PathBuf> {
+    markers(db).into_iter().filter(|(pid, _)| !alive(*pid)).map(|(_, p)| p).collect()
+}
+
+/// Every session marker beside `db`, with its process id.
+fn markers(db: &Path) -> Vec<(u32, PathBuf)> {
     let (Some(dir), Some(file)) = (db.parent(), db.file_name()) else { return Vec::new() };
     let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
     let prefix = format!("{}.session-", file.to_string_lossy());
@@ -99,7 +109,7 @@ fn stale_markers(db: &Path) -> Vec<PathBuf> {
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             let pid: u32 = name.strip_prefix(&prefix)?.split('-').next()?.parse().ok()?;
-            (!alive(pid)).then(|| e.path())
+            Some((pid, e.path()))
         })
         .collect()
 }

@@ -16,14 +16,20 @@ pub const DIR_MODE: u32 = 0o700;
 pub const FILE_MODE: u32 = 0o600;
 
 /// Creates `dir` (and missing parents) and makes `dir` itself owner-only, also when it existed with a wider
-/// mode (a data folder made by an earlier version).
+/// mode (a data folder made by an earlier version). Tightening an existing folder is best effort: on a file
+/// system without Unix modes (vfat, SMB) or a folder someone else owns it cannot be done, and Cadence still
+/// opens its data there.
 pub fn create_dir(dir: &Path) -> std::io::Result<()> {
+    let existed = dir.is_dir();
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
     builder.mode(DIR_MODE);
     builder.create(dir)?;
-    restrict(dir, DIR_MODE)
+    match restrict(dir, DIR_MODE) {
+        Err(e) if !existed => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// Sets `path`'s mode (Unix only); a missing file is no error.
@@ -38,13 +44,13 @@ pub fn restrict(path: &Path, mode: u32) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Makes a database file and its `-wal` and `-shm` owner-only, where they exist.
+/// Makes a database file and its `-wal` and `-shm` owner-only, where they exist. Best effort, as for folders:
+/// a file system that has no modes to set is no reason to refuse the file.
 pub fn restrict_db(path: &Path) -> std::io::Result<()> {
-    restrict(path, FILE_MODE)?;
-    for ext in ["-wal", "-shm", "-journal"] {
+    for ext in ["", "-wal", "-shm", "-journal"] {
         let mut side = path.as_os_str().to_owned();
         side.push(ext);
-        restrict(Path::new(&side), FILE_MODE)?;
+        let _ = restrict(Path::new(&side), FILE_MODE);
     }
     Ok(())
 }

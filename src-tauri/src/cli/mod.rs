@@ -70,10 +70,18 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
     }
     if let Command::Recover { file } = &command {
         let path = dir.join(cadence_core::db::DB_FILE);
-        // Read-only first: a damaged file is not opened for writing to find out.
-        let fine = path.exists() && cadence_core::health::quick_check(&path).is_ok() && Db::open_dir(&dir).is_ok();
-        if fine {
-            return Err(CoreError::Conflict(cadence_core::Msg::new("database.fine")));
+        // Never under a running Cadence: it would go on writing to the file moved aside.
+        if cadence_core::health::open_elsewhere(&path) {
+            return Err(CoreError::Conflict(cadence_core::Msg::new("database.in_use")));
+        }
+        // Read-only first: a damaged file is not opened for writing to find out. Only a file that is damaged,
+        // unreadable or not a database is replaced; one from a newer Cadence is refused as it is.
+        if path.exists() && cadence_core::health::quick_check(&path).is_ok() {
+            match Db::open_dir(&dir) {
+                Ok(_) => return Err(CoreError::Conflict(cadence_core::Msg::new("database.fine"))),
+                Err(e @ CoreError::TooNew { .. }) => return Err(e),
+                Err(_) => {}
+            }
         }
         let backup = match file {
             Some(f) => f.clone(),

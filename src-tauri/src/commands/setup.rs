@@ -133,5 +133,6 @@ pub fn quicklog_shortcut<R: tauri::Runtime>(
 pub fn quit_app<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
     use tauri_plugin_window_state::{AppHandleExt, StateFlags};
     let _ = app.save_window_state(StateFlags::all());
+    tauri::Manager::state::<AppState>(&app).close();
     app.exit(0);
 }

@@ -46,6 +46,7 @@ pub(crate) const EN: &[(&str, &str)] = &[
     ("backup.not_listed", "that is not one of Cadence's backups"),
     ("backup.none_good", "no backup in {folder} passes the check"),
     ("category.role.missing", "no category plays the {role} role"),
+    ("database.in_use", "Cadence has this database open: quit it first"),
     ("database.fine", "the database is fine; use restore instead"),
     // Actions.
     ("action.at_and_date", "give either a time (--at) or a date, not both"),

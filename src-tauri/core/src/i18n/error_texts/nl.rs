@@ -46,6 +46,7 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ("backup.not_listed", "dat is geen back-up van Cadence"),
     ("backup.none_good", "geen reservekopie in {folder} doorstaat de controle"),
     ("category.role.missing", "geen categorie heeft de rol {role}"),
+    ("database.in_use", "Cadence heeft deze database open: sluit het eerst af"),
     ("database.fine", "de database is in orde; gebruik terugzetten"),
     // Acties.
     ("action.at_and_date", "geef een tijdstip (--at) of een datum, niet allebei"),
