@@ -24,6 +24,8 @@ def test_ctrl_q_quits(app):
     except WebDriverException:
         pass  # the app may be gone before WebDriver answers: that is the point
     assert until(lambda: not running(), 10), "Ctrl+Q ended the process"
+    # A quit is a clean end: the database was closed, so the next start does not take it for a crash.
+    assert not list(app.data.glob("cadence.sqlite3.session-*")), list(app.data.glob("cadence.sqlite3.session-*"))
 
 
 def test_the_quit_item_quits(app):
@@ -36,3 +38,4 @@ def test_the_quit_item_quits(app):
     except WebDriverException:
         pass  # the app may be gone before WebDriver answers
     assert until(lambda: not running(), 10), "Quit ended the process"
+    assert not list(app.data.glob("cadence.sqlite3.session-*")), "closed cleanly"
