@@ -393,3 +393,52 @@ fn an_occurrence_at_the_very_instant_a_rule_was_made_fires() {
     kinds.sort();
     assert_eq!(kinds, [("checkin", false), ("silence", false)], "{fired:?}");
 }
+
+#[test]
+fn the_inbox_counts_marks_seen_and_snoozes_forward() {
+    let (_d, mut db) = anna();
+    set(&mut db, at("2026-11-22T12:00:00Z"));
+    checkin(&mut db, "09:00");
+    db.add_rule(&NewRule { person: "Anna".into(), kind: "checkin".into(), at: Some("09:30".into()), ..Default::default() }).expect("rule");
+    let fired = run_at(&mut db, "2026-11-23T08:40:00Z");
+    assert_eq!(fired.len(), 2);
+    assert_eq!(db.unread_count().expect("unread"), 2, "two fired, none seen");
+    db.mark_seen().expect("seen");
+    assert_eq!(db.unread_count().expect("unread"), 0, "the inbox was opened");
+    // Snoozing moves forward in time from now (09:40 in Amsterdam): 15 minutes, an hour, tomorrow 09:00.
+    let until = |item: &cadence_core::InboxItem| item.snoozed_until.clone().expect("snoozed");
+    assert_eq!(until(&db.snooze(fired[0].id, "15m").expect("snooze")), "2026-11-23T09:55:00+01:00");
+    assert_eq!(until(&db.snooze(fired[0].id, "1h").expect("snooze")), "2026-11-23T10:40:00+01:00");
+    assert_eq!(until(&db.snooze(fired[0].id, "tomorrow").expect("snooze")), "2026-11-24T09:00:00+01:00");
+    // Snooze all for an hour: the one still waiting is moved, and counted.
+    assert_eq!(db.snooze_all(60).expect("snooze all"), 1);
+    let second = db.inbox_item(fired[1].id).expect("item");
+    assert_eq!((second.state.as_str(), until(&second).as_str()), ("snoozed", "2026-11-23T10:40:00+01:00"));
+    assert_eq!(db.snooze_all(60).expect("again"), 0, "nothing left waiting");
+}
+
+#[test]
+fn rule_fields_are_checked_at_their_edges() {
+    let (_d, mut db) = anna();
+    let silence = |n: u32| NewRule { person: "Anna".into(), kind: "silence".into(), category: Some("follow-up".into()), after_days: Some(n), ..Default::default() };
+    for n in [1, 365] {
+        assert_eq!(db.add_rule(&silence(n)).expect("in range").after_days, Some(n));
+    }
+    for n in [0, 366] {
+        match db.add_rule(&silence(n)) {
+            Err(cadence_core::CoreError::Invalid { field, .. }) => assert_eq!(field, "afterDays", "{n}"),
+            other => panic!("{n} days: {other:?}"),
+        }
+    }
+    // A threshold is a score (0..1) or a percentage (above 1, up to 100).
+    let drop = |t: f64| NewRule { person: "Anna".into(), kind: "score-drop".into(), category: Some("follow-up".into()), threshold: Some(t), ..Default::default() };
+    assert_eq!(db.add_rule(&drop(40.0)).expect("40%").threshold, Some(0.4));
+    assert_eq!(db.add_rule(&drop(0.4)).expect("0.4").threshold, Some(0.4));
+    assert_eq!(db.add_rule(&drop(100.0)).expect("100%").threshold, Some(1.0));
+    assert!(matches!(db.add_rule(&drop(100.5)), Err(cadence_core::CoreError::Invalid { field: "threshold", .. })));
+    // Days given are the rule's own; none given means the person's working days.
+    let days = db.add_rule(&NewRule { person: "Anna".into(), kind: "checkin".into(), days: Some(vec!["mon".into(), "wed".into()]), ..Default::default() }).expect("days");
+    assert_eq!(days.days, Some(vec!["mon".to_string(), "wed".to_string()]));
+    let empty = db.add_rule(&NewRule { person: "Anna".into(), kind: "checkin".into(), days: Some(Vec::new()), ..Default::default() }).expect("no days");
+    assert_eq!(empty.days, None, "an empty list is the person's working days");
+}
