@@ -436,6 +436,15 @@ fn rule_fields_are_checked_at_their_edges() {
     assert_eq!(db.add_rule(&drop(0.4)).expect("0.4").threshold, Some(0.4));
     assert_eq!(db.add_rule(&drop(100.0)).expect("100%").threshold, Some(1.0));
     assert!(matches!(db.add_rule(&drop(100.5)), Err(cadence_core::CoreError::Invalid { field: "threshold", .. })));
+    assert_eq!(db.add_rule(&drop(1.0)).expect("1 is a score").threshold, Some(1.0), "1 means 100%, not 1%");
+    assert_eq!(db.add_rule(&drop(1.5)).expect("1.5%").threshold, Some(0.015));
+    // A fall is more than 0 and at most 100 points.
+    let fall = |p: f64| NewRule { person: "Anna".into(), kind: "score-drop".into(), category: Some("follow-up".into()), drop_points: Some(p), ..Default::default() };
+    assert!(matches!(db.add_rule(&fall(0.0)), Err(cadence_core::CoreError::Invalid { field: "dropPoints", .. })));
+    assert!(matches!(db.add_rule(&fall(100.5)), Err(cadence_core::CoreError::Invalid { field: "dropPoints", .. })));
+    // A streak-risk rule without a minimum warns from a streak of 1.
+    let streak = db.add_rule(&NewRule { person: "Anna".into(), kind: "streak-risk".into(), ..Default::default() }).expect("streak");
+    assert_eq!((streak.min_streak, streak.at.as_str()), (Some(1), "17:00"));
     // Days given are the rule's own; none given means the person's working days.
     let days = db.add_rule(&NewRule { person: "Anna".into(), kind: "checkin".into(), days: Some(vec!["mon".into(), "wed".into()]), ..Default::default() }).expect("days");
     assert_eq!(days.days, Some(vec!["mon".to_string(), "wed".to_string()]));
