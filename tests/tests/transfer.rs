@@ -124,7 +124,8 @@ fn csv_export_and_import_with_mapping() {
     assert_eq!(report.added.get("actions"), Some(&2));
     let again = other.import_text(&sheet, Some(&preview.mapping), false).expect("again");
     assert!(again.added.is_empty() && again.skipped == 2, "{again:?}");
-    let bad = "Naam,Datum,Categorie\nAnna,2026-11-04,follow-up\nAnna,04-11-2026,follow-up\n";
+    // 04-11-2026 is a date as a Dutch sheet writes it (4 November); "next week" is none.
+    let bad = "Naam,Datum,Categorie\nAnna,04-11-2026,follow-up\nAnna,next week,follow-up\n";
     let e = other.import_text(bad, None, false).expect_err("bad date");
     assert!(e.to_string().starts_with("line 3, date:"), "{e}");
     let e = other.import_text("Naam,Datum,Categorie\nBob,2026-11-04,follow-up\n", None, false).expect_err("unknown person");
@@ -223,4 +224,47 @@ fn a_version_1_document_without_history_still_imports() {
     let again = fresh.export_doc().expect("doc");
     assert_eq!(again.actions, db.export_doc().expect("doc").actions);
     assert!(again.people.iter().all(|p| p.rhythm.is_empty()), "no history given: today's rhythm applies to all of the past");
+}
+
+#[test]
+fn sheets_as_spreadsheets_save_them_import_semicolons_bom_crlf_and_day_first_dates() {
+    let (_d, mut db) = open_at("2026-11-27T10:00:00Z");
+    common::person(&mut db, "Anna de Vries", "Europe/Amsterdam");
+    let count = |db: &Db| db.list_actions(&ActionQuery::default()).expect("list").len();
+    // Excel's "CSV UTF-8" in the Netherlands: a byte-order mark, semicolons (the comma is the decimal sign),
+    // CRLF line ends, dates day first with and without leading zeros; two identical rows are two actions.
+    let dutch = "\u{feff}Datum;Naam;Categorie;Notitie\r\n03-11-2026;Anna de Vries;open-communication;\"Town hall; Q&A\"\r\n\
+                 4-11-2026;Anna de Vries;follow-up;Notulen gestuurd\r\n4-11-2026;Anna de Vries;follow-up;Notulen gestuurd\r\n";
+    let preview = db.csv_preview(dutch).expect("preview");
+    assert_eq!(preview.headers, ["Datum", "Naam", "Categorie", "Notitie"], "no BOM in the first header");
+    assert_eq!(preview.rows[0][3], "Town hall; Q&A", "a quoted separator stays in its field");
+    let report = db.import_text(dutch, None, false).expect("import");
+    assert_eq!(report.added.get("actions").copied(), Some(3), "{report:?}");
+    let listed = db.list_actions(&ActionQuery::default()).expect("list");
+    let dates: Vec<_> = listed.iter().map(|a| a.local_date.as_str()).collect();
+    assert_eq!(dates, ["2026-11-03", "2026-11-04", "2026-11-04"], "3 and 4 November, day first");
+    assert_eq!(db.import_text(dutch, None, false).expect("again").added.get("actions"), None, "the same file again adds nothing");
+    assert_eq!(count(&db), 3);
+
+    // A US sheet, tab separated: one date with a day above 12 shows the order for all of them.
+    let us = "Date\tPerson\tCategory\n11/05/2026\tAnna de Vries\tvisible-participation\n11/13/2026\tAnna de Vries\tvisible-participation\n";
+    let preview = db.csv_preview(us).expect("preview");
+    assert_eq!((preview.date_order, preview.date_order_open), (cadence_core::transfer::sheet::DateOrder::Mdy, false));
+    db.import_text(us, None, false).expect("import");
+    let vp: Vec<_> = db.list_actions(&ActionQuery::default()).expect("list").into_iter().filter(|a| a.category == "visible-participation").map(|a| a.local_date).collect();
+    assert_eq!(vp, ["2026-11-05", "2026-11-13"]);
+
+    // Dates that read both ways are left to the person: the preview says so, and a chosen order is used.
+    let open = "Date,Person,Category\n02/11/2026,Anna de Vries,follow-up\n";
+    assert!(db.csv_preview(open).expect("preview").date_order_open);
+    let m = cadence_core::transfer::csv::Mapping { date: Some(0), person: Some(1), category: Some(2), date_order: Some(cadence_core::transfer::sheet::DateOrder::Mdy), ..Default::default() };
+    db.import_text(open, Some(&m), false).expect("import");
+    assert!(db.list_actions(&ActionQuery::default()).expect("list").iter().any(|a| a.local_date == "2026-02-11"), "February 11, as chosen");
+    // Text that is no date is refused with its line and field.
+    let bad = "Datum;Naam;Categorie\n31-02-2026;Anna de Vries;follow-up\n";
+    match db.import_text(bad, None, false) {
+        Err(cadence_core::CoreError::Import { line, field, .. }) => assert_eq!((line, field.as_str()), (Some(2), "date")),
+        other => panic!("{other:?}"),
+    }
+
 }

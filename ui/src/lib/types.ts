@@ -300,7 +300,13 @@ export interface BackupInfo { file: string; path: string; kind: string; createdA
 export interface Mapping {
   date?: number | null; time?: number | null; tz?: number | null; person?: number | null; category?: number | null;
   note?: number | null; channel?: number | null; audiences?: number | null; values?: number | null; uid?: number | null;
+  /** How to read dates like 03/11/2026: day first (dmy) or month first (mdy); absent, the file and the OS decide. */
+  dateOrder?: 'dmy' | 'mdy' | null;
 }
-export interface CsvPreview { headers: string[]; rows: string[][]; totalRows: number; mapping: Mapping }
+export interface CsvPreview {
+  headers: string[]; rows: string[][]; totalRows: number; mapping: Mapping;
+  /** The order dates will be read in, and whether the file's dates leave it open. */
+  dateOrder: 'dmy' | 'mdy'; dateOrderOpen: boolean;
+}
 export interface ImportReport { format: string; dryRun: boolean; added: Record<string, number>; skipped: number; backup: string | null }
 export interface ImportPreview { csv: CsvPreview | null; report: { Ok: ImportReport } | { Err: ApiErrorBody } }

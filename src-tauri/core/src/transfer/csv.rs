@@ -29,6 +29,9 @@ pub struct Mapping {
     pub audiences: Option<usize>,
     pub values: Option<usize>,
     pub uid: Option<usize>,
+    /// How to read dates like `03/11/2026`; when absent, the file's own dates decide (a day above 12), and
+    /// else the OS locale (`sheet::os_order`).
+    pub date_order: Option<super::sheet::DateOrder>,
 }
 
 /// What the UI shows before importing a CSV: its columns, a few rows and the mapping Cadence suggests.
@@ -39,6 +42,10 @@ pub struct CsvPreview {
     pub rows: Vec<Vec<String>>,
     pub total_rows: usize,
     pub mapping: Mapping,
+    /// The order dates will be read in, and whether the file leaves it open (its dates read both ways, so the
+    /// preview asks; the default is the OS locale's).
+    pub date_order: super::sheet::DateOrder,
+    pub date_order_open: bool,
 }
 
 fn csv_error(line: Option<usize>, e: impl std::fmt::Display) -> CoreError {
@@ -64,11 +71,31 @@ pub fn suggest(headers: &[String]) -> Mapping {
         audiences: find(&["audiences", "audience", "doelgroepen"]),
         values: find(&["values", "waarden", "value"]),
         uid: find(&["action id", "uid", "id"]),
+        date_order: None,
     }
 }
 
+/// A reader for the sheet's own dialect: its separator (comma, semicolon or tab), no byte-order mark.
 fn reader(text: &str) -> ::csv::Reader<&[u8]> {
-    ::csv::ReaderBuilder::new().flexible(false).trim(::csv::Trim::Fields).from_reader(text.as_bytes())
+    let text = super::sheet::strip_bom(text);
+    ::csv::ReaderBuilder::new()
+        .delimiter(super::sheet::sniff_delimiter(text))
+        .flexible(false)
+        .trim(::csv::Trim::Fields)
+        .from_reader(text.as_bytes())
+}
+
+/// The order the file's dates show (the first date with a day above 12), if any, and whether some date needs
+/// an order to be read.
+fn dates_order(text: &str, date_col: Option<usize>) -> (Option<super::sheet::DateOrder>, bool) {
+    let Some(col) = date_col else { return (None, false) };
+    let (mut shown, mut open) = (None, false);
+    for rec in reader(text).records().flatten() {
+        let Some(t) = rec.get(col) else { continue };
+        shown = shown.or(super::sheet::order_shown(t));
+        open |= super::sheet::is_ambiguous(t);
+    }
+    (shown, open && shown.is_none())
 }
 
 /// Reads the headers and the first rows.
@@ -84,7 +111,9 @@ pub fn preview(text: &str) -> Result<CsvPreview> {
         }
         total += 1;
     }
-    Ok(CsvPreview { mapping: suggest(&headers), headers, rows, total_rows: total })
+    let mapping = suggest(&headers);
+    let (shown, open) = dates_order(text, mapping.date);
+    Ok(CsvPreview { mapping, headers, rows, total_rows: total, date_order: shown.unwrap_or_else(super::sheet::os_order), date_order_open: open })
 }
 
 impl Db {
@@ -139,6 +168,10 @@ pub(crate) fn import_csv(tx: &rusqlite::Connection, text: &str, mapping: Option<
         })
     };
     let (date_col, person_col, category_col) = (need(m.date, "date")?, need(m.person, "person")?, need(m.category, "category")?);
+    let order = m.date_order.or_else(|| dates_order(text, Some(date_col)).0).unwrap_or_else(super::sheet::os_order);
+    // Rows without an Action ID are told apart by their content and how many identical rows came before:
+    // two identical rows are two actions, and the same file imported again is recognised row by row.
+    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     let mut skipped = 0;
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
@@ -153,12 +186,19 @@ pub(crate) fn import_csv(tx: &rusqlite::Connection, text: &str, mapping: Option<
             audiences: list(m.audiences),
             values: list(m.values),
             at: None,
-            date: Some(get(Some(date_col)).unwrap_or_default()),
+            // A sheet's date in any of its shapes becomes ISO; text that is no date goes on as it is, so the
+            // validation names its line and field.
+            date: Some(get(Some(date_col)).map(|t| super::sheet::parse_date(&t, order).map_or(t, |d| d.to_string())).unwrap_or_default()),
             time: get(m.time),
             tz: get(m.tz),
             logged_by: None,
         };
-        let uid = get(m.uid).unwrap_or_else(|| content_uid(&input));
+        let uid = get(m.uid).unwrap_or_else(|| {
+            let base = content_uid(&input);
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 { base } else { format!("{base}-{n}") }
+        });
         let exists: bool = tx.prepare_cached("SELECT 1 FROM actions WHERE uid = ?1")?.exists([&uid])?;
         if exists {
             skipped += 1;

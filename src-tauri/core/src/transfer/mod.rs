@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod ics;
 pub mod import;
+pub mod sheet;
 mod types;
 
 pub use types::*;
