@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::db::{Db, APPLICATION_ID};
 use crate::error::{CoreError, Result};
 use crate::i18n::Msg;
+use crate::private::with_suffix;
 
 /// Daily backups kept.
 pub const KEEP_DAILY: usize = 7;
@@ -200,12 +201,6 @@ pub fn recover(data_dir: &Path, backup: &Path) -> Result<PathBuf> {
     Ok(if kept.exists() { kept } else { db })
 }
 
-/// `path` with `suffix` appended to its file name (`cadence.sqlite3` + `-wal`).
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
 
 impl Db {
     fn backups_dir(&self) -> Result<PathBuf> {

@@ -66,9 +66,7 @@ impl Session {
     pub(crate) fn start(db: &Path) -> (Session, bool) {
         let unclean = !stale_markers(db).is_empty();
         let n = SESSIONS.fetch_add(1, Ordering::Relaxed);
-        let mut name = db.as_os_str().to_owned();
-        name.push(format!(".session-{}-{n}", std::process::id()));
-        let marker = PathBuf::from(name);
+        let marker = crate::private::with_suffix(db, &format!(".session-{}-{n}", std::process::id()));
         // Best effort: a read-only folder only costs the unclean-shutdown check.
         let _ = crate::private::create_file(&marker);
         (Session(marker), unclean)

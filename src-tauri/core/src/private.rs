@@ -5,7 +5,7 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
@@ -44,13 +44,18 @@ pub fn restrict(path: &Path, mode: u32) -> std::io::Result<()> {
     Ok(())
 }
 
+/// `path` with `suffix` appended to its file name (`cadence.sqlite3` + `-wal`, + `.partial`).
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// Makes a database file and its `-wal` and `-shm` owner-only, where they exist. Best effort, as for folders:
 /// a file system that has no modes to set is no reason to refuse the file.
 pub fn restrict_db(path: &Path) -> std::io::Result<()> {
     for ext in ["", "-wal", "-shm", "-journal"] {
-        let mut side = path.as_os_str().to_owned();
-        side.push(ext);
-        let _ = restrict(Path::new(&side), FILE_MODE);
+        let _ = restrict(&with_suffix(path, ext), FILE_MODE);
     }
     Ok(())
 }

@@ -164,9 +164,7 @@ impl Db {
         let locale = self.locale();
         let made_on = self.today(&review.person_id.to_string())?;
         let path = if out.is_dir() { out.join(pdf::file_name(&review, locale)) } else { out.to_path_buf() };
-        let mut tmp = path.clone().into_os_string();
-        tmp.push(".partial");
-        let tmp = std::path::PathBuf::from(tmp);
+        let tmp = crate::private::with_suffix(&path, ".partial");
         if let Err(source) = crate::private::write_atomically(&tmp, &path, &pdf::render(&review, locale, made_on)) {
             return Err(CoreError::Io { context: Msg::new("io.write").arg("path", path.display()), source });
         }
