@@ -71,16 +71,36 @@ fn huge_files_are_refused_before_reading() {
     assert!(e.to_string().contains("the limit is 256 MB"), "{e}");
 }
 
+fn note_on(db: &cadence_core::Db, date: &str) -> String {
+    let day = cadence_core::ActionQuery { person: None, from: Some(date.into()), to: Some(date.into()) };
+    db.list_actions(&day).expect("list").pop().expect("one action").note
+}
+
 #[test]
-fn wrongly_encoded_files_name_the_line() {
+fn western_european_text_imports_and_workbooks_are_refused() {
     let (dir, mut db) = common::open_at("2026-11-27T10:00:00Z");
-    let path = dir.path().join("latin1.csv");
-    std::fs::write(&path, b"Date,Person,Category,Note\n2026-11-02,Anna,follow-up,caf\xe9\n").expect("write");
-    let e = db.import_file(&path, false).expect_err("latin-1");
-    assert_eq!(e.to_string(), "line 2, file: is not UTF-8 text; nothing was imported");
-    let path = dir.path().join("bom.csv");
     db.add_person(&cadence_core::NewPerson { name: "Anna".into(), tz: Some("UTC".into()), ..Default::default() }).expect("p");
-    std::fs::write(&path, "\u{feff}Date,Person,Category\n2026-11-02,Anna,follow-up\n").expect("write");
+    // What a plain "CSV" save writes on a Western European desktop: Windows-1252, `é` as the byte 0xE9, `€` as 0x80.
+    let path = dir.path().join("latin1.csv");
+    std::fs::write(&path, b"Date,Person,Category,Note\n2026-11-02,Anna,follow-up,caf\xe9 \x80 5\n").expect("write");
+    let report = db.import_file(&path, false).expect("windows-1252");
+    assert_eq!(report.added.get("actions"), Some(&1));
+    assert_eq!(note_on(&db, "2026-11-02"), "caf\u{e9} \u{20ac} 5");
+    // Excel's "Unicode text": UTF-16 little-endian with its byte-order mark, tab separated.
+    let path = dir.path().join("utf16.txt");
+    let text = "Date\tPerson\tCategory\tNote\r\n2026-11-03\tAnna\tfollow-up\tZo\u{eb}\r\n";
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&path, bytes).expect("write");
+    db.import_file(&path, false).expect("utf-16");
+    assert_eq!(note_on(&db, "2026-11-03"), "Zo\u{eb}");
+    // A workbook is no CSV: its first NUL byte names the line, and nothing is imported.
+    let path = dir.path().join("book.xlsx");
+    std::fs::write(&path, b"PK\x03\x04\x14\x00\x06\x00").expect("write");
+    let e = db.import_file(&path, false).expect_err("a zip");
+    assert_eq!(e.to_string(), "line 1, file: is no text file: save the sheet as CSV; nothing was imported");
+    let path = dir.path().join("bom.csv");
+    std::fs::write(&path, "\u{feff}Date,Person,Category\n2026-11-04,Anna,follow-up\n").expect("write");
     let report = db.import_file(&path, false).expect("a UTF-8 byte-order mark is fine");
     assert_eq!(report.added.get("actions"), Some(&1));
 }

@@ -90,7 +90,10 @@ fn bad_json_names_the_line_or_record_and_imports_nothing() {
     assert!(msg.contains("actions[") && msg.contains("].category") && msg.contains("gossip") && msg.contains("nothing was imported"), "{msg}");
     let e = fresh.import_text("{\"format\": \"other\", \"version\": 1}", None, false).expect_err("format");
     assert!(e.to_string().contains("not a Cadence export"));
-    let e = cadence_core::transfer::import::decode(b"Date,Person\n2026-01-01,Ann\xe9\n".to_vec()).expect_err("latin-1");
+    // Not UTF-8 is read as Windows-1252 (a Western European "CSV" save); a NUL byte is no text at all.
+    let text1252 = cadence_core::transfer::import::decode(b"Date,Person\n2026-01-01,Ann\xe9\n".to_vec()).expect("latin-1");
+    assert_eq!(text1252, "Date,Person\n2026-01-01,Ann\u{e9}\n");
+    let e = cadence_core::transfer::import::decode(b"Date,Person\n2026-01-01,Ann\x00\n".to_vec()).expect_err("NUL");
     assert!(e.to_string().starts_with("line 2"), "{e}");
     assert_eq!(fresh.export_doc().expect("doc"), before, "nothing was written");
     let dry = fresh.import_text(&text, None, true).expect("dry run");

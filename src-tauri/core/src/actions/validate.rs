@@ -173,6 +173,17 @@ fn validate_with(
     };
     let (mut layer_ids, mut unit_ids) = (Vec::new(), Vec::new());
     for key in input.audiences.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+        // `layer:KEY` and `unit:KEY` say which kind is meant (a layer and a unit may share a name, Staff or
+        // Board); a bare key is the layer's, else the unit's.
+        if let Some((table, bare)) = key.strip_prefix("layer:").map(|k| (Table::Layer, k)).or_else(|| key.strip_prefix("unit:").map(|k| (Table::Unit, k))) {
+            let already = has(&|a| a.audiences.iter().any(|k| k == bare || k == key));
+            let id = key_id(conn, table, bare, already).map_err(|e| match e {
+                CoreError::NotFound { .. } => CoreError::not_found("audience", key),
+                e => e,
+            })?;
+            if matches!(table, Table::Layer) { layer_ids.push(id) } else { unit_ids.push(id) }
+            continue;
+        }
         let already = has(&|a| a.audiences.iter().any(|k| k == key));
         match key_id(conn, Table::Layer, key, already) {
             Ok(id) => layer_ids.push(id),

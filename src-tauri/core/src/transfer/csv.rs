@@ -173,23 +173,27 @@ pub(crate) fn import_csv(tx: &rusqlite::Connection, text: &str, mapping: Option<
     // two identical rows are two actions, and the same file imported again is recognised row by row.
     let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     let mut skipped = 0;
+    let words = super::words::Words::load(tx)?;
+    use super::words::Kind;
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
         let rec = rec.map_err(|e| csv_error(Some(line), e))?;
         let get = |col: Option<usize>| col.and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty()).map(String::from);
-        let list = |col: Option<usize>| get(col).map(|s| s.split([';', ',']).map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()).unwrap_or_default();
+        let list = |col: Option<usize>| -> Vec<String> { get(col).map(|s| s.split([';', ',']).map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()).unwrap_or_default() };
+        // Catalogue entries by key or by label, in English or Dutch (`words`).
         let input = NewAction {
             person: get(Some(person_col)).unwrap_or_default(),
-            category: get(Some(category_col)).unwrap_or_default(),
+            category: get(Some(category_col)).map(|c| words.key(Kind::Category, &c)).unwrap_or_default(),
             note: get(m.note),
-            channel: get(m.channel),
-            audiences: list(m.audiences),
-            values: list(m.values),
+            channel: get(m.channel).map(|c| words.key(Kind::Channel, &c)),
+            audiences: list(m.audiences).iter().map(|a| words.audience(a)).collect(),
+            values: list(m.values).iter().map(|v| words.key(Kind::Value, v)).collect(),
             at: None,
             // A sheet's date in any of its shapes becomes ISO; text that is no date goes on as it is, so the
             // validation names its line and field.
             date: Some(get(Some(date_col)).map(|t| super::sheet::parse_date(&t, order).map_or(t, |d| d.to_string())).unwrap_or_default()),
-            time: get(m.time),
+            // Likewise a sheet's time (`09:15:00`, `2:00:00 PM`) becomes `HH:MM`.
+            time: get(m.time).map(|t| super::sheet::parse_time(&t).map_or(t, |t| t.format("%H:%M").to_string())),
             tz: get(m.tz),
             logged_by: None,
         };

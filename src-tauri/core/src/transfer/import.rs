@@ -38,7 +38,7 @@ fn cannot_read(path: &Path) -> impl FnOnce(std::io::Error) -> CoreError + '_ {
     move |source| CoreError::Io { context: Msg::new("io.read").arg("path", path.display()), source }
 }
 
-/// Reads a file for import: size-limited, UTF-8 (a byte-order mark is dropped).
+/// Reads a file for import: size-limited, decoded by [`decode`].
 pub fn read_text(path: &Path) -> Result<String> {
     let meta = std::fs::metadata(path).map_err(cannot_read(path))?;
     if meta.len() > MAX_IMPORT_BYTES {
@@ -48,15 +48,28 @@ pub fn read_text(path: &Path) -> Result<String> {
     decode(bytes)
 }
 
-/// Bytes to text, naming the line of the first byte that is not UTF-8.
+/// Bytes to text; see [`decode_named`].
 pub fn decode(bytes: Vec<u8>) -> Result<String> {
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text.strip_prefix('\u{feff}').map(String::from).unwrap_or(text)),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(CoreError::Import { line: Some(line), field: "file".into(), reason: Msg::new("import.not_utf8") })
-        }
+    decode_named(&bytes).map(|(text, _)| text)
+}
+
+/// Bytes to text, and the encoding they were read in (`utf-8`, `utf-16le`, `utf-16be` or `windows-1252`):
+/// UTF-8 with or without a byte-order mark; UTF-16 with its mark (Excel's "Unicode text"); and otherwise
+/// Windows-1252, what LibreOffice's and Excel's plain "CSV" write on a Western European desktop (a Dutch
+/// LibreOffice saves `Zoë` with the single byte 0xEB), where every byte is a character. A file with a NUL byte
+/// that is not UTF-16 is no text but a workbook (`.xlsx`, `.ods`) and is refused, naming its line.
+pub fn decode_named(bytes: &[u8]) -> Result<(String, &'static str)> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+        return Ok((text.into_owned(), if enc == encoding_rs::UTF_8 { "utf-8" } else if enc == encoding_rs::UTF_16LE { "utf-16le" } else { "utf-16be" }));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(CoreError::Import { line: Some(line), field: "file".into(), reason: Msg::new("import.not_text") });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_string(), "utf-8")),
+        Err(_) => Ok((encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), "windows-1252")),
     }
 }
 

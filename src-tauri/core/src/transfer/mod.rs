@@ -9,6 +9,7 @@ pub mod csv;
 pub mod ics;
 pub mod import;
 pub mod sheet;
+pub mod words;
 mod types;
 
 pub use types::*;

@@ -4,7 +4,7 @@
 //! separator and reads those dates; an order that the file leaves open (no day above 12) is the caller's to
 //! choose, by default the OS locale's.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// The order of day and month in a date like `03/11/2026`.
@@ -73,6 +73,35 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// Reads a sheet's time of day: `9:15`, `09:15`, `09:15:00` (LibreOffice in Dutch), `9.15`, and the 12-hour
+/// `9:15 AM`, `02:00:00 PM` (LibreOffice and Excel in US English). Seconds are dropped (an action has a minute).
+/// `None` when it is no time.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let t = text.trim().to_ascii_uppercase();
+    let (clock, pm) = match (t.strip_suffix("AM"), t.strip_suffix("PM")) {
+        (Some(c), _) => (c.trim_end(), Some(false)),
+        (_, Some(c)) => (c.trim_end(), Some(true)),
+        _ => (t.as_str(), None),
+    };
+    let mut it = clock.split([':', '.']);
+    let (h, m) = (it.next()?, it.next()?);
+    let s = it.next();
+    if it.next().is_some() || !(1..=2).contains(&h.len()) || m.len() != 2 || s.is_some_and(|s| s.len() != 2) {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    if let Some(s) = s {
+        s.parse::<u32>().ok().filter(|s| *s < 60)?;
+    }
+    let h = match pm {
+        None => h,
+        Some(_) if !(1..=12).contains(&h) => return None,
+        Some(false) => h % 12,
+        Some(true) => h % 12 + 12,
+    };
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
 /// The three numbers of `D-M-YYYY`-like text (separators `-`, `/` or `.`, a four-digit year last).
 fn parts(text: &str) -> Option<(u32, u32, i32)> {
     let t = text.trim();
@@ -112,6 +141,20 @@ mod tests {
         assert_eq!(parse_date("31/02/2026", DateOrder::Dmy), None);
         assert_eq!(parse_date("3-11-26", DateOrder::Dmy), None, "a two-digit year is not guessed");
         assert_eq!(parse_date("yesterday", DateOrder::Dmy), None);
+    }
+
+    #[test]
+    fn every_shape_a_spreadsheet_writes_for_a_quarter_past_two() {
+        let at = NaiveTime::from_hms_opt(14, 15, 0);
+        for t in ["14:15", "14:15:00", "14.15", "2:15 PM", "02:15:00 PM", "2:15 pm", "02:15PM"] {
+            assert_eq!(parse_time(t), at, "{t}");
+        }
+        assert_eq!(parse_time("12:05 AM"), NaiveTime::from_hms_opt(0, 5, 0), "midnight's hour is 12 AM");
+        assert_eq!(parse_time("12:05 PM"), NaiveTime::from_hms_opt(12, 5, 0), "noon's is 12 PM");
+        assert_eq!(parse_time("9:05"), NaiveTime::from_hms_opt(9, 5, 0));
+        for t in ["13:15 PM", "0:15 AM", "24:00", "9:5", "9:15:7", "9:15:61", "noon", "9", "9:15:00:00"] {
+            assert_eq!(parse_time(t), None, "{t}");
+        }
     }
 
     #[test]
