@@ -65,6 +65,38 @@ impl AppState {
         Err(api)
     }
 
+    /// Runs `f` on a connection of its own, on a blocking thread: an import, a restore, a backup or a PDF takes
+    /// as long as it takes without holding the main thread (the window keeps painting) or the window's
+    /// connection (other views keep reading; SQLite's WAL lets them while this one writes). A damaged page met
+    /// here is handled as in [`AppState::with_db`]: confirmed by the full check, then the recovery screen.
+    pub async fn on_worker<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Db) -> CoreResult<T> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let (path, locale) = self.with_db(|db| Ok((db.path().to_path_buf(), db.locale())))?;
+        let clock = self.clock.clone();
+        let at = path.clone();
+        let result = tauri::async_runtime::spawn_blocking(move || {
+            let mut db = Db::open_with_clock(&at, Box::new(crate::clock::Shared(clock)))?;
+            f(&mut db)
+        })
+        .await
+        .map_err(|e| ApiError::internal(format!("background work stopped: {e}")))?;
+        match result {
+            Ok(value) => Ok(value),
+            Err(e) if e.is_damage_of(&path) || matches!(e, cadence_core::CoreError::Corrupt { .. }) => {
+                match cadence_core::health::quick_check(&path) {
+                    Err(found) if found.is_damage() => {
+                        self.mark_damaged(found);
+                        Err(self.open_error().unwrap_or_else(|| ApiError::localized(e, locale)))
+                    }
+                    _ => Err(ApiError::localized(e, locale)),
+                }
+            }
+            Err(e) => Err(ApiError::localized(e, locale)),
+        }
+    }
+
     /// The user's language: the stored choice, else the OS's (also when no database is open).
     pub fn locale(&self) -> cadence_core::Locale {
         self.with_db(|db| Ok(db.locale())).unwrap_or_else(|_| cadence_core::Locale::os())

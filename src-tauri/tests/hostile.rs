@@ -18,7 +18,9 @@ fn templates() -> Vec<(&'static str, Value)> {
         "audiences": ["staff"], "values": ["openness"], "date": "2026-11-20", "time": "10:00", "tz": "Europe/London"});
     let rule = json!({"person": "1", "kind": "silence", "category": "follow-up", "afterDays": 3, "at": "09:00",
         "days": ["mon"], "threshold": 0.5, "dropPoints": 10, "minStreak": 2, "quietFrom": "22:00", "quietTo": "07:00"});
-    let csv = json!({"text": "Date,Person,Category\n2026-11-02,Anna,follow-up\n", "mapping": {"date": 0, "person": 1, "category": 2}});
+    // The window sends a file's bytes in base64.
+    let sheet = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "Date,Person,Category\n2026-11-02,Anna,follow-up\n");
+    let csv = json!({"data": sheet, "mapping": {"date": 0, "person": 1, "category": 2}});
     vec![
         ("app_status", json!({})),
         ("set_locale", json!({"pref": "nl"})),
@@ -78,7 +80,7 @@ const KEYS: &[&str] = &[
     "input", "query", "person", "id", "category", "times", "per", "from", "to", "reason", "workingDays", "dayStart",
     "values", "asOf", "all", "action", "how", "paused", "text", "mapping", "format", "path", "note", "status", "name",
     "tz", "kind", "at", "date", "time", "channel", "audiences", "due", "afterDays", "threshold", "minStreak", "rangeDays",
-    "pref", "month", "value", "enable",
+    "pref", "month", "value", "enable", "data",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -94,6 +96,7 @@ fn text() -> impl Strategy<Value = String> {
         Just("checkin".to_string()),
         Just("json".to_string()),
         Just("Date,Person,Category\n2026-11-02,Anna,follow-up\n".to_string()),
+        Just("RGF0ZSxQZXJzb24sQ2F0ZWdvcnkKMjAyNi0xMS0wMixBbm5hLGZvbGxvdy11cAo=".to_string()), // the same sheet in base64, as the window sends files
         "\\PC{0,40}",
         Just("x".repeat(5000)),
     ]

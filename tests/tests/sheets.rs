@@ -36,7 +36,10 @@ fn setup_at(now: &str) -> (tempfile::TempDir, Db) {
 /// One action as the fixtures mean it: date, local time, category, channel, audiences, values, note.
 type Expected = (&'static str, &'static str, &'static str, &'static str, &'static [&'static str], &'static [&'static str], &'static str);
 
-fn actions(db: &Db) -> Vec<(String, String, String, Option<String>, Vec<String>, Vec<String>, String)> {
+/// What an action holds that a sheet gave, in the order of [`Expected`].
+type Got = (String, String, String, Option<String>, Vec<String>, Vec<String>, String);
+
+fn actions(db: &Db) -> Vec<Got> {
     let mut all = db.list_actions(&ActionQuery::default()).expect("list");
     all.sort_by(|a, b| (&a.local_date, &a.local_time, a.id).cmp(&(&b.local_date, &b.local_time, b.id)));
     all.into_iter().map(|a| (a.local_date, a.local_time, a.category, a.channel, a.audiences, a.values, a.note)).collect()

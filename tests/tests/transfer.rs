@@ -8,6 +8,7 @@ use cadence_core::demo::DemoSpec;
 use cadence_core::time::FixedClock;
 use cadence_core::{backup, ActionQuery, CoreError, Db, NewAction, NewFollowup, NewRule, Per};
 use common::{at, open_at};
+use serde_json::json;
 
 fn rich(db: &mut Db) {
     db.demo_data(&DemoSpec { people: 2, years: 1, seed: 5, per_day: 4.0 }).expect("demo");
@@ -270,4 +271,81 @@ fn sheets_as_spreadsheets_save_them_import_semicolons_bom_crlf_and_day_first_dat
         other => panic!("{other:?}"),
     }
 
+}
+
+#[test]
+fn the_preview_lists_what_an_import_would_change_not_only_what_it_adds() {
+    use cadence_core::organisation::CatalogPatch;
+    let anna = || cadence_core::NewPerson { name: "Anna".into(), tz: Some("UTC".into()), ..Default::default() };
+    // Where the file comes from: the follow-up category renamed and recoloured, a channel made external, a
+    // target of 3 a week.
+    let (_a, mut from) = common::open_at("2026-11-27T10:00:00Z");
+    from.add_person(&anna()).expect("anna");
+    let patch = CatalogPatch { label: Some("Follow-through".into()), colour: Some("#aa00ff".into()), ..Default::default() };
+    from.update_catalog_entry("categories", "follow-up", &patch).expect("rename");
+    from.update_catalog_entry("channels", "blog", &CatalogPatch { external: Some(true), ..Default::default() }).expect("external");
+    from.set_target("Anna", "follow-up", 3, cadence_core::Per::Week).expect("target");
+    let text = from.export_json().expect("export");
+    // Where it goes: the defaults, and a target of 2 a week.
+    let (_b, mut to) = common::open_at("2026-11-27T10:00:00Z");
+    to.add_person(&anna()).expect("anna");
+    to.set_target("Anna", "follow-up", 2, cadence_core::Per::Week).expect("target");
+    let before = to.export_doc().expect("doc");
+    let dry = to.import_text(&text, None, true).expect("dry run");
+    let mut got: Vec<(&str, &str, &str, &str, &str)> =
+        dry.changed.iter().map(|c| (c.kind.as_str(), c.key.as_str(), c.field.as_str(), c.from.as_str(), c.to.as_str())).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("category", "follow-up", "colour", "#d97706", "#aa00ff"),
+            ("category", "follow-up", "label", "Follow-up", "Follow-through"),
+            ("channel", "blog", "external", "0", "1"),
+            ("target", "Anna / follow-up", "target", "2/week", "3/week"),
+        ]
+    );
+    assert_eq!(to.export_doc().expect("doc"), before, "a dry run writes nothing");
+    // Once imported, the same file changes nothing more.
+    to.import_text(&text, None, false).expect("import");
+    assert_eq!(to.import_text(&text, None, true).expect("again").changed, []);
+}
+
+#[test]
+fn an_imported_rule_is_checked_as_the_form_checks_it_and_named_by_line_and_field() {
+    let (_a, mut from) = common::open_at("2026-11-27T10:00:00Z");
+    from.add_person(&cadence_core::NewPerson { name: "Anna".into(), tz: Some("UTC".into()), ..Default::default() }).expect("anna");
+    let rule = |kind: &str| cadence_core::NewRule { person: "Anna".into(), kind: kind.into(), ..Default::default() };
+    from.add_rule(&rule("checkin")).expect("checkin");
+    from.add_rule(&cadence_core::NewRule { category: Some("follow-up".into()), after_days: Some(3), ..rule("silence") }).expect("silence");
+    let good = from.export_json().expect("export");
+    let doc: serde_json::Value = serde_json::from_str(&good).expect("json");
+    let index = |kind: &str| doc["reminderRules"].as_array().expect("rules").iter().position(|r| r["kind"] == kind).expect("rule");
+    let (checkin, silence) = (index("checkin"), index("silence"));
+    let cases = [
+        (checkin, "at", json!("9am"), "'9am' is not a time of day"),
+        (silence, "afterDays", json!(0), "1"),
+        (silence, "afterDays", json!(null), ""),
+        (checkin, "kind", json!("sometimes"), "sometimes"),
+        (silence, "quietFrom", json!("22:00"), ""),
+    ];
+    for (rule, name, value, says) in cases {
+        let mut bad = doc.clone();
+        bad["reminderRules"][rule][name] = value.clone();
+        let bad = serde_json::to_string_pretty(&bad).expect("json");
+        let now = format!("{name} = {value}");
+        let (_b, mut into) = common::open_at("2026-11-27T10:00:00Z");
+        let e = into.import_text(&bad, None, false).expect_err(&now);
+        let cadence_core::CoreError::Import { line: Some(line), field, .. } = &e else { panic!("{now}: {e:?}") };
+        let want = if name == "quietFrom" { "quietTo" } else { name };
+        assert_eq!(field, &format!("reminderRules[{rule}].{want}"), "{now}");
+        // The line is the rule's own: within the record the bad value is in.
+        let uid = doc["reminderRules"][rule]["uid"].as_str().expect("uid");
+        let at = bad.find(&format!("\"uid\": \"{uid}\"")).expect("uid in the file");
+        let start = bad[..at].rfind('{').expect("record");
+        let end = at + bad[at..].find('}').expect("end");
+        let lines = bad[..start].matches('\n').count() + 1..=bad[..end].matches('\n').count() + 1;
+        assert!(lines.contains(line), "{now}: line {line} is not within the record's lines {lines:?}");
+        assert!(e.to_string().contains(says), "{e}");
+        assert!(into.rules(None).expect("rules").is_empty(), "{now}: nothing was imported");
+    }
 }

@@ -56,14 +56,14 @@ pub fn monthly_review(state: State<'_, AppState>, person: String, month: Option<
 /// Writes the month's review as a PDF into Downloads (or the data folder's `exports/`); returns its path.
 /// One call, no dialog: the assistant's one click.
 #[tauri::command]
-pub fn review_pdf(state: State<'_, AppState>, person: String, month: Option<String>) -> Result<String, ApiError> {
+pub async fn review_pdf(state: State<'_, AppState>, person: String, month: Option<String>) -> Result<String, ApiError> {
     let folder = match dirs_downloads() {
         Some(d) => d,
         None => data_dir(&state)?.join("exports"),
     };
     std::fs::create_dir_all(&folder)
         .map_err(|source| state.error(CoreError::Io { context: Msg::new("io.create").arg("path", folder.display()), source }))?;
-    state.with_db(|db| db.save_review_pdf(&person, month.as_deref(), &folder)).map(|p| p.display().to_string())
+    state.on_worker(move |db| db.save_review_pdf(&person, month.as_deref(), &folder)).await.map(|p| p.display().to_string())
 }
 
 /// The user's Downloads folder (`XDG_DOWNLOAD_DIR` first, as tests set it; then the OS's own), if it exists.
@@ -75,25 +75,54 @@ fn dirs_downloads() -> Option<PathBuf> {
         .filter(|p| p.is_dir())
 }
 
-/// What an import would do: for CSV the columns and suggested mapping, and always a dry run.
+/// What an import would do: for CSV the columns and suggested mapping, how the file's bytes were read
+/// (`utf-8`, `windows-1252`, ...), and always a dry run.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
     csv: Option<CsvPreview>,
+    encoding: String,
     report: Result<ImportReport, ApiError>,
 }
 
-#[tauri::command]
-pub fn import_preview(state: State<'_, AppState>, text: String, mapping: Option<Mapping>) -> Result<ImportPreview, ApiError> {
-    let csv = if text.trim_start().starts_with('{') { None } else { Some(state.with_db(|db| db.csv_preview(&text))?) };
-    let mapping = mapping.or_else(|| csv.as_ref().map(|c| c.mapping.clone()));
-    let report = state.with_db(|db| db.import_text(&text, mapping.as_ref(), true));
-    Ok(ImportPreview { csv, report })
+/// The file's bytes, as the window sends them (base64: the core decides how to read them, not WebKit).
+fn file_bytes(state: &AppState, data: &str) -> Result<Vec<u8>, ApiError> {
+    use base64::Engine as _;
+    let max = cadence_core::transfer::import::MAX_IMPORT_BYTES;
+    if data.len() as u64 / 4 * 3 > max {
+        let size = data.len() as u64 / 4 * 3;
+        return Err(state.error(CoreError::Import { line: None, field: "file".into(), reason: Msg::new("import.too_big").arg("size", size >> 20).arg("max", max >> 20) }));
+    }
+    base64::engine::general_purpose::STANDARD
+        .decode(data.trim())
+        .map_err(|_| state.error(CoreError::Invalid { field: "data", reason: Msg::new("import.not_base64") }))
 }
 
 #[tauri::command]
-pub fn import_data(state: State<'_, AppState>, text: String, mapping: Option<Mapping>) -> Result<ImportReport, ApiError> {
-    state.with_db(|db| db.import_text(&text, mapping.as_ref(), false))
+pub async fn import_preview(state: State<'_, AppState>, data: String, mapping: Option<Mapping>) -> Result<ImportPreview, ApiError> {
+    let bytes = file_bytes(&state, &data)?;
+    let locale = state.locale();
+    let (csv, encoding, report) = state
+        .on_worker(move |db| {
+            let (text, encoding) = cadence_core::transfer::import::decode_named(&bytes)?;
+            let csv = if text.trim_start().starts_with('{') { None } else { Some(db.csv_preview(&text)?) };
+            let mapping = mapping.or_else(|| csv.as_ref().map(|c| c.mapping.clone()));
+            let report = db.import_text(&text, mapping.as_ref(), true);
+            Ok((csv, encoding, report))
+        })
+        .await?;
+    Ok(ImportPreview { csv, encoding: encoding.into(), report: report.map_err(|e| ApiError::localized(e, locale)) })
+}
+
+#[tauri::command]
+pub async fn import_data(state: State<'_, AppState>, data: String, mapping: Option<Mapping>) -> Result<ImportReport, ApiError> {
+    let bytes = file_bytes(&state, &data)?;
+    state
+        .on_worker(move |db| {
+            let text = cadence_core::transfer::import::decode(bytes)?;
+            db.import_text(&text, mapping.as_ref(), false)
+        })
+        .await
 }
 
 #[tauri::command]
@@ -102,14 +131,18 @@ pub fn backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, ApiError> 
 }
 
 #[tauri::command]
-pub fn backup_now(state: State<'_, AppState>) -> Result<String, ApiError> {
-    state.with_db(|db| db.backup_named("manual")).map(|p| p.display().to_string())
+pub async fn backup_now(state: State<'_, AppState>) -> Result<String, ApiError> {
+    state.on_worker(|db| db.backup_named("manual")).await.map(|p| p.display().to_string())
 }
 
 #[tauri::command]
-pub fn restore_backup(state: State<'_, AppState>, path: String) -> Result<String, ApiError> {
+pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Result<String, ApiError> {
     let file = listed_backup(&state, &path)?;
-    state.with_db(|db| db.restore(&file)).map(|p| p.display().to_string())
+    let kept = state.on_worker(move |db| db.restore(&file)).await?;
+    // The window's connection starts afresh on the restored content (nothing it remembered of the old one stays).
+    let dir = data_dir(&state)?;
+    state.replace(Db::open_dir_with_clock(&dir, Box::new(crate::clock::Shared(state.clock.clone()))))?;
+    Ok(kept.display().to_string())
 }
 
 /// When the database did not open: the newest backup that passes the check, if any.

@@ -84,8 +84,9 @@ export const api = {
   /** Writes the month's review PDF into Downloads; returns the file's path. */
   reviewPdf: (person: string, month?: string) => call<string>('review_pdf', { person, month }),
   exportData: (format: 'json' | 'csv' | 'ics') => call<string>('export_data', { format }),
-  importPreview: (text: string, mapping?: Mapping) => call<ImportPreview>('import_preview', { text, mapping }),
-  importData: (text: string, mapping?: Mapping) => call<ImportReport>('import_data', { text, mapping }),
+  /** `data`: the file's bytes in base64; the core decides how to read them (UTF-8, Windows-1252, UTF-16). */
+  importPreview: (data: string, mapping?: Mapping) => call<ImportPreview>('import_preview', { data, mapping }),
+  importData: (data: string, mapping?: Mapping) => call<ImportReport>('import_data', { data, mapping }),
   backups: () => call<BackupInfo[]>('backups'),
   backupNow: () => call<string>('backup_now'),
   restoreBackup: (path: string) => call<string>('restore_backup', { path }),

@@ -308,5 +308,8 @@ export interface CsvPreview {
   /** The order dates will be read in, and whether the file's dates leave it open. */
   dateOrder: 'dmy' | 'mdy'; dateOrderOpen: boolean;
 }
-export interface ImportReport { format: string; dryRun: boolean; added: Record<string, number>; skipped: number; backup: string | null }
-export interface ImportPreview { csv: CsvPreview | null; report: { Ok: ImportReport } | { Err: ApiErrorBody } }
+/** One field of a record already there that an import changes. */
+export interface Change { kind: string; key: string; field: string; from: string; to: string }
+export interface ImportReport { format: string; dryRun: boolean; added: Record<string, number>; skipped: number; backup: string | null; changed: Change[] }
+/** `encoding`: how the core read the file's bytes (`utf-8`, `windows-1252`, `utf-16le`, `utf-16be`). */
+export interface ImportPreview { csv: CsvPreview | null; encoding: string; report: { Ok: ImportReport } | { Err: ApiErrorBody } }

@@ -96,12 +96,12 @@ impl Db {
     /// Snoozes every waiting entry by `minutes` (the tray's "Snooze all 1 h").
     pub fn snooze_all(&mut self, minutes: i64) -> Result<u32> {
         let until = (self.clock.now() + Duration::minutes(minutes)).timestamp_millis();
-        Ok(self.write(|tx| {
+        self.write(|tx| {
             Ok(tx.execute(
                 "UPDATE reminder_occurrences SET state = 'snoozed', snoozed_until = ?1, seen = 1 WHERE state = 'fired'",
                 [until],
             )? as u32)
-        })?)
+        })
     }
 
     pub fn dismiss(&mut self, id: i64) -> Result<InboxItem> {

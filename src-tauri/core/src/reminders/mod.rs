@@ -5,7 +5,7 @@
 pub mod engine;
 mod inbox;
 mod preview;
-mod validate;
+pub(crate) mod validate;
 
 pub use inbox::InboxItem;
 pub use preview::next_fire;

@@ -12,24 +12,36 @@ use crate::i18n::Msg;
 use crate::people::resolve_person;
 use crate::time::{format_minutes, parse_hhmm, WorkingDays};
 
-pub(super) struct ValidRule {
-    pub(super) person_id: i64,
-    pub(super) created_by: Option<i64>,
-    pub(super) kind: Kind,
-    pub(super) at: String,
-    pub(super) weekdays: Option<i64>,
-    pub(super) category_id: Option<i64>,
-    pub(super) after_days: Option<u32>,
-    pub(super) threshold: Option<f64>,
-    pub(super) drop_points: Option<f64>,
-    pub(super) min_streak: Option<u32>,
-    pub(super) quiet_from: Option<String>,
-    pub(super) quiet_to: Option<String>,
+pub(crate) struct ValidRule {
+    pub(crate) person_id: i64,
+    pub(crate) created_by: Option<i64>,
+    pub(crate) kind: Kind,
+    pub(crate) at: String,
+    pub(crate) weekdays: Option<i64>,
+    pub(crate) category_id: Option<i64>,
+    pub(crate) after_days: Option<u32>,
+    pub(crate) threshold: Option<f64>,
+    pub(crate) drop_points: Option<f64>,
+    pub(crate) min_streak: Option<u32>,
+    pub(crate) quiet_from: Option<String>,
+    pub(crate) quiet_to: Option<String>,
 }
 
 impl Db {
     pub(super) fn validate_rule(&self, input: &NewRule) -> Result<ValidRule> {
-        let person_id = resolve_person(&self.conn, &input.person)?;
+        let me = match input.created_by {
+            Some(_) => None,
+            None => self.self_person()?.map(|p| p.id),
+        };
+        validate_rule_in(&self.conn, input, me)
+    }
+}
+
+/// Checks a rule as the window's form and the CLI do, on `conn` (the importer's transaction too); `me` is who
+/// made it when the input does not say.
+pub(crate) fn validate_rule_in(conn: &rusqlite::Connection, input: &NewRule, me: Option<i64>) -> Result<ValidRule> {
+    {
+        let person_id = resolve_person(conn, &input.person)?;
         let kind = Kind::parse(&input.kind).ok_or_else(|| {
             CoreError::invalid("kind", Msg::new("reminder.kind.unknown").arg("kind", &input.kind))
         })?;
@@ -46,7 +58,7 @@ impl Db {
             _ => None,
         };
         let category_id = match input.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-            Some(key) => Some(id_for_key(&self.conn, Table::Category, key)?),
+            Some(key) => Some(id_for_key(conn, Table::Category, key)?),
             None => None,
         };
         let needs_category = matches!(kind, Kind::Silence | Kind::ScoreDrop);
@@ -89,7 +101,7 @@ impl Db {
             return Err(CoreError::invalid("quietTo", Msg::new("reminder.quiet.both")));
         }
         if let (Kind::StreakRisk, Some(from), Some(to)) = (kind, &quiet_from, &quiet_to) {
-            let day_start: u32 = self.conn.query_row("SELECT day_start FROM people WHERE id = ?1", [person_id], |r| r.get(0))?;
+            let day_start: u32 = conn.query_row("SELECT day_start FROM people WHERE id = ?1", [person_id], |r| r.get(0))?;
             let (from, to) = (parse_hhmm("quietFrom", from)?, parse_hhmm("quietTo", to)?);
             if streak_risk_after_day_end(at, from, to, day_start) {
                 return Err(CoreError::invalid(
@@ -99,8 +111,8 @@ impl Db {
             }
         }
         let created_by = match input.created_by {
-            Some(id) => Some(resolve_person(&self.conn, &id.to_string())?),
-            None => self.self_person()?.map(|p| p.id),
+            Some(id) => Some(resolve_person(conn, &id.to_string())?),
+            None => me,
         };
         Ok(ValidRule {
             person_id,

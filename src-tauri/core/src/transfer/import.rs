@@ -28,6 +28,48 @@ pub struct ImportReport {
     pub skipped: u64,
     /// The backup taken before importing (absent for a dry run).
     pub backup: Option<String>,
+    /// What the import changes in records already here (a label, a colour, a target), so the preview says it.
+    pub changed: Vec<Change>,
+}
+
+/// One field of a record already here that an import changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Change {
+    /// `category`, `channel`, `layer`, `unit`, `value` or `target`.
+    pub kind: String,
+    /// The record: a catalogue key, or for a target `person / category`.
+    pub key: String,
+    /// `label`, `colour`, `external`, `kind`, `archived` or `target` (`3/week`).
+    pub field: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// The changes writing `new` over the current `(field, value)`s of `key` would make (none for a new record).
+fn diff(tx: &rusqlite::Connection, kind: &str, sql: &str, key: &str, new: &[(&str, String)], out: &mut Vec<Change>) -> Result<()> {
+    let current: Option<Vec<String>> = tx
+        .prepare_cached(sql)?
+        .query_row([key], |r| (0..new.len()).map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| show(&v))).collect())
+        .optional()?;
+    for (old, (field, to)) in current.iter().flatten().zip(new) {
+        if old != to {
+            out.push(Change { kind: kind.into(), key: key.into(), field: (*field).into(), from: old.clone(), to: to.clone() });
+        }
+    }
+    Ok(())
+}
+
+/// A stored value as the change list shows it (SQLite keeps booleans as 0 and 1).
+fn show(v: &rusqlite::types::Value) -> String {
+    use rusqlite::types::Value as V;
+    match v {
+        V::Null => String::new(),
+        V::Integer(i) => i.to_string(),
+        V::Real(f) => f.to_string(),
+        V::Text(t) => t.clone(),
+        V::Blob(_) => "…".into(),
+    }
 }
 
 fn err(field: impl Into<String>, reason: Msg) -> CoreError {
@@ -88,8 +130,9 @@ impl Db {
         let before: HashMap<&str, i64> = self.counts()?.into_iter().collect();
         let backup = if dry_run { None } else { Some(self.backup_named("pre-import")?) };
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut changed = Vec::new();
         let skipped = match &doc {
-            Some(doc) => import_doc(&tx, doc)?,
+            Some(doc) => import_doc(&tx, doc, &mut changed).map_err(|e| at_line(e, text, doc))?,
             None => super::csv::import_csv(&tx, text, mapping, self.clock.now())?,
         };
         let after: Vec<(&str, i64)> = crate::transfer::count_in(&tx)?;
@@ -109,8 +152,51 @@ impl Db {
             added,
             skipped,
             backup: backup.map(|p| p.display().to_string()),
+            changed,
         })
     }
+}
+
+/// A record's error with the line the record is on: the line of its `uid`, `key` or `name`, as a person
+/// opening the file in an editor finds it (`reminderRules[2].at` alone sends them counting).
+fn at_line(e: CoreError, text: &str, doc: &ExportDoc) -> CoreError {
+    let CoreError::Import { line: None, field, reason } = e else { return e };
+    let record = field.split_once('[').and_then(|(list, rest)| Some((list, rest.split_once(']')?.0.parse::<usize>().ok()?)));
+    let needle = record.and_then(|(list, i)| {
+        let pick = |v: Option<&String>, name: &str| v.map(|v| (name.to_string(), v.clone()));
+        match list {
+            "actions" => pick(doc.actions.get(i).map(|a| &a.uid), "uid"),
+            "followups" => pick(doc.followups.get(i).map(|f| &f.uid), "uid"),
+            "reminderRules" => pick(doc.reminder_rules.get(i).map(|r| &r.uid), "uid"),
+            "absences" => pick(doc.absences.get(i).map(|a| &a.uid), "uid"),
+            "people" => pick(doc.people.get(i).map(|p| &p.name), "name"),
+            "categories" => pick(doc.categories.get(i).map(|c| &c.key), "key"),
+            "channels" => pick(doc.channels.get(i).map(|c| &c.key), "key"),
+            "layers" => pick(doc.layers.get(i).map(|c| &c.key), "key"),
+            "units" => pick(doc.units.get(i).map(|c| &c.key), "key"),
+            "values" => pick(doc.values.get(i).map(|c| &c.key), "key"),
+            _ => None,
+        }
+    });
+    let line = needle.and_then(|(name, value)| line_of_member(text, &name, &value));
+    CoreError::Import { line, field, reason }
+}
+
+/// The line of the first `"name": "value"` member in JSON text (any whitespace around the colon).
+fn line_of_member(text: &str, name: &str, value: &str) -> Option<usize> {
+    let quoted = serde_json::to_string(value).ok()?;
+    let key = format!("\"{name}\"");
+    let mut from = 0;
+    while let Some(at) = text[from..].find(&quoted).map(|i| i + from) {
+        let before = text[..at].trim_end();
+        if let Some(b) = before.strip_suffix(':') {
+            if b.trim_end().ends_with(&key) {
+                return Some(text[..at].matches('\n').count() + 1);
+            }
+        }
+        from = at + quoted.len();
+    }
+    None
 }
 
 /// Parses and checks a JSON export, naming the line of a syntax or shape error.
@@ -150,7 +236,8 @@ const VALUE: &str = "SELECT id FROM value_items WHERE key = ?1";
 const ACTION: &str = "SELECT id FROM actions WHERE uid = ?1";
 
 /// Writes a document into the open transaction; returns how many records were already there.
-fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
+fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Change>) -> Result<u64> {
+    let flag = |b: bool| i64::from(b).to_string();
     let mut skipped = 0u64;
     let none = |n: usize| u64::from(n == 0);
     // People this import adds: they bring their rhythm and target history; people already here keep theirs.
@@ -158,6 +245,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
     // The catalogue takes the file's labels, colours and ranks: they are the organisation's own words.
     for (i, e) in doc.layers.iter().enumerate() {
         check_key(&e.key, format!("layers[{i}].key"))?;
+        diff(tx, "layer", "SELECT label, archived FROM layers WHERE key = ?1", &e.key, &[("label", e.label.clone()), ("archived", flag(e.archived))], changed)?;
         tx.execute(
             "INSERT INTO layers (key, label, rank, archived) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(key) DO UPDATE SET label = excluded.label, rank = excluded.rank, archived = excluded.archived",
@@ -166,6 +254,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
     }
     for (i, e) in doc.units.iter().enumerate() {
         check_key(&e.key, format!("units[{i}].key"))?;
+        diff(tx, "unit", "SELECT label, archived FROM units WHERE key = ?1", &e.key, &[("label", e.label.clone()), ("archived", flag(e.archived))], changed)?;
         tx.execute(
             "INSERT INTO units (key, label, archived) VALUES (?1, ?2, ?3)
              ON CONFLICT(key) DO UPDATE SET label = excluded.label, archived = excluded.archived",
@@ -175,6 +264,8 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
     for (i, e) in doc.categories.iter().enumerate() {
         check_key(&e.key, format!("categories[{i}].key"))?;
         let colour = e.colour.clone().unwrap_or_else(|| "#64748b".into());
+        let fields = [("label", e.label.clone()), ("colour", colour.clone()), ("archived", flag(e.archived))];
+        diff(tx, "category", "SELECT label, colour, archived FROM categories WHERE key = ?1", &e.key, &fields, changed)?;
         tx.execute(
             "INSERT INTO categories (key, label, colour, rank, archived) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(key) DO UPDATE SET label = excluded.label, colour = excluded.colour, rank = excluded.rank,
@@ -184,6 +275,8 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
     }
     for (i, e) in doc.channels.iter().enumerate() {
         check_key(&e.key, format!("channels[{i}].key"))?;
+        let fields = [("label", e.label.clone()), ("external", flag(e.external.unwrap_or(false))), ("archived", flag(e.archived))];
+        diff(tx, "channel", "SELECT label, external, archived FROM channels WHERE key = ?1", &e.key, &fields, changed)?;
         tx.execute(
             "INSERT INTO channels (key, label, external, archived) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(key) DO UPDATE SET label = excluded.label, external = excluded.external, archived = excluded.archived",
@@ -201,6 +294,8 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
         if kind != "value" && kind != "theme" {
             return Err(err(format!("values[{i}].kind"), Msg::new("value.kind.needed")));
         }
+        let fields = [("label", e.label.clone()), ("kind", kind.clone()), ("archived", flag(e.archived))];
+        diff(tx, "value", "SELECT label, kind, archived FROM value_items WHERE key = ?1", &e.key, &fields, changed)?;
         tx.execute(
             "INSERT INTO value_items (key, label, kind, archived) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(key) DO UPDATE SET label = excluded.label, kind = excluded.kind, archived = excluded.archived",
@@ -246,6 +341,15 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
         if current.as_ref().is_some_and(|(times, p)| *times == t.times && p == per.as_str()) {
             continue; // the same target: its history stays as it is
         }
+        if let Some((times, p)) = &current {
+            changed.push(Change {
+                kind: "target".into(),
+                key: format!("{} / {}", t.person, t.category),
+                field: "target".into(),
+                from: format!("{times}/{p}"),
+                to: format!("{}/{}", t.times, per.as_str()),
+            });
+        }
         tx.execute(
             "INSERT INTO targets (person_id, category_id, times, per) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(person_id, category_id) DO UPDATE SET times = excluded.times, per = excluded.per",
@@ -264,8 +368,11 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
         if to < from {
             return Err(err(format!("absences[{i}].to"), Msg::new("import.before_from")));
         }
+        if !a.reason.trim().is_empty() {
+            crate::catalog::clean_label("reason", &a.reason).map_err(|_| err(format!("absences[{i}].reason"), Msg::new("text.too_long").arg("max", crate::catalog::MAX_LABEL)))?;
+        }
         skipped += none(tx.execute(
-            "INSERT OR IGNORE INTO absences (person_id, from_date, to_date, reason, uid) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO absences (person_id, from_date, to_date, reason, uid) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
             params![person, a.from, a.to, a.reason, a.uid],
         )?);
     }
@@ -308,11 +415,15 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
         check_uid(&f.uid, field("uid"))?;
         let person = id_of(tx, PERSON, &f.person, field("person"))?;
         date(&f.due, field("due"))?;
+        let length = f.text.trim().chars().count();
+        if length == 0 || length > crate::followups::MAX_FOLLOWUP {
+            return Err(err(field("text"), if length == 0 { Msg::new("followup.text.empty") } else { Msg::new("text.too_long").arg("max", crate::followups::MAX_FOLLOWUP) }));
+        }
         let from = opt_id(tx, ACTION, f.from_action.as_deref(), field("fromAction"))?;
         let closing = opt_id(tx, ACTION, f.closing_action.as_deref(), field("closingAction"))?;
         skipped += none(tx.execute(
-            "INSERT OR IGNORE INTO followups (person_id, text, due_date, from_action_id, created_at, closed_at, closed_date,
-                                              closing_action_id, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO followups (person_id, text, due_date, from_action_id, created_at, closed_at, closed_date,
+                                    closing_action_id, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
             params![person, f.text, f.due, from, f.created_at, f.closed_at, f.closed_date, closing, f.uid],
         )?);
     }
@@ -324,13 +435,36 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
         }
         let person = id_of(tx, PERSON, &r.person, field("person"))?;
         let created_by = opt_id(tx, PERSON, r.created_by.as_deref(), field("createdBy"))?;
-        let category = opt_id(tx, CATEGORY, r.category.as_deref(), field("category"))?;
+        opt_id(tx, CATEGORY, r.category.as_deref(), field("category"))?;
+        if r.weekdays.is_some_and(|w| !(1..=127).contains(&w)) {
+            return Err(err(field("weekdays"), Msg::new("import.weekdays")));
+        }
+        // Every field as the window's form checks it: a rule that would break the scheduler later (`"at": "9am"`,
+        // a silence without its days) is refused here, by name.
+        let input = crate::reminders::NewRule {
+            person: person.to_string(),
+            kind: r.kind.clone(),
+            at: Some(r.at.clone()),
+            days: None,
+            category: r.category.clone(),
+            after_days: r.after_days,
+            threshold: r.threshold,
+            drop_points: r.drop_points,
+            min_streak: r.min_streak,
+            quiet_from: r.quiet_from.clone(),
+            quiet_to: r.quiet_to.clone(),
+            created_by,
+        };
+        let v = crate::reminders::validate::validate_rule_in(tx, &input, None).map_err(|e| match e {
+            CoreError::Invalid { field: f, reason } => err(field(f), reason),
+            other => other,
+        })?;
         skipped += none(tx.execute(
-            "INSERT OR IGNORE INTO reminder_rules (person_id, created_by, kind, at_time, weekdays, category_id, after_days,
+            "INSERT INTO reminder_rules (person_id, created_by, kind, at_time, weekdays, category_id, after_days,
                  threshold, drop_pts, min_streak, quiet_from, quiet_to, paused, created_at, uid, active_from)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            params![person, created_by, r.kind, r.at, r.weekdays, category, r.after_days, r.threshold, r.drop_points,
-                    r.min_streak, r.quiet_from, r.quiet_to, r.paused, r.created_at, r.uid, r.active_from],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING",
+            params![v.person_id, v.created_by, v.kind.as_str(), v.at, r.weekdays, v.category_id, v.after_days, v.threshold,
+                    v.drop_points, v.min_streak, v.quiet_from, v.quiet_to, r.paused, r.created_at, r.uid, r.active_from],
         )?);
     }
     for (i, o) in doc.reminder_occurrences.iter().enumerate() {
@@ -342,9 +476,9 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc) -> Result<u64> {
             return Err(err(field("state"), Msg::new("import.state.unknown").arg("state", &o.state)));
         }
         skipped += none(tx.execute(
-            "INSERT OR IGNORE INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id, fire_at,
+            "INSERT INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id, fire_at,
                  fired_at, late, state, snoozed_until, refired_at, seen, title, body, missed)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING",
             params![rule, o.occurrence, person, o.kind, o.category, followup, o.fire_at, o.fired_at, o.late, o.state,
                     o.snoozed_until, o.refired_at, o.seen, o.title, o.body, o.missed],
         )?);

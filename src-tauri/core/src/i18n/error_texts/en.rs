@@ -116,6 +116,7 @@ pub(crate) const EN: &[(&str, &str)] = &[
     // Export and import.
     ("transfer.format.unknown", "'{format}' must be json, csv or ics"),
     ("import.too_big", "is {size} MB; the limit is {max} MB"),
+    ("import.not_base64", "the file did not arrive whole; choose it again"),
     ("import.not_text", "is no text file: save the sheet as CSV"),
     ("import.not_export", "'{format}' is not a Cadence export"),
     ("import.too_new", "{version} is newer than this Cadence reads ({supported})"),

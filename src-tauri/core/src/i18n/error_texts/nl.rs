@@ -116,6 +116,7 @@ pub(crate) const NL: &[(&str, &str)] = &[
     // Exporteren en importeren.
     ("transfer.format.unknown", "'{format}' moet json, csv of ics zijn"),
     ("import.too_big", "is {size} MB; de limiet is {max} MB"),
+    ("import.not_base64", "het bestand kwam niet heel aan; kies het opnieuw"),
     ("import.not_text", "is geen tekstbestand: sla het blad op als CSV"),
     ("import.not_export", "'{format}' is geen Cadence-export"),
     ("import.too_new", "{version} is nieuwer dan deze Cadence kan lezen ({supported})"),
