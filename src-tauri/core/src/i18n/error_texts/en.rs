@@ -140,6 +140,7 @@ pub(crate) const EN: &[(&str, &str)] = &[
     ("name.action", "action"),
     ("name.database", "database"),
     ("name.afterDays", "afterDays"),
+    ("name.data", "data"),
     ("name.archived", "archived"),
     ("name.asOf", "asOf"),
     ("name.at", "at"),

@@ -140,6 +140,7 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ("name.action", "actie"),
     ("name.database", "database"),
     ("name.afterDays", "na dagen"),
+    ("name.data", "bestand"),
     ("name.archived", "gearchiveerd"),
     ("name.asOf", "peildatum"),
     ("name.at", "tijdstip"),
