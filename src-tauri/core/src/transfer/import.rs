@@ -7,6 +7,8 @@ use std::path::Path;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
+use super::changes::{diff, Change};
+use super::locate::at_line;
 use super::{ExportDoc, PersonEntry, FORMAT, FORMAT_VERSION};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
@@ -30,46 +32,6 @@ pub struct ImportReport {
     pub backup: Option<String>,
     /// What the import changes in records already here (a label, a colour, a target), so the preview says it.
     pub changed: Vec<Change>,
-}
-
-/// One field of a record already here that an import changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Change {
-    /// `category`, `channel`, `layer`, `unit`, `value` or `target`.
-    pub kind: String,
-    /// The record: a catalogue key, or for a target `person / category`.
-    pub key: String,
-    /// `label`, `colour`, `external`, `kind`, `archived` or `target` (`3/week`).
-    pub field: String,
-    pub from: String,
-    pub to: String,
-}
-
-/// The changes writing `new` over the current `(field, value)`s of `key` would make (none for a new record).
-fn diff(tx: &rusqlite::Connection, kind: &str, sql: &str, key: &str, new: &[(&str, String)], out: &mut Vec<Change>) -> Result<()> {
-    let current: Option<Vec<String>> = tx
-        .prepare_cached(sql)?
-        .query_row([key], |r| (0..new.len()).map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| show(&v))).collect())
-        .optional()?;
-    for (old, (field, to)) in current.iter().flatten().zip(new) {
-        if old != to {
-            out.push(Change { kind: kind.into(), key: key.into(), field: (*field).into(), from: old.clone(), to: to.clone() });
-        }
-    }
-    Ok(())
-}
-
-/// A stored value as the change list shows it (SQLite keeps booleans as 0 and 1).
-fn show(v: &rusqlite::types::Value) -> String {
-    use rusqlite::types::Value as V;
-    match v {
-        V::Null => String::new(),
-        V::Integer(i) => i.to_string(),
-        V::Real(f) => f.to_string(),
-        V::Text(t) => t.clone(),
-        V::Blob(_) => "…".into(),
-    }
 }
 
 fn err(field: impl Into<String>, reason: Msg) -> CoreError {
@@ -155,48 +117,6 @@ impl Db {
             changed,
         })
     }
-}
-
-/// A record's error with the line the record is on: the line of its `uid`, `key` or `name`, as a person
-/// opening the file in an editor finds it (`reminderRules[2].at` alone sends them counting).
-fn at_line(e: CoreError, text: &str, doc: &ExportDoc) -> CoreError {
-    let CoreError::Import { line: None, field, reason } = e else { return e };
-    let record = field.split_once('[').and_then(|(list, rest)| Some((list, rest.split_once(']')?.0.parse::<usize>().ok()?)));
-    let needle = record.and_then(|(list, i)| {
-        let pick = |v: Option<&String>, name: &str| v.map(|v| (name.to_string(), v.clone()));
-        match list {
-            "actions" => pick(doc.actions.get(i).map(|a| &a.uid), "uid"),
-            "followups" => pick(doc.followups.get(i).map(|f| &f.uid), "uid"),
-            "reminderRules" => pick(doc.reminder_rules.get(i).map(|r| &r.uid), "uid"),
-            "absences" => pick(doc.absences.get(i).map(|a| &a.uid), "uid"),
-            "people" => pick(doc.people.get(i).map(|p| &p.name), "name"),
-            "categories" => pick(doc.categories.get(i).map(|c| &c.key), "key"),
-            "channels" => pick(doc.channels.get(i).map(|c| &c.key), "key"),
-            "layers" => pick(doc.layers.get(i).map(|c| &c.key), "key"),
-            "units" => pick(doc.units.get(i).map(|c| &c.key), "key"),
-            "values" => pick(doc.values.get(i).map(|c| &c.key), "key"),
-            _ => None,
-        }
-    });
-    let line = needle.and_then(|(name, value)| line_of_member(text, &name, &value));
-    CoreError::Import { line, field, reason }
-}
-
-/// The line of the first `"name": "value"` member in JSON text (any whitespace around the colon).
-fn line_of_member(text: &str, name: &str, value: &str) -> Option<usize> {
-    let quoted = serde_json::to_string(value).ok()?;
-    let key = format!("\"{name}\"");
-    let mut from = 0;
-    while let Some(at) = text[from..].find(&quoted).map(|i| i + from) {
-        let before = text[..at].trim_end();
-        if let Some(b) = before.strip_suffix(':') {
-            if b.trim_end().ends_with(&key) {
-                return Some(text[..at].matches('\n').count() + 1);
-            }
-        }
-        from = at + quoted.len();
-    }
-    None
 }
 
 /// Parses and checks a JSON export, naming the line of a syntax or shape error.

@@ -5,13 +5,16 @@
 //! names and random `uid`s, never row ids. That is what makes "export, import into an empty folder,
 //! export again" give the same document, and importing the same file twice add nothing the second time.
 
+mod changes;
 pub mod csv;
 pub mod ics;
 pub mod import;
+mod locate;
 pub mod sheet;
 pub mod words;
 mod types;
 
+pub use changes::Change;
 pub use types::*;
 
 use std::path::Path;
