@@ -42,6 +42,9 @@ fn every_fixture_upgrades_with_its_data() {
         let me = db.self_person().expect("me").expect("self person");
         assert_eq!((me.name.as_str(), me.day_start.as_str()), ("Anna de Vries", "04:00"));
         assert_eq!(db.absences(None).expect("absences").len(), 1);
+        // v6: a person who left is archived (kept, not listed), a withdrawn promise is in the undo store only.
+        assert_eq!(db.people().expect("people").len(), 1, "v{version}");
+        assert_eq!(db.people_all().expect("all").len(), if version >= 6 { 2 } else { 1 }, "v{version}");
         if version >= 2 {
             assert_eq!(db.followups(None, None).expect("followups").len(), 1, "v{version}");
             let rules = db.rules(None).expect("rules");

@@ -33,6 +33,11 @@ fn rich(db: &mut Db) {
     db.set_target(&anna, "open-communication", 4, Per::Week).expect("target");
     db.set_rule_paused(due.id, true).expect("pause");
     db.set_rule_paused(due.id, false).expect("resume");
+    // Someone left (archived, history kept), and a promise was withdrawn (deleted, in the undo store only).
+    let leaver = people.iter().find(|p| p.id != people[0].id && !p.is_self).expect("a second person").id;
+    db.archive_person(leaver).expect("archive");
+    let withdrawn = db.add_followup(&NewFollowup { person: anna.clone(), text: "Withdrawn".into(), due: "2026-12-20".into(), from_action: None }).expect("followup");
+    db.delete_followup(withdrawn.id).expect("delete");
     db.set_clock(Box::new(FixedClock(made)));
 }
 
@@ -51,6 +56,8 @@ fn json_round_trip_is_lossless_and_idempotent() {
     assert!(anna.target_history.iter().any(|h| h.category == "open-communication" && h.times == Some(4)), "{:?}", anna.target_history);
     assert!(original.reminder_rules.iter().any(|r| r.active_from.is_some()), "a resumed rule");
     assert!(original.reminder_occurrences.iter().any(|o| o.missed) && original.reminder_occurrences.iter().any(|o| !o.missed));
+    assert_eq!(original.people.iter().filter(|p| p.archived_at.is_some()).count(), 1, "who left travels as archived");
+    assert!(original.followups.iter().all(|f| f.text != "Withdrawn"), "a deleted promise is not exported");
 
     let (_d2, mut fresh) = open_at("2026-11-27T10:00:00Z");
     let report = fresh.import_file(&file, false).expect("import");

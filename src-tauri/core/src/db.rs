@@ -28,12 +28,13 @@ static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
 
 /// The numbered migrations, in order; version N is the state after the N-th.
-const MIGRATION_SQL: [&str; 5] = [
+const MIGRATION_SQL: [&str; 6] = [
     include_str!("../migrations/001_init.sql"),
     include_str!("../migrations/002_reminders.sql"),
     include_str!("../migrations/003_uids.sql"),
     include_str!("../migrations/004_history_and_reminders.sql"),
     include_str!("../migrations/005_category_roles.sql"),
+    include_str!("../migrations/006_archive_and_trash.sql"),
 ];
 
 /// The schema version this build writes.

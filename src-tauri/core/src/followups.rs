@@ -32,6 +32,14 @@ pub struct Followup {
     pub closing_action_id: Option<i64>,
 }
 
+/// An edit of a follow-up: the fields given change, the others stay.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FollowupEdit {
+    pub text: Option<String>,
+    pub due: Option<String>,
+}
+
 /// Input for a new follow-up.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -57,7 +65,7 @@ pub struct FollowThrough {
 
 const FOLLOWUP_SQL: &str = "SELECT f.id, f.person_id, p.name, f.text, f.due_date, f.from_action_id, f.closed_date,
         f.closing_action_id, f.created_at, p.tz, p.day_start
-     FROM followups f JOIN people p ON p.id = f.person_id";
+     FROM followups f JOIN people p ON p.id = f.person_id WHERE f.deleted_at IS NULL";
 
 /// The role of the category a closed promise is logged in (`categories.role`): a marked category, whatever
 /// its key or label, archived or not.
@@ -67,13 +75,7 @@ impl Db {
     /// Records a promise.
     pub fn add_followup(&mut self, input: &NewFollowup) -> Result<Followup> {
         let person_id = resolve_person(&self.conn, &input.person)?;
-        let text = input.text.trim().to_string();
-        if text.is_empty() {
-            return Err(CoreError::invalid("text", Msg::new("followup.text.empty")));
-        }
-        if text.chars().count() > MAX_FOLLOWUP {
-            return Err(CoreError::invalid("text", Msg::new("text.too_long").arg("max", MAX_FOLLOWUP)));
-        }
+        let text = promise_text(&input.text)?;
         let due = parse_date("due", &input.due)?;
         if let Some(action) = input.from_action {
             let owner: Option<i64> =
@@ -100,7 +102,7 @@ impl Db {
 
     /// One follow-up.
     pub fn followup(&self, id: i64) -> Result<Followup> {
-        let sql = format!("{FOLLOWUP_SQL} WHERE f.id = ?1");
+        let sql = format!("{FOLLOWUP_SQL} AND f.id = ?1");
         let row = self.conn.prepare_cached(&sql)?.query_row([id], raw).optional()?;
         let raw = row.ok_or_else(|| CoreError::not_found("followup", id.to_string()))?;
         self.finish(raw)
@@ -116,7 +118,11 @@ impl Db {
                 return Err(CoreError::invalid("status", Msg::new("followup.status.unknown").arg("status", s)));
             }
         }
-        let sql = format!("{FOLLOWUP_SQL} WHERE ?1 IS NULL OR f.person_id = ?1 ORDER BY f.closed_at IS NOT NULL, f.due_date, f.id");
+        // Everyone's list leaves out the archived; asked for by name, an archived person's promises are there.
+        let sql = format!(
+            "{FOLLOWUP_SQL} AND ((?1 IS NULL AND p.archived_at IS NULL) OR f.person_id = ?1)
+             ORDER BY f.closed_at IS NOT NULL, f.due_date, f.id"
+        );
         let raws: Vec<RawFollowup> =
             self.conn.prepare_cached(&sql)?.query_map([person_id], raw)?.collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::new();
@@ -132,6 +138,45 @@ impl Db {
             }
         }
         Ok(out)
+    }
+
+    /// Changes a promise's text or due date (checked as a new one is).
+    pub fn update_followup(&mut self, id: i64, edit: &FollowupEdit) -> Result<Followup> {
+        let current = self.followup(id)?;
+        let text = match &edit.text {
+            Some(t) => promise_text(t)?,
+            None => current.text,
+        };
+        let due = match &edit.due {
+            Some(d) => parse_date("due", d)?.to_string(),
+            None => current.due,
+        };
+        self.write(|tx| {
+            tx.execute("UPDATE followups SET text = ?2, due_date = ?3 WHERE id = ?1", params![id, text, due])?;
+            Ok(())
+        })?;
+        self.followup(id)
+    }
+
+    /// Deletes a promise, kept aside for [`Db::restore_followup`] (undo) for
+    /// [`crate::actions::UNDO_DAYS`] days. A closed promise's action stays: it happened. Returns what was deleted.
+    pub fn delete_followup(&mut self, id: i64) -> Result<Followup> {
+        let f = self.followup(id)?;
+        let now = self.clock.now().timestamp_millis();
+        self.write(|tx| {
+            tx.execute("UPDATE followups SET deleted_at = ?2 WHERE id = ?1", params![id, now])?;
+            Ok(())
+        })?;
+        Ok(f)
+    }
+
+    /// Undoes [`Db::delete_followup`].
+    pub fn restore_followup(&mut self, id: i64) -> Result<Followup> {
+        let changed = self.write(|tx| Ok(tx.execute("UPDATE followups SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?))?;
+        if changed == 0 {
+            return Err(CoreError::not_found("deleted follow-up", id.to_string()));
+        }
+        self.followup(id)
     }
 
     /// Closes a promise and logs the `follow-up` action that keeps it. Returns both.
@@ -223,6 +268,18 @@ impl Db {
             closing_action_id: r.closing_action_id,
         })
     }
+}
+
+/// A promise's text, trimmed: not empty, not longer than [`MAX_FOLLOWUP`].
+fn promise_text(text: &str) -> Result<String> {
+    let text = text.trim().to_string();
+    if text.is_empty() {
+        return Err(CoreError::invalid("text", Msg::new("followup.text.empty")));
+    }
+    if text.chars().count() > MAX_FOLLOWUP {
+        return Err(CoreError::invalid("text", Msg::new("text.too_long").arg("max", MAX_FOLLOWUP)));
+    }
+    Ok(text)
 }
 
 struct RawFollowup {

@@ -31,7 +31,7 @@ pub mod transfer;
 pub use db::Db;
 pub use error::{CoreError, Result};
 pub use i18n::{Locale, Msg};
-pub use followups::{FollowThrough, Followup, NewFollowup};
+pub use followups::{FollowThrough, Followup, FollowupEdit, NewFollowup};
 pub use model::*;
 pub use reminders::{InboxItem, NewRule, ReminderRule};
 pub use stats::{Stats, StatsQuery, TeamRow};

@@ -19,6 +19,9 @@ pub struct Person {
     pub day_start: String,
     /// True for the person using this app (set by onboarding).
     pub is_self: bool,
+    /// Archived: left the organisation (or a test person). Hidden from pickers, the team and reminders;
+    /// their history stays. See [`crate::Db::archive_person`].
+    pub archived: bool,
 }
 
 /// Input for creating a person. Text as typed; validated by [`crate::Db::add_person`].

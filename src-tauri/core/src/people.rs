@@ -13,7 +13,7 @@ use crate::time::{detect_os_zone, format_minutes, parse_day_start, WorkingDays, 
 pub const MAX_ROLE: usize = 120;
 
 const PERSON_SQL: &str = "SELECT p.id, p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start,
-        p.id = (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'self_person_id')
+        p.id = (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'self_person_id'), p.archived_at IS NOT NULL
      FROM people p LEFT JOIN layers l ON l.id = p.layer_id LEFT JOIN units u ON u.id = p.unit_id";
 
 fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
@@ -27,6 +27,7 @@ fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
         working_days: WorkingDays::from_bits(r.get(6)?).names().into_iter().map(String::from).collect(),
         day_start: format_minutes(r.get(7)?),
         is_self: r.get::<_, Option<bool>>(8)?.unwrap_or(false),
+        archived: r.get(9)?,
     })
 }
 
@@ -178,13 +179,57 @@ impl Db {
             .ok_or_else(|| CoreError::not_found("person", id.to_string()))
     }
 
-    /// Everyone, by name.
+    /// Everyone who has not been archived, by name: who the pickers, the team and reminders know.
     pub fn people(&self) -> Result<Vec<Person>> {
+        self.people_where("WHERE p.archived_at IS NULL")
+    }
+
+    /// Everyone, the archived too, by name (the organisation's list, where they can be restored).
+    pub fn people_all(&self) -> Result<Vec<Person>> {
+        self.people_where("")
+    }
+
+    fn people_where(&self, filter: &str) -> Result<Vec<Person>> {
         Ok(self
             .conn
-            .prepare_cached(&format!("{PERSON_SQL} ORDER BY p.name COLLATE NOCASE"))?
+            .prepare_cached(&format!("{PERSON_SQL} {filter} ORDER BY p.name COLLATE NOCASE"))?
             .query_map([], person_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Archives a person who left (or was a test): they leave the pickers, the team and reminders (their rules
+    /// pause), and no new action can be logged for them; everything they did stays and counts in old reviews.
+    /// The app's own user cannot be archived. Archiving an archived person is a conflict, not a silent no-op.
+    pub fn archive_person(&mut self, id: i64) -> Result<Person> {
+        let person = self.person(id)?;
+        if person.is_self {
+            return Err(CoreError::Conflict(Msg::new("person.archive_self")));
+        }
+        if person.archived {
+            return Err(CoreError::Conflict(Msg::new("person.already_archived").arg("name", &person.name)));
+        }
+        let now = self.clock.now().timestamp_millis();
+        self.write(|tx| {
+            tx.execute("UPDATE people SET archived_at = ?2 WHERE id = ?1", params![id, now])?;
+            Ok(())
+        })?;
+        self.person(id)
+    }
+
+    /// Brings an archived person back. Their reminder rules start afresh from now: what fell due while they
+    /// were archived is not caught up on (as with a paused rule that resumes).
+    pub fn restore_person(&mut self, id: i64) -> Result<Person> {
+        let person = self.person(id)?;
+        if !person.archived {
+            return Err(CoreError::Conflict(Msg::new("person.not_archived").arg("name", &person.name)));
+        }
+        let now = self.clock.now().timestamp_millis();
+        self.write(|tx| {
+            tx.execute("UPDATE people SET archived_at = NULL WHERE id = ?1", [id])?;
+            tx.execute("UPDATE reminder_rules SET active_from = ?2 WHERE person_id = ?1", params![id, now])?;
+            Ok(())
+        })?;
+        self.person(id)
     }
 
     /// Resolves a person given as id or (case-insensitive) name.

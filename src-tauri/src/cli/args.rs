@@ -118,6 +118,19 @@ pub enum FollowupCommand {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Change a follow-up's text or due date.
+    Edit {
+        id: i64,
+        #[arg(long)]
+        text: Option<String>,
+        /// Due date, YYYY-MM-DD.
+        #[arg(long)]
+        due: Option<String>,
+    },
+    /// Delete a follow-up (undo brings it back for 30 days).
+    Delete { id: i64 },
+    /// Undo the delete of a follow-up.
+    Undo { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]
@@ -249,8 +262,15 @@ pub struct TeamArgs {
 pub enum PersonCommand {
     /// Add a person; prints the new id.
     Add(PersonArgs),
-    /// List everyone.
-    List,
+    /// List everyone who is not archived (with --all, the archived too).
+    List {
+        #[arg(long)]
+        all: bool,
+    },
+    /// Archive a person who left: hidden from pickers, the team and reminders; their history stays.
+    Archive { person: String },
+    /// Bring an archived person back.
+    Unarchive { person: String },
 }
 
 #[derive(Debug, Args)]

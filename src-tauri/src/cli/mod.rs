@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use cadence_core::demo::DemoSpec;
 use cadence_core::i18n::fill;
-use cadence_core::{ActionQuery, CoreError, Db, Locale, NewAction, NewFollowup, NewPerson, NewRule, Per, StatsQuery};
+use cadence_core::{ActionQuery, CoreError, Db, FollowupEdit, Locale, NewAction, NewFollowup, NewPerson, NewRule, Per, StatsQuery};
 mod args;
 mod output;
 
@@ -121,8 +121,8 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
             };
             if json { to_json(&person) } else { Ok(person.id.to_string()) }
         }
-        Command::Person(PersonCommand::List) => {
-            let people = db.people()?;
+        Command::Person(PersonCommand::List { all }) => {
+            let people = if all { db.people_all()? } else { db.people()? };
             if json {
                 return to_json(&people);
             }
@@ -137,10 +137,20 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
                         p.layer.as_deref().unwrap_or("-"),
                         p.tz,
                         p.working_days.join(",")
-                    )
+                    ) + if p.archived { t.cli_archived_mark } else { "" }
                 })
                 .collect::<Vec<_>>()
                 .join("\n"))
+        }
+        Command::Person(PersonCommand::Archive { person }) => {
+            let id = db.find_person(&person)?.id;
+            let p = db.archive_person(id)?;
+            if json { to_json(&p) } else { Ok(fill(t.cli_archived, &[("name", &p.name)])) }
+        }
+        Command::Person(PersonCommand::Unarchive { person }) => {
+            let id = db.find_person(&person)?.id;
+            let p = db.restore_person(id)?;
+            if json { to_json(&p) } else { Ok(fill(t.cli_unarchived, &[("name", &p.name)])) }
         }
         Command::Log(args) => {
             let action = db.log_action(&NewAction {
@@ -250,6 +260,18 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
             } else {
                 Ok(fill(t.cli_closed, &[("id", &f.id), ("action", &action.id)]))
             }
+        }
+        Command::Followup(FollowupCommand::Edit { id, text, due }) => {
+            let f = db.update_followup(id, &FollowupEdit { text, due })?;
+            if json { to_json(&f) } else { Ok(output::followups_text(std::slice::from_ref(&f), l)) }
+        }
+        Command::Followup(FollowupCommand::Delete { id }) => {
+            let f = db.delete_followup(id)?;
+            if json { to_json(&f) } else { Ok(fill(t.cli_followup_deleted, &[("id", &f.id)])) }
+        }
+        Command::Followup(FollowupCommand::Undo { id }) => {
+            let f = db.restore_followup(id)?;
+            if json { to_json(&f) } else { Ok(fill(t.cli_followup_restored, &[("id", &f.id)])) }
         }
         Command::Reminder(ReminderCommand::Add(a)) => {
             let created_by = match a.created_by {

@@ -31,3 +31,19 @@ pub fn add_person(state: State<'_, AppState>, person: NewPerson) -> Result<Perso
 pub fn update_person(state: State<'_, AppState>, person: String, input: NewPerson) -> Result<Person, ApiError> {
     state.with_db(|db| db.update_person(&person, &input))
 }
+
+/// Everyone, the archived too: the organisation's list, where a person is archived and restored.
+#[tauri::command]
+pub fn people_all(state: State<'_, AppState>) -> Result<Vec<Person>, ApiError> {
+    state.with_db(|db| db.people_all())
+}
+
+#[tauri::command]
+pub fn archive_person(state: State<'_, AppState>, id: i64) -> Result<Person, ApiError> {
+    state.with_db(|db| db.archive_person(id))
+}
+
+#[tauri::command]
+pub fn restore_person(state: State<'_, AppState>, id: i64) -> Result<Person, ApiError> {
+    state.with_db(|db| db.restore_person(id))
+}

@@ -1,6 +1,6 @@
 //! Reminder rules, the inbox, follow-ups and the start-at-login setting.
 
-use cadence_core::{Action, Followup, InboxItem, NewFollowup, NewRule, ReminderRule};
+use cadence_core::{Action, Followup, FollowupEdit, InboxItem, NewFollowup, NewRule, ReminderRule};
 use tauri::{AppHandle, Emitter, Runtime, State};
 use tauri_plugin_autostart::ManagerExt;
 
@@ -114,4 +114,19 @@ pub fn autostart<R: Runtime>(app: AppHandle<R>, enable: Option<bool>) -> Result<
     let state = tauri::Manager::state::<AppState>(&app);
     result.map_err(|e| state.internal(cadence_core::Msg::new("app.autostart").arg("error", e)))?;
     launcher.is_enabled().map_err(|e| state.internal(cadence_core::Msg::new("app.autostart_read").arg("error", e)))
+}
+
+#[tauri::command]
+pub fn update_followup(state: State<'_, AppState>, id: i64, edit: FollowupEdit) -> Result<Followup, ApiError> {
+    state.with_db(|db| db.update_followup(id, &edit))
+}
+
+#[tauri::command]
+pub fn delete_followup(state: State<'_, AppState>, id: i64) -> Result<Followup, ApiError> {
+    state.with_db(|db| db.delete_followup(id))
+}
+
+#[tauri::command]
+pub fn restore_followup(state: State<'_, AppState>, id: i64) -> Result<Followup, ApiError> {
+    state.with_db(|db| db.restore_followup(id))
 }

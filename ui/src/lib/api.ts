@@ -3,7 +3,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   BackupInfo, ImportPreview, ImportReport, Mapping,
   Absence, Action, ActionQuery, ApiErrorBody, AppStatus, Catalog, CategoryTarget, DayCount, NewAction, NewPerson,
-  Followup, InboxItem, MonthlyReview, NewFollowup, NewRule, Per, Person, ReminderRule, Stats, StatsQuery, TeamRow,
+  Followup, FollowupEdit, InboxItem, MonthlyReview, NewFollowup, NewRule, Per, Person, ReminderRule, Stats, StatsQuery, TeamRow,
 } from './types';
 
 /** A command's typed failure: `kind` to branch on, `field` to show it next to. */
@@ -75,6 +75,9 @@ export const api = {
   followups: (person?: string, status?: string) => call<Followup[]>('followups', { person, status }),
   addFollowup: (input: NewFollowup) => call<Followup>('add_followup', { input }),
   closeFollowup: (id: number, note?: string) => call<{ followup: Followup; action: Action }>('close_followup', { id, note }),
+  updateFollowup: (id: number, edit: FollowupEdit) => call<Followup>('update_followup', { id, edit }),
+  deleteFollowup: (id: number) => call<Followup>('delete_followup', { id }),
+  restoreFollowup: (id: number) => call<Followup>('restore_followup', { id }),
   autostart: (enable?: boolean) => call<boolean>('autostart', { enable }),
   /** Stores 'system', 'en' or 'nl'; returns the language now in use. */
   setLocale: (pref: string) => call<'en' | 'nl'>('set_locale', { pref }),
@@ -99,6 +102,9 @@ export const api = {
     call<void>('update_catalog_entry', { list, key, patch }),
   addPerson: (person: NewPerson) => call<Person>('add_person', { person }),
   updatePerson: (person: string, input: NewPerson) => call<Person>('update_person', { person, input }),
+  peopleAll: () => call<Person[]>('people_all'),
+  archivePerson: (id: number) => call<Person>('archive_person', { id }),
+  restorePerson: (id: number) => call<Person>('restore_person', { id }),
 };
 
 /** Maps an error to the field it belongs to (`''` for a banner). */

@@ -10,6 +10,8 @@ export interface Person {
   workingDays: string[];
   dayStart: string;
   isSelf: boolean;
+  /** Left the organisation: hidden from pickers, the team and reminders; history kept. */
+  archived: boolean;
 }
 
 export interface NewPerson {
@@ -259,7 +261,15 @@ export interface ReminderRule {
   quietFrom: string | null;
   quietTo: string | null;
   paused: boolean;
+  /** The person it is for was archived: the rule rests until they are restored. */
+  personArchived: boolean;
   nextFire: string | null;
+}
+
+/** An edit of a follow-up: the fields given change. */
+export interface FollowupEdit {
+  text?: string;
+  due?: string;
 }
 export interface NewRule {
   person: string;

@@ -46,6 +46,8 @@ pub struct ReminderRule {
     pub quiet_from: Option<String>,
     pub quiet_to: Option<String>,
     pub paused: bool,
+    /// The person it is for has been archived: the rule rests until they are restored.
+    pub person_archived: bool,
     /// When it would next fire if its condition holds (RFC 3339), for the preview.
     pub next_fire: Option<String>,
 }
@@ -72,7 +74,8 @@ pub struct NewRule {
 }
 
 const RULE_SQL: &str = "SELECT r.id, r.person_id, p.name, r.created_by, c2.name, r.kind, r.at_time, r.weekdays, c.key,
-        r.after_days, r.threshold, r.drop_pts, r.min_streak, r.quiet_from, r.quiet_to, r.paused, coalesce(r.active_from, r.created_at)
+        r.after_days, r.threshold, r.drop_pts, r.min_streak, r.quiet_from, r.quiet_to, r.paused, coalesce(r.active_from, r.created_at),
+        p.archived_at IS NOT NULL
      FROM reminder_rules r JOIN people p ON p.id = r.person_id
      LEFT JOIN people c2 ON c2.id = r.created_by LEFT JOIN categories c ON c.id = r.category_id";
 
@@ -109,6 +112,7 @@ fn stored_rule(r: &Row<'_>) -> rusqlite::Result<(ReminderRule, Option<i64>, i64)
         quiet_from: r.get(13)?,
         quiet_to: r.get(14)?,
         paused: r.get(15)?,
+        person_archived: r.get(17)?,
         next_fire: None,
     };
     Ok((view, weekdays, r.get(16)?))
@@ -133,7 +137,8 @@ impl StoredRule {
             drop_points: view.drop_points.map(|p| p / 100.0),
             min_streak: view.min_streak.unwrap_or(1),
             quiet,
-            paused: view.paused,
+            // An archived person's rules rest like paused ones.
+            paused: view.paused || view.person_archived,
             created: DateTime::<Utc>::from_timestamp_millis(created).unwrap_or_default(),
         };
         Ok(StoredRule { view, rule })
@@ -323,7 +328,7 @@ impl Db {
 
     /// Everything the engine finds due at `at`, stored or not.
     fn found_at(&self, at: DateTime<Utc>) -> Result<Vec<Due>> {
-        let stored = self.stored_rules("WHERE r.paused = 0 AND ?1 IS NULL", None)?;
+        let stored = self.stored_rules("WHERE r.paused = 0 AND p.archived_at IS NULL AND ?1 IS NULL", None)?;
         let rules: Vec<Rule> = stored.into_iter().map(|s| s.rule).collect();
         let people: Vec<i64> = rules.iter().map(|r| r.person_id).collect();
         let with_scores = rules.iter().any(|r| matches!(r.kind, Kind::ScoreDrop | Kind::StreakRisk));

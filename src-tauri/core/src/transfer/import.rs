@@ -233,9 +233,9 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
         let layer = opt_id(tx, LAYER, p.layer.as_deref(), field("layer"))?;
         let unit = opt_id(tx, UNIT, p.unit.as_deref(), field("unit"))?;
         let inserted = tx.execute(
-            "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at)
-             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM people WHERE name = ?1 COLLATE NOCASE)",
-            params![p.name.trim(), p.role, layer, unit, p.tz, days.0, start, p.created_at],
+            "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at, archived_at)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS (SELECT 1 FROM people WHERE name = ?1 COLLATE NOCASE)",
+            params![p.name.trim(), p.role, layer, unit, p.tz, days.0, start, p.created_at, p.archived_at],
         )?;
         skipped += none(inserted);
         if inserted == 1 {

@@ -69,7 +69,7 @@ impl Db {
         })?;
         let mut people = all(
             self,
-            "SELECT p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start, p.created_at FROM people p
+            "SELECT p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start, p.created_at, p.archived_at FROM people p
              LEFT JOIN layers l ON l.id = p.layer_id LEFT JOIN units u ON u.id = p.unit_id ORDER BY p.name",
             |r| {
                 Ok(PersonEntry {
@@ -81,6 +81,7 @@ impl Db {
                     working_days: crate::time::WorkingDays::from_bits(r.get(5)?).names().into_iter().map(String::from).collect(),
                     day_start: crate::time::format_minutes(r.get(6)?),
                     created_at: r.get(7)?,
+                    archived_at: r.get(8)?,
                     rhythm: Vec::new(),
                     target_history: Vec::new(),
                 })
@@ -151,7 +152,8 @@ impl Db {
             self,
             "SELECT f.uid, p.name, f.text, f.due_date, fa.uid, f.created_at, f.closed_at, f.closed_date, ca.uid
              FROM followups f JOIN people p ON p.id = f.person_id
-             LEFT JOIN actions fa ON fa.id = f.from_action_id LEFT JOIN actions ca ON ca.id = f.closing_action_id ORDER BY f.uid",
+             LEFT JOIN actions fa ON fa.id = f.from_action_id LEFT JOIN actions ca ON ca.id = f.closing_action_id
+             WHERE f.deleted_at IS NULL ORDER BY f.uid",
             |r| {
                 Ok(FollowupEntry {
                     uid: r.get(0)?,

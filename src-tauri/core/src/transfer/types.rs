@@ -70,6 +70,9 @@ pub struct PersonEntry {
     pub working_days: Vec<String>,
     pub day_start: String,
     pub created_at: i64,
+    /// When the person was archived (milliseconds); absent for everyone still here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<i64>,
     /// The working days and day start over time (empty: they never changed). Version 2.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rhythm: Vec<RhythmEntry>,

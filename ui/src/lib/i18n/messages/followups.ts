@@ -14,6 +14,14 @@ export const en = {
   dueToday: 'due today',
   close: 'Done',
   none: 'None.',
+  edit: 'Edit',
+  editOf: 'Edit “{text}”',
+  save: 'Save',
+  cancel: 'Cancel',
+  delete: 'Delete',
+  deleteOf: 'Delete “{text}”',
+  deleted: 'Follow-up deleted.',
+  undo: 'Undo',
 } as const;
 
 export const nl: Translation<typeof en> = {
@@ -29,4 +37,12 @@ export const nl: Translation<typeof en> = {
   dueToday: 'moet vandaag af',
   close: 'Afronden',
   none: 'Geen.',
+  edit: 'Bewerken',
+  editOf: '“{text}” bewerken',
+  save: 'Opslaan',
+  cancel: 'Annuleren',
+  delete: 'Verwijderen',
+  deleteOf: '“{text}” verwijderen',
+  deleted: 'Toezegging verwijderd.',
+  undo: 'Ongedaan maken',
 };
