@@ -101,3 +101,28 @@ def test_archive_a_person_edit_and_delete_a_promise_and_confirm_a_rule_delete(ap
     app.find("[data-testid=followup-undo]").click()
     app.wait_text("[data-testid=followup]", "Send the slides and the notes")
     assert len(json.loads(app.cli("--json", "followup", "list"))) == 1
+
+
+def test_a_layer_and_a_unit_named_alike_are_two_audiences(app):
+    """Staff the layer and Staff the unit: two chips that say their kind, and the one chosen is the one stored."""
+    app.cli("person", "add", "--name", "Eva Assistant", "--tz", "Europe/Amsterdam", "--me")
+    app.start()
+    app.wait("[data-testid=today-view]")
+    app.find("[data-nav=organisation]").click()
+    app.wait("[data-testid=list-units] form input").send_keys("Staff")
+    app.find("[data-testid=list-units] form button").click()
+    app.wait("[data-testid=list-units] input[aria-label='Name of staff']")
+
+    app.find("[data-nav=today]").click()
+    layer = app.wait("[data-audience='layer:staff']")
+    unit = app.find("[data-audience='unit:staff']")
+    assert (layer.text, unit.text) == ("Staff · layer", "Staff · unit")
+    assert app.find("[data-audience='layer:board']").text == "Board", "a name only one kind has needs no hint"
+    app.find("[data-category=open-communication]").click()
+    unit.click()
+    app.find("[data-testid=note]").send_keys("Spoke to the staff unit")
+    app.find("[data-testid=save]").click()
+    assert until(lambda: len(json.loads(app.cli("--json", "list"))) == 1, 10)
+    assert json.loads(app.cli("--json", "list"))[0]["audiences"] == ["unit:staff"]
+    app.wait_text("[data-testid=timeline]", "Spoke to the staff unit")
+    assert "Staff" in app.find("[data-testid=timeline] .tag").text

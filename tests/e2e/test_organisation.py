@@ -208,7 +208,7 @@ def test_every_list_is_edited_in_the_window(app, tmp_path):
     archive_button("layers", "board").click()
     assert until(lambda: (entry("layers", "board") or {}).get("archived") is True, 10), entry("layers", "board")
     assert exported()["actions"][0]["layers"] == ["board"]
-    assert json.loads(app.cli("--json", "list"))[0]["audiences"] == ["board"]
+    assert json.loads(app.cli("--json", "list"))[0]["audiences"] == ["layer:board"]
 
     # A value becomes a strategic theme; a channel turns external.
     app.find("[data-testid=list-values] form input").send_keys("Sustainability")

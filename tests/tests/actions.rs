@@ -136,7 +136,7 @@ fn bad_input_is_rejected_with_its_field_and_writes_nothing() {
     // Exactly 4,000 characters is fine, and the valid input is accepted.
     db.log_action(&NewAction { note: Some("é".repeat(4000)), ..ok() }).expect("4000 chars");
     let a = db.log_action(&ok()).expect("valid");
-    assert_eq!(a.audiences, vec!["staff"]);
+    assert_eq!(a.audiences, vec!["layer:staff"]);
     assert_eq!(a.values, vec!["openness"]);
     assert_eq!(a.channel.as_deref(), Some("town-hall"));
 }

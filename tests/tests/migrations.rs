@@ -37,7 +37,7 @@ fn every_fixture_upgrades_with_its_data() {
         let actions = db.list_actions(&ActionQuery::default()).expect("list");
         assert_eq!(actions.len(), 2, "v{version}");
         assert_eq!(actions[0].note, "Town hall Q&A");
-        assert_eq!(actions[0].audiences, vec!["staff", "sales"]);
+        assert_eq!(actions[0].audiences, vec!["layer:staff", "unit:sales"]);
         assert_eq!(actions[0].values, vec!["openness"]);
         let me = db.self_person().expect("me").expect("self person");
         assert_eq!((me.name.as_str(), me.day_start.as_str()), ("Anna de Vries", "04:00"));

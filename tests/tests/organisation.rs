@@ -141,3 +141,41 @@ fn every_list_archives_and_restores_and_old_actions_stay_editable() {
     let live = db.catalog().expect("restored");
     assert!(live.layers.iter().any(|l| l.key == "board") && live.units.iter().any(|u| u.key == "sales") && live.values.iter().any(|v| v.key == "courage"));
 }
+
+/// A layer and a unit with the same name (Staff) are two audiences: logged, listed, counted and exported apart.
+#[test]
+fn a_layer_and_a_unit_of_the_same_name_stay_two_audiences() {
+    let (dir, mut db) = open_at("2026-11-27T10:00:00Z");
+    db.add_person(&NewPerson { name: "Anna".into(), tz: Some("Europe/Amsterdam".into()), ..Default::default() }).expect("anna");
+    let unit = db.add_catalog_entry("units", "Staff", &CatalogPatch::default()).expect("unit Staff");
+    assert_eq!(unit, "staff", "the unit's key is the layer's word: the two share a key, each in its own kind");
+    let log = |db: &mut Db, audiences: &[&str]| {
+        db.log_action(&NewAction {
+            person: "Anna".into(),
+            category: "open-communication".into(),
+            audiences: audiences.iter().map(|a| a.to_string()).collect(),
+            ..Default::default()
+        })
+        .expect("log")
+    };
+    assert_eq!(log(&mut db, &["layer:staff", "unit:staff"]).audiences, ["layer:staff", "unit:staff"]);
+    assert_eq!(log(&mut db, &["unit:staff"]).audiences, ["unit:staff"]);
+    assert_eq!(log(&mut db, &["staff"]).audiences, ["layer:staff"], "a bare key is the layer's");
+
+    let stats = db.stats(&cadence_core::StatsQuery { person: "Anna".into(), as_of: None, range_days: None }).expect("stats");
+    let count = |kind: &str| stats.audiences.iter().find(|c| c.key == "staff" && c.kind == kind).map(|c| c.count);
+    assert_eq!((count("layer"), count("unit")), (Some(2), Some(2)));
+
+    // Through a CSV and back into a fresh file with the same catalogue, each audience is still itself.
+    let csv = db.export_csv().expect("csv");
+    assert!(csv.contains("staff;unit:staff") && csv.contains(",unit:staff,"), "{csv}");
+    let (_d2, mut fresh) = open_at("2026-11-27T10:00:00Z");
+    fresh.add_person(&NewPerson { name: "Anna".into(), tz: Some("Europe/Amsterdam".into()), ..Default::default() }).expect("anna");
+    fresh.add_catalog_entry("units", "Staff", &CatalogPatch::default()).expect("unit");
+    fresh.import_text(&csv, None, false).expect("import");
+    // (Logged in the same second, the three may come back in another order.)
+    let mut got: Vec<Vec<String>> = fresh.list_actions(&ActionQuery::default()).expect("list").into_iter().map(|a| a.audiences).collect();
+    got.sort();
+    assert_eq!(got, [vec!["layer:staff"], vec!["layer:staff", "unit:staff"], vec!["unit:staff"]]);
+    drop(dir);
+}

@@ -63,11 +63,11 @@ fn check(db: &Db, expected: &[Expected]) {
 }
 
 const DUTCH: [Expected; 5] = [
-    ("2026-11-03", "09:15", "open-communication", "team-meeting", &["staff"], &["openness"], "Kwartaalcijfers toegelicht"),
-    ("2026-11-04", "14:00", "visible-participation", "walk-around", &["staff"], &[], "Werkvloer bezocht, koffie met Zoë gedronken"),
-    ("2026-11-04", "14:00", "visible-participation", "walk-around", &["staff"], &[], "Werkvloer bezocht, koffie met Zoë gedronken"),
-    ("2026-11-12", "10:30", "follow-up", "email", &["team-lead"], &["openness"], "Antwoord op \"vragen\" over de reorganisatie"),
-    ("2026-11-23", "16:45", "open-communication", "one-on-one", &["sales"], &[], "Gesprek met nieuwe collega"),
+    ("2026-11-03", "09:15", "open-communication", "team-meeting", &["layer:staff"], &["openness"], "Kwartaalcijfers toegelicht"),
+    ("2026-11-04", "14:00", "visible-participation", "walk-around", &["layer:staff"], &[], "Werkvloer bezocht, koffie met Zoë gedronken"),
+    ("2026-11-04", "14:00", "visible-participation", "walk-around", &["layer:staff"], &[], "Werkvloer bezocht, koffie met Zoë gedronken"),
+    ("2026-11-12", "10:30", "follow-up", "email", &["layer:team-lead"], &["openness"], "Antwoord op \"vragen\" over de reorganisatie"),
+    ("2026-11-23", "16:45", "open-communication", "one-on-one", &["unit:sales"], &[], "Gesprek met nieuwe collega"),
 ];
 
 /// Imports a fixture (as the window does: bytes decoded by the core, the suggested mapping), then again.
@@ -110,11 +110,11 @@ fn a_sheet_libreoffice_saved_in_us_english_imports_month_first() {
     check(
         &db,
         &[
-            ("2026-11-03", "09:15", "open-communication", "team-meeting", &["staff"], &["openness"], "Explained the quarterly figures"),
-            ("2026-11-04", "14:00", "visible-participation", "walk-around", &["staff"], &[], "Walked the floor, coffee with Zoë"),
-            ("2026-11-04", "14:00", "visible-participation", "walk-around", &["staff"], &[], "Walked the floor, coffee with Zoë"),
-            ("2026-11-12", "10:30", "follow-up", "email", &["team-lead"], &["openness"], "Answered \"questions\" on the reorganisation"),
-            ("2026-11-23", "16:45", "open-communication", "one-on-one", &["sales"], &[], "Talk with a new colleague"),
+            ("2026-11-03", "09:15", "open-communication", "team-meeting", &["layer:staff"], &["openness"], "Explained the quarterly figures"),
+            ("2026-11-04", "14:00", "visible-participation", "walk-around", &["layer:staff"], &[], "Walked the floor, coffee with Zoë"),
+            ("2026-11-04", "14:00", "visible-participation", "walk-around", &["layer:staff"], &[], "Walked the floor, coffee with Zoë"),
+            ("2026-11-12", "10:30", "follow-up", "email", &["layer:team-lead"], &["openness"], "Answered \"questions\" on the reorganisation"),
+            ("2026-11-23", "16:45", "open-communication", "one-on-one", &["unit:sales"], &[], "Talk with a new colleague"),
         ],
     );
 }
@@ -165,6 +165,6 @@ fn labels_in_either_language_and_keys_name_the_same_entry() {
     let got = actions(&db);
     assert_eq!(got.len(), 3);
     for a in got {
-        assert_eq!((a.2.as_str(), a.3.as_deref(), a.4.as_slice()), ("open-communication", Some("town-hall"), &["board".to_string()][..]));
+        assert_eq!((a.2.as_str(), a.3.as_deref(), a.4.as_slice()), ("open-communication", Some("town-hall"), &["layer:board".to_string()][..]));
     }
 }

@@ -122,7 +122,8 @@ pub struct Action {
     pub local_time: String,
     pub note: String,
     pub channel: Option<String>,
-    /// Layer and unit keys reached.
+    /// The audiences reached, by kind: `layer:KEY` and `unit:KEY` (a layer and a unit may share a name, Staff
+    /// or Board, and stay two audiences). Input may also give a bare key: the layer's, else the unit's.
     pub audiences: Vec<String>,
     pub values: Vec<String>,
     pub logged_by: Option<i64>,

@@ -115,8 +115,8 @@ fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
     let tz: String = r.get(6)?;
     let instant = DateTime::<Utc>::from_timestamp_millis(occurred).unwrap_or_default();
     let zone = Zone::parse(&tz).unwrap_or(Zone::Iana(chrono_tz::UTC));
-    let mut audiences = split_keys(r.get(12)?);
-    audiences.extend(split_keys(r.get(13)?));
+    let mut audiences: Vec<String> = split_keys(r.get(12)?).into_iter().map(|k| format!("layer:{k}")).collect();
+    audiences.extend(split_keys(r.get(13)?).into_iter().map(|k| format!("unit:{k}")));
     Ok(Action {
         id: r.get(0)?,
         person_id: r.get(1)?,

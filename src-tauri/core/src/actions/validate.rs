@@ -176,7 +176,7 @@ fn validate_with(
         // `layer:KEY` and `unit:KEY` say which kind is meant (a layer and a unit may share a name, Staff or
         // Board); a bare key is the layer's, else the unit's.
         if let Some((table, bare)) = key.strip_prefix("layer:").map(|k| (Table::Layer, k)).or_else(|| key.strip_prefix("unit:").map(|k| (Table::Unit, k))) {
-            let already = has(&|a| a.audiences.iter().any(|k| k == bare || k == key));
+            let already = has(&|a| a.audiences.iter().any(|k| k == key));
             let id = key_id(conn, table, bare, already).map_err(|e| match e {
                 CoreError::NotFound { .. } => CoreError::not_found("audience", key),
                 e => e,
@@ -184,10 +184,10 @@ fn validate_with(
             if matches!(table, Table::Layer) { layer_ids.push(id) } else { unit_ids.push(id) }
             continue;
         }
-        let already = has(&|a| a.audiences.iter().any(|k| k == key));
-        match key_id(conn, Table::Layer, key, already) {
+        let had = |kind: &str| has(&|a| a.audiences.iter().any(|k| k.strip_prefix(kind) == Some(key)));
+        match key_id(conn, Table::Layer, key, had("layer:")) {
             Ok(id) => layer_ids.push(id),
-            Err(CoreError::NotFound { .. }) => match key_id(conn, Table::Unit, key, already) {
+            Err(CoreError::NotFound { .. }) => match key_id(conn, Table::Unit, key, had("unit:")) {
                 Ok(id) => unit_ids.push(id),
                 Err(CoreError::NotFound { .. }) => return Err(CoreError::not_found("audience", key)),
                 Err(e) => return Err(e),
