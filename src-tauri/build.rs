@@ -15,6 +15,8 @@ const COMMANDS: &[&str] = &[
     "day_counts",
     "ui_painted",
     "quit_app",
+    "run_in_background",
+    "shortcut_status",
     "person_today",
     "close_quicklog",
     "quicklog_shortcut",

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod desktop;
 pub mod error;
 pub mod health;
 pub mod quicklog;
@@ -33,23 +34,37 @@ pub fn builder<R: tauri::Runtime>(base: tauri::Builder<R>, state: AppState) -> t
     base.manage(state).invoke_handler(commands::handler())
 }
 
-/// Opens the window. Returns when the app quits.
+/// Opens the window (and with `quick_log`, the quick log too). Returns when the app quits.
 ///
 /// Single-instance is registered first, so a second launch only focuses this window and one scheduler
-/// runs. Closing the window hides it: Cadence stays in the tray so reminders keep firing.
-pub fn run_gui(data_dir: Option<PathBuf>) -> tauri::Result<()> {
+/// runs; a second launch as `cadence quick-log` opens this one's quick log (the key to bind where global
+/// shortcuts do not work). Closing the window hides it to the tray when a tray host is there to show the
+/// app, so reminders keep firing; without one the window asks whether to keep running or to quit.
+pub fn run_gui(data_dir: Option<PathBuf>, quick_log: bool) -> tauri::Result<()> {
     let base = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            if args.iter().skip(1).any(|a| a == "quick-log") {
+                quicklog::open(app)
+            } else {
+                tray::show_main(app)
+            }
+        }))
         .plugin(tauri_plugin_notification::init())
         // Remembers the main window's size and position between runs. Not the quick log's: it is built hidden
         // and always opens centred at its own size (restoring "visible" would show it uninvited).
         .plugin(tauri_plugin_window_state::Builder::default().with_denylist(&[quicklog::LABEL]).build())
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None));
     builder(base, open_state(data_dir))
-        .setup(|app| {
+        .setup(move |app| {
             match app.handle().plugin(quicklog::shortcut_plugin()) {
                 Ok(()) => quicklog::register_stored(app.handle()),
-                Err(e) => eprintln!("cadence: global shortcut unavailable: {e}"),
+                Err(e) => {
+                    eprintln!("cadence: global shortcut unavailable: {e}");
+                    app.state::<AppState>().shortcut_problem_is(Some(("refused", Some(e.to_string()))));
+                }
+            }
+            if quick_log {
+                quicklog::open(app.handle());
             }
             // The quick-log window is built hidden a moment after start-up (not slowing the first paint), so
             // the first shortcut shows a page that is already there.
@@ -78,11 +93,16 @@ pub fn run_gui(data_dir: Option<PathBuf>) -> tauri::Result<()> {
                     let _ = window.hide();
                 } else if window.label() == "main" && std::env::var_os("CADENCE_QUIT_ON_CLOSE").is_none() {
                     api.prevent_close();
-                    // Hidden to the tray the app may end with the session, never with a normal exit: keep the
-                    // window's size and position now (the plugin itself saves them only on exit).
-                    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
-                    let _ = window.app_handle().save_window_state(StateFlags::all());
-                    let _ = window.hide();
+                    let app = window.app_handle();
+                    let tray = app.try_state::<tray::TrayItems<tauri::Wry>>().is_some();
+                    if tray && desktop::tray_host_present() {
+                        commands::setup::hide_to_background(app);
+                    } else {
+                        // No tray would show Cadence: hidden, it could only be found by starting it again.
+                        // The window asks (keep reminders running in the background, or quit).
+                        use tauri::Emitter;
+                        let _ = app.emit_to("main", "close-asked", ());
+                    }
                 }
             }
         })

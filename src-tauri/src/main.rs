@@ -8,13 +8,18 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = cadence_app::cli::Cli::parse();
     match cli.command {
+        Some(cadence_app::cli::Command::QuickLog) => gui(cli.data_dir, true),
         Some(command) => cadence_app::cli::run(command, cli.data_dir, cli.json),
-        None => match cadence_app::run_gui(cli.data_dir) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("cadence: cannot start the window: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        None => gui(cli.data_dir, false),
+    }
+}
+
+fn gui(data_dir: Option<std::path::PathBuf>, quick_log: bool) -> ExitCode {
+    match cadence_app::run_gui(data_dir, quick_log) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cadence: cannot start the window: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -37,6 +37,7 @@ pub fn change<R: Runtime>(app: &AppHandle<R>, new: &str) -> Result<String, crate
         }
     }
     state.with_db(|db| db.set_quicklog_shortcut(new))?;
+    state.shortcut_problem_is(None);
     Ok(new.trim().to_string())
 }
 
@@ -44,14 +45,18 @@ pub fn change<R: Runtime>(app: &AppHandle<R>, new: &str) -> Result<String, crate
 /// program holds only costs the shortcut, never the plugin, and can be changed in the app).
 pub fn register_stored<R: Runtime>(app: &AppHandle<R>) {
     use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut};
-    let wanted = shortcut(&app.state::<crate::state::AppState>());
+    let state = app.state::<crate::state::AppState>();
+    let wanted = shortcut(&state);
+    let refused = |e: &dyn std::fmt::Display| {
+        eprintln!("cadence: cannot use the shortcut {wanted}: {e}");
+        state.shortcut_problem_is(Some(("refused", Some(e.to_string()))));
+    };
     match wanted.parse::<Shortcut>() {
-        Ok(s) => {
-            if let Err(e) = app.global_shortcut().register(s) {
-                eprintln!("cadence: cannot use the shortcut {wanted}: {e}");
-            }
-        }
-        Err(e) => eprintln!("cadence: cannot use the shortcut {wanted}: {e}"),
+        Ok(s) => match app.global_shortcut().register(s) {
+            Ok(()) => state.shortcut_problem_is(None),
+            Err(e) => refused(&e),
+        },
+        Err(e) => refused(&e),
     }
 }
 

@@ -21,6 +21,8 @@ pub struct AppState {
     pub started: std::time::Instant,
     /// The first Today view was painted (the first full check may start).
     pub painted: std::sync::atomic::AtomicBool,
+    /// Why the global shortcut does not work here (`wayland`, or the desktop's refusal), if it does not.
+    pub shortcut_problem: Mutex<Option<(String, Option<String>)>>,
 }
 
 impl AppState {
@@ -34,6 +36,7 @@ impl AppState {
             checked_on: Mutex::new(None),
             started: std::time::Instant::now(),
             painted: std::sync::atomic::AtomicBool::new(false),
+            shortcut_problem: Mutex::new(None),
         }
     }
 
@@ -135,6 +138,25 @@ impl AppState {
     /// Closes the database before the app exits (Quit, Ctrl+Q, the tray): Tauri does not drop managed state
     /// at exit, and a database never dropped leaves its session marker, which the next start would take for a
     /// crash (and read the whole file before showing the window).
+    /// Records why the global shortcut does not work (`None`: it does). On Wayland it never does.
+    pub fn shortcut_problem_is(&self, problem: Option<(&str, Option<String>)>) {
+        let problem = if crate::desktop::is_wayland() { Some(("wayland", None)) } else { problem };
+        if let Ok(mut slot) = self.shortcut_problem.lock() {
+            *slot = problem.map(|(reason, detail)| (reason.to_string(), detail));
+        }
+    }
+
+    /// Whether the quick log's global shortcut works here, and what to bind instead.
+    pub fn shortcut_status(&self) -> crate::desktop::ShortcutStatus {
+        let problem = self.shortcut_problem.lock().ok().and_then(|p| p.clone());
+        crate::desktop::ShortcutStatus {
+            available: problem.is_none(),
+            reason: problem.as_ref().map(|p| p.0.clone()),
+            detail: problem.and_then(|p| p.1),
+            command: crate::desktop::quick_log_command(),
+        }
+    }
+
     pub fn close(&self) {
         if let Ok(mut guard) = self.db.lock() {
             let closed = std::mem::replace(&mut *guard, Err(ApiError::internal("Cadence is quitting")));

@@ -7,6 +7,7 @@ Each test gets its own data folder and XDG folders; screenshots go to target/e2e
 import os
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -193,6 +194,17 @@ def x_window(display, title: str):
     return walk(display.screen().root)
 
 
+def close_request(display, win):
+    """What a window manager sends when the close button is pressed: WM_DELETE_WINDOW."""
+    from Xlib import X
+    from Xlib.protocol import event
+
+    protocols, delete = display.intern_atom("WM_PROTOCOLS"), display.intern_atom("WM_DELETE_WINDOW")
+    message = event.ClientMessage(window=win, client_type=protocols, data=(32, [delete, X.CurrentTime, 0, 0, 0]))
+    win.send_event(message, event_mask=X.NoEventMask)
+    display.flush()
+
+
 def x_viewable(display, title: str) -> bool:
     """Whether that window exists and is shown (mapped and viewable)."""
     from Xlib import X
@@ -230,3 +242,17 @@ def app(tmp_path):
     a = App(tmp_path)
     yield a
     a.stop()
+
+
+@pytest.fixture
+def tray_host(tmp_path):
+    """A tray on the session bus (fake_tray.py) for the length of one test; yields the file listing the items
+    that registered with it. Without this fixture there is no tray host, as on a bare X server."""
+    items = tmp_path / "tray-items.txt"
+    items.write_text("")
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("fake_tray.py")), str(items)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready", "the fake tray owns its name"
+    yield items
+    proc.terminate()
+    proc.wait(10)

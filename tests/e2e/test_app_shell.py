@@ -24,7 +24,7 @@ def test_second_launch_hands_over_to_the_first(app):
     assert len(alive) == 1, alive
 
 
-def test_closing_the_window_keeps_cadence_in_the_tray(app):
+def test_closing_the_window_keeps_cadence_in_the_tray(app, tray_host):
     """A person's close (WM_DELETE_WINDOW) hides the window; the app keeps running for its reminders, and
     launching Cadence again brings the same window back."""
     from Xlib import X, display as xdisplay, protocol

@@ -4,18 +4,7 @@ import signal
 import subprocess
 import time
 
-from conftest import APP, until, x_viewable, x_window
-
-
-def close_request(display, win):
-    """What a window manager sends when the close button is pressed: WM_DELETE_WINDOW."""
-    from Xlib import X
-    from Xlib.protocol import event
-
-    protocols, delete = display.intern_atom("WM_PROTOCOLS"), display.intern_atom("WM_DELETE_WINDOW")
-    message = event.ClientMessage(window=win, client_type=protocols, data=(32, [delete, X.CurrentTime, 0, 0, 0]))
-    win.send_event(message, event_mask=X.NoEventMask)
-    display.flush()
+from conftest import APP, close_request, until, x_viewable, x_window
 
 
 def geometry(display, win):
@@ -24,7 +13,7 @@ def geometry(display, win):
     return (-at.x, -at.y, g.width, g.height)
 
 
-def test_size_and_position_survive_the_tray_and_the_session_ending(app):
+def test_size_and_position_survive_the_tray_and_the_session_ending(app, tray_host):
     from Xlib import display as xdisplay
 
     app.cli("person", "add", "--name", "Anna de Vries", "--tz", "Europe/Amsterdam", "--me")

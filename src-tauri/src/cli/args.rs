@@ -87,6 +87,9 @@ pub enum Command {
     },
     /// Show the language of the app and the CLI; with a value (system, en, nl), change it.
     Language { pref: Option<String> },
+    /// Open the quick-log window of the running Cadence (starting it when it is not running). Bind this to a
+    /// key in the desktop's keyboard settings where global shortcuts do not work, as on Wayland.
+    QuickLog,
 }
 
 #[derive(Debug, Subcommand)]

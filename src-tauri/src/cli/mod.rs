@@ -348,6 +348,8 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
             }
             Ok(cadence_core::review::text::text(&review, l))
         }
+        // main.rs opens the window for it; reached only when a caller runs it as a headless command.
+        Command::QuickLog => Err(CoreError::Conflict(cadence_core::Msg::new("app.quicklog_window"))),
         Command::Language { pref } => {
             if let Some(p) = pref {
                 *locale = db.set_locale_pref(&p)?;

@@ -17,6 +17,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         setup::people,
         setup::ui_painted,
         setup::quit_app,
+        setup::run_in_background,
+        setup::shortcut_status,
         setup::person_today,
         setup::close_quicklog,
         setup::quicklog_shortcut,

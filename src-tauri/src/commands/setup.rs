@@ -127,6 +127,30 @@ pub fn quicklog_shortcut<R: tauri::Runtime>(
     }
 }
 
+/// Hides the main window; Cadence keeps running (in the tray when there is one) so reminders keep firing.
+/// Hidden, the app may end with the session, never with a normal exit: the window's size and position are
+/// kept now (the window-state plugin itself saves them only on exit).
+pub fn hide_to_background<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    use tauri::Manager;
+    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+    let _ = app.save_window_state(StateFlags::all());
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.hide();
+    }
+}
+
+/// "Keep reminders running in the background", chosen where closing the window asks (no tray host).
+#[tauri::command]
+pub fn run_in_background<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    hide_to_background(&app);
+}
+
+/// Whether the quick log's global shortcut works on this desktop, and what to bind instead.
+#[tauri::command]
+pub fn shortcut_status(state: State<'_, AppState>) -> crate::desktop::ShortcutStatus {
+    state.shortcut_status()
+}
+
 /// Quits Cadence (its reminders stop until it is started again): the window's Quit item and Ctrl+Q, which
 /// work on every desktop, with or without a tray.
 #[tauri::command]

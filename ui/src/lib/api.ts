@@ -3,7 +3,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   BackupInfo, ImportPreview, ImportReport, Mapping,
   Absence, Action, ActionQuery, ApiErrorBody, AppStatus, Catalog, CategoryTarget, DayCount, NewAction, NewPerson,
-  Followup, FollowupEdit, InboxItem, MonthlyReview, NewFollowup, NewRule, Per, Person, ReminderRule, Stats, StatsQuery, TeamRow,
+  Followup, FollowupEdit, InboxItem, ShortcutStatus, MonthlyReview, NewFollowup, NewRule, Per, Person, ReminderRule, Stats, StatsQuery, TeamRow,
 } from './types';
 
 /** A command's typed failure: `kind` to branch on, `field` to show it next to. */
@@ -49,6 +49,8 @@ export const api = {
   uiPainted: () => call<void>('ui_painted'),
   /** Quits the app (reminders stop until Cadence starts again). */
   quit: () => call<void>('quit_app'),
+  runInBackground: () => call<void>('run_in_background'),
+  shortcutStatus: () => call<ShortcutStatus>('shortcut_status'),
   personToday: (person: string) => call<string>('person_today', { person }),
   stats: (query: StatsQuery) => call<Stats>('stats', { query }),
   team: (asOf?: string) => call<TeamRow[]>('team', { asOf }),

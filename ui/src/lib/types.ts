@@ -323,3 +323,6 @@ export interface Change { kind: string; key: string; field: string; from: string
 export interface ImportReport { format: string; dryRun: boolean; added: Record<string, number>; skipped: number; backup: string | null; changed: Change[] }
 /** `encoding`: how the core read the file's bytes (`utf-8`, `windows-1252`, `utf-16le`, `utf-16be`). */
 export interface ImportPreview { csv: CsvPreview | null; encoding: string; report: { Ok: ImportReport } | { Err: ApiErrorBody } }
+
+/** Whether the quick log's global shortcut works on this desktop, and the command to bind instead. */
+export interface ShortcutStatus { available: boolean; reason: 'wayland' | 'refused' | null; detail: string | null; command: string }

@@ -111,6 +111,7 @@ pub(crate) const EN: &[(&str, &str)] = &[
     ("app.autostart", "cannot change start at login: {error}"),
     ("app.autostart_read", "cannot read start at login: {error}"),
     ("app.shortcut_register", "cannot register {shortcut}: {error}"),
+    ("app.quicklog_window", "the quick log is a window: run `cadence quick-log` in a desktop session"),
     ("io.read", "cannot read {path}"),
     ("io.write", "cannot write {path}"),
     ("io.move_aside", "cannot move {path} aside"),

@@ -111,6 +111,7 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ("app.autostart", "kan starten bij inloggen niet wijzigen: {error}"),
     ("app.autostart_read", "kan starten bij inloggen niet lezen: {error}"),
     ("app.shortcut_register", "kan {shortcut} niet registreren: {error}"),
+    ("app.quicklog_window", "het snelle logvenster is een venster: start `cadence quick-log` in een bureaubladsessie"),
     ("io.read", "kan {path} niet lezen"),
     ("io.write", "kan {path} niet schrijven"),
     ("io.move_aside", "kan {path} niet opzijzetten"),

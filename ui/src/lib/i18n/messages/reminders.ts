@@ -61,6 +61,15 @@ export const en = {
   'always.autostart': 'Start Cadence when I log in',
   'shortcut.label': 'Quick log from anywhere with',
   'shortcut.save': 'Save shortcut',
+  'always.onClose': 'When I close the window on a desktop without a tray',
+  'always.onClose.ask': 'Ask me',
+  'always.onClose.background': 'Keep reminders running',
+  'always.onClose.quit': 'Quit Cadence',
+  'shortcut.wayland': 'Global shortcuts do not reach Cadence on this desktop (Wayland).',
+  'shortcut.refused': 'The desktop did not let Cadence have a global shortcut ({detail}).',
+  'shortcut.bind': 'Instead, add a custom shortcut in your desktop’s keyboard settings that runs this command:',
+  'shortcut.copy': 'Copy',
+  'shortcut.copied': 'Copied',
 } as const;
 
 export const nl: Translation<typeof en> = {
@@ -123,4 +132,13 @@ export const nl: Translation<typeof en> = {
   'always.autostart': 'Cadence starten wanneer ik inlog',
   'shortcut.label': 'Overal snel vastleggen met',
   'shortcut.save': 'Sneltoets opslaan',
+  'always.onClose': 'Als ik het venster sluit op een bureaublad zonder systeemvak',
+  'always.onClose.ask': 'Vraag het me',
+  'always.onClose.background': 'Herinneringen laten doorgaan',
+  'always.onClose.quit': 'Cadence afsluiten',
+  'shortcut.wayland': 'Algemene sneltoetsen bereiken Cadence niet op dit bureaublad (Wayland).',
+  'shortcut.refused': 'Het bureaublad gaf Cadence geen algemene sneltoets ({detail}).',
+  'shortcut.bind': 'Voeg in plaats daarvan in de toetsenbordinstellingen van je bureaublad een eigen sneltoets toe die dit commando uitvoert:',
+  'shortcut.copy': 'Kopiëren',
+  'shortcut.copied': 'Gekopieerd',
 };
