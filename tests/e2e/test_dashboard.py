@@ -94,14 +94,14 @@ def test_rhythm_edits_targets_and_absence(app):
     targets = app.cli("target", "list", "--person", "Anna de Vries")
     assert "open-communication       5 per week" in targets
 
-    dates = app.find_all("[data-testid=rhythm] form input[type=date]")
+    dates = app.find_all("[data-testid=rhythm] form [data-date-field]")
     app.driver.execute_script(
         "arguments[0].value = '2026-12-21'; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
         "arguments[1].value = '2027-01-01'; arguments[1].dispatchEvent(new Event('input', {bubbles: true}));",
         dates[0], dates[1])
     app.find("[data-testid=rhythm] form input[placeholder='holiday, travel, sick']").send_keys("Christmas")
     app.find("[data-testid=rhythm] form button[type=submit]").click()
-    app.wait_text("[data-testid=rhythm] .absences", "2026-12-21")
+    app.wait_text("[data-testid=rhythm] .absences", "21 Dec 2026")
     assert "Christmas" in app.cli("absence", "list")
 
     # A reversed range is refused with the core's message, and nothing is added.
