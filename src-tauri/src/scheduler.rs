@@ -52,10 +52,17 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
     });
 }
 
-/// One pass: today's automatic backup (once a day), then store what is due and tell the user.
+/// One pass: today's automatic backup (once a day), then store what is due and tell the user. The backup
+/// copies the whole file: it runs on a connection of its own, so the window's commands never wait for it.
 pub fn run_once<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
-    if let Err(e) = state.with_db(|db| db.daily_backup().and_then(|taken| if taken.is_some() { db.purge_undo().map(|_| taken) } else { Ok(taken) })) {
+    let due = state.with_db(|db| db.daily_backup_due()).unwrap_or(false);
+    let backup = if due {
+        state.on_own_connection(|db| db.daily_backup().and_then(|taken| if taken.is_some() { db.purge_undo().map(|_| taken) } else { Ok(taken) }))
+    } else {
+        Ok(None)
+    };
+    if let Err(e) = backup {
         if state.open_error().is_none() {
             eprintln!("cadence: daily backup failed: {}", e.message);
         }

@@ -53,19 +53,17 @@ impl AppState {
             },
             Err(e) => return Err(e.clone()),
         };
-        // SQLite met a damaged page while working: the full check decides. Damaged, the file is from now on
-        // treated as one that failed to open (the recovery screen; nothing more written to it). Intact, the
-        // error was not about this file (a backup being restored, say) and is reported as it is.
-        let found = match cadence_core::health::quick_check(&path) {
-            Err(c) if c.is_damage() => c,
-            _ if matches!(error, cadence_core::CoreError::Corrupt { .. }) => error,
-            _ => return Err(ApiError::localized(error, locale)),
-        };
-        let api = ApiError::localized(found, locale);
-        if let Ok(db) = std::mem::replace(&mut *guard, Err(api.clone())) {
-            db.abandon();
+        // Decided with the lock held: no other command writes to a file found damaged.
+        match damage_of(&path, error) {
+            Ok(other) => Err(ApiError::localized(other, locale)),
+            Err(found) => {
+                let api = ApiError::localized(found, locale);
+                if let Ok(db) = std::mem::replace(&mut *guard, Err(api.clone())) {
+                    db.abandon();
+                }
+                Err(api)
+            }
         }
-        Err(api)
     }
 
     /// Runs `f` on a connection of its own, on a blocking thread: an import, a restore, a backup or a PDF takes
@@ -79,23 +77,28 @@ impl AppState {
         let (path, locale) = self.with_db(|db| Ok((db.path().to_path_buf(), db.locale())))?;
         let clock = self.clock.clone();
         let at = path.clone();
-        let result = tauri::async_runtime::spawn_blocking(move || {
-            let mut db = Db::open_with_clock(&at, Box::new(crate::clock::Shared(clock)))?;
-            f(&mut db)
-        })
-        .await
-        .map_err(|e| ApiError::internal(format!("background work stopped: {e}")))?;
+        let result = tauri::async_runtime::spawn_blocking(move || own_connection(&at, clock, f))
+            .await
+            .map_err(|e| ApiError::internal(format!("background work stopped: {e}")))?;
+        self.settle(result, &path, locale)
+    }
+
+    /// [`AppState::on_worker`] for a thread that may block (the scheduler's daily backup): the work runs on a
+    /// connection of its own, so the window's commands never wait for it.
+    pub fn on_own_connection<T>(&self, f: impl FnOnce(&mut Db) -> CoreResult<T>) -> Result<T, ApiError> {
+        let (path, locale) = self.with_db(|db| Ok((db.path().to_path_buf(), db.locale())))?;
+        let result = own_connection(&path, self.clock.clone(), f);
+        self.settle(result, &path, locale)
+    }
+
+    /// The answer of work done on a connection of its own; damage it met sends the window to recovery.
+    fn settle<T>(&self, result: CoreResult<T>, path: &std::path::Path, locale: cadence_core::Locale) -> Result<T, ApiError> {
         match result {
             Ok(value) => Ok(value),
-            Err(e) if e.is_damage_of(&path) || matches!(e, cadence_core::CoreError::Corrupt { .. }) => {
-                match cadence_core::health::quick_check(&path) {
-                    Err(found) if found.is_damage() => {
-                        self.mark_damaged(found);
-                        Err(self.open_error().unwrap_or_else(|| ApiError::localized(e, locale)))
-                    }
-                    _ => Err(ApiError::localized(e, locale)),
-                }
-            }
+            Err(e) if e.is_damage_of(path) || matches!(e, cadence_core::CoreError::Corrupt { .. }) => match damage_of(path, e) {
+                Ok(other) => Err(ApiError::localized(other, locale)),
+                Err(found) => Err(self.mark_damaged(found)),
+            },
             Err(e) => Err(ApiError::localized(e, locale)),
         }
     }
@@ -127,17 +130,16 @@ impl AppState {
     /// The file was found damaged while open: the connection is closed without writing (no checkpoint), and
     /// from now on every command answers with `error`, as if the file had failed to open, so the window shows
     /// the recovery screen and nothing more is written to it.
-    pub fn mark_damaged(&self, error: cadence_core::CoreError) {
-        let Ok(mut guard) = self.db.lock() else { return };
+    pub fn mark_damaged(&self, error: cadence_core::CoreError) -> ApiError {
+        let Ok(mut guard) = self.db.lock() else { return ApiError::internal("the database lock was poisoned; restart Cadence") };
         let locale = guard.as_ref().map(|db| db.locale()).unwrap_or_else(|_| cadence_core::Locale::os());
-        if let Ok(db) = std::mem::replace(&mut *guard, Err(ApiError::localized(error, locale))) {
+        let api = ApiError::localized(error, locale);
+        if let Ok(db) = std::mem::replace(&mut *guard, Err(api.clone())) {
             db.abandon();
         }
+        api
     }
 
-    /// Closes the database before the app exits (Quit, Ctrl+Q, the tray): Tauri does not drop managed state
-    /// at exit, and a database never dropped leaves its session marker, which the next start would take for a
-    /// crash (and read the whole file before showing the window).
     /// Records why the global shortcut does not work (`None`: it does). On Wayland it never does.
     pub fn shortcut_problem_is(&self, problem: Option<(&str, Option<String>)>) {
         let problem = if crate::desktop::is_wayland() { Some(("wayland", None)) } else { problem };
@@ -157,6 +159,9 @@ impl AppState {
         }
     }
 
+    /// Closes the database before the app exits (Quit, Ctrl+Q, the tray): Tauri does not drop managed state
+    /// at exit, and a database never dropped leaves its session marker, which the next start would take for a
+    /// crash (and read the whole file before showing the window).
     pub fn close(&self) {
         if let Ok(mut guard) = self.db.lock() {
             let closed = std::mem::replace(&mut *guard, Err(ApiError::internal("Cadence is quitting")));
@@ -170,5 +175,22 @@ impl AppState {
             Ok(guard) => guard.as_ref().err().cloned(),
             Err(_) => Some(ApiError::internal("the database lock was poisoned; restart Cadence")),
         }
+    }
+}
+
+/// Opens a connection of its own to the file at `path` and runs `f` on it.
+fn own_connection<T>(path: &std::path::Path, clock: Arc<dyn Clock>, f: impl FnOnce(&mut Db) -> CoreResult<T>) -> CoreResult<T> {
+    let mut db = Db::open_with_clock(path, Box::new(crate::clock::Shared(clock)))?;
+    f(&mut db)
+}
+
+/// Whether `error`, met while working on the file at `path`, means the file is damaged: the full check finds
+/// damage (`Err` with what it found), or SQLite itself said the file is corrupt (`Err` with that). `Ok` gives
+/// the error back when the file is intact: it was about something else (a backup being restored, say).
+fn damage_of(path: &std::path::Path, error: cadence_core::CoreError) -> Result<cadence_core::CoreError, cadence_core::CoreError> {
+    match cadence_core::health::quick_check(path) {
+        Err(found) if found.is_damage() => Err(found),
+        _ if matches!(error, cadence_core::CoreError::Corrupt { .. }) => Err(error),
+        _ => Ok(error),
     }
 }

@@ -143,3 +143,19 @@ def test_editing_the_note_keeps_an_action_where_it_happened(app):
     assert after["note"] == "Met the New York sales team"
     place = lambda a: (a["tz"], a["occurredAt"], a["localDate"], a["localTime"])  # noqa: E731
     assert place(after) == place(before), "editing the note moved the action"
+
+
+def test_onboardings_finish_button_is_in_view_at_the_default_size(app):
+    """Issue 11.8: at the default window size (1180 x 800) the first screen's button shows without scrolling, in
+    English and in Dutch (the longer texts)."""
+    fits = ("const r = document.querySelector('[data-testid=onboard-submit]').getBoundingClientRect();"
+            "return [r.top, r.bottom, window.innerHeight, document.scrollingElement.scrollTop, window.innerWidth];")
+    for lang in ("en", "nl"):
+        app.cli("language", lang)
+        app.start()
+        app.wait("[data-testid=onboarding]")
+        top, bottom, height, scrolled, width = app.driver.execute_script(fits)
+        assert (width, height) == (1180, 800), "the default size"
+        assert scrolled == 0 and 0 <= top and bottom <= height, f"{lang}: the button spans {top}-{bottom} of {height}"
+        app.screenshot(f"onboarding-{lang}")
+        app.stop()

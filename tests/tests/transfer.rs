@@ -169,7 +169,9 @@ fn backups_rotate_restore_and_recover() {
     let p = db.add_person(&cadence_core::NewPerson { name: "Anna".into(), tz: Some("UTC".into()), ..Default::default() }).expect("p").id.to_string();
     for day in 0..12 {
         db.set_clock(Box::new(FixedClock(at("2026-11-01T10:00:00Z") + chrono::Duration::days(day))));
+        assert!(db.daily_backup_due().expect("due"), "day {day}: today's backup is still to be taken");
         assert!(db.daily_backup().expect("daily").is_some());
+        assert!(!db.daily_backup_due().expect("due"), "day {day}: taken");
         assert!(db.daily_backup().expect("daily").is_none(), "once a day");
     }
     let list = db.backups().expect("list");

@@ -236,7 +236,7 @@ impl Db {
     pub fn daily_backup(&self) -> Result<Option<PathBuf>> {
         let now = self.clock.now();
         let dir = self.backups_dir()?;
-        let daily = dir.join(format!("daily-{}.sqlite3", now.format("%Y-%m-%d")));
+        let daily = self.daily_path(&dir);
         if daily.exists() {
             return Ok(None);
         }
@@ -250,6 +250,16 @@ impl Db {
             prune(&dir, prefix, keep)?;
         }
         Ok(Some(daily))
+    }
+
+    /// Whether today's daily backup is still to be taken (cheap: one look at the folder), so a caller can
+    /// take it on a connection of its own only when it is due.
+    pub fn daily_backup_due(&self) -> Result<bool> {
+        Ok(!self.daily_path(&self.backups_dir()?).exists())
+    }
+
+    fn daily_path(&self, dir: &Path) -> PathBuf {
+        dir.join(format!("daily-{}.sqlite3", self.clock.now().format("%Y-%m-%d")))
     }
 
     /// Backups next to this database, newest first.
