@@ -37,6 +37,12 @@ def test_dashboard_shows_seeded_streak_and_score(app):
     assert card.find_element("css selector", "[data-testid=category-score]").text == "80%"
     assert card.find_element("css selector", ".pill").get_attribute("data-status") == "onTrack"
     assert "every working day" in card.text, "the target reads as a sentence"
+    # The overview's first row lines up: its cards share their top and their height.
+    row = app.driver.execute_script(
+        "const cards = [...document.querySelectorAll('.overview > .card')].map(c => c.getBoundingClientRect());"
+        "return cards.filter(r => Math.abs(r.top - cards[0].top) < 40).map(r => [r.top, r.bottom]);")
+    assert len(row) >= 3, row
+    assert max(t for t, _ in row) - min(t for t, _ in row) < 1 and max(b for _, b in row) - min(b for _, b in row) < 1, row
     card = app.find("[data-testid=score-card][data-category=open-communication]")
     assert card.find_element("css selector", "[data-testid=category-streak]").text.startswith("30 days")
     overall = round(stats["overall"]["score"] * 100)
