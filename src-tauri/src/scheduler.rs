@@ -26,6 +26,10 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
         let (mut wall, mut mono) = (clock.now(), Instant::now());
         let mut next = Instant::now();
         let mut days = DayWatch::new();
+        // The days as the window reads them when it opens, taken now: waiting for the first tick (after the
+        // full check of the file) could take the baseline after a midnight the window never saw, and that day
+        // change would never be told.
+        watch_days(&app, &mut days);
         loop {
             // The full check of the file first (after the first paint, then daily): nothing is backed up or
             // stored before it, and nothing after it found damage.

@@ -1,7 +1,9 @@
 """Measures the two UI figures of the README on the real release window (run through script/measure).
 
 1. Start to first painted Today view, on a 5-year single-person demo database: the time from launching the
-   process to the moment the UI reports (after two animation frames) that Today with its data is painted.
+   process to the moment the UI reports (after two animation frames) that Today with its data is painted;
+   and the floor, a minimal Tauri window (src-tauri/examples/floor.rs) timed the same way, interleaved.
+   MEASURE_ONLY=startup measures only this.
 2. Round trip of logging one action from the UI: from Enter in the quick log to the updated list in the DOM
    (the command's answer applied and rendered), and to the next animation frame after it, measured inside the
    page for actions typed through WebDriver. Under Xvfb WebKit paints in software, so the frame figure is
@@ -34,12 +36,17 @@ STARTS = int(os.environ.get("MEASURE_STARTS", "9"))
 LOGS = int(os.environ.get("MEASURE_LOGS", "40"))
 
 
-def first_paint(app: App, measure_file: Path) -> float:
+# The floor: a minimal Tauri window (src-tauri/examples/floor.rs) started and timed the same way.
+FLOOR = APP.parent / "examples" / "floor"
+ONLY_STARTUP = os.environ.get("MEASURE_ONLY") == "startup"
+
+
+def first_paint(app: App, measure_file: Path, binary: Path = APP) -> float:
     measure_file.unlink(missing_ok=True)
     env = app.env()
     env["CADENCE_MEASURE_FILE"] = str(measure_file)
     started = time.time()
-    proc = subprocess.Popen([str(APP)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([str(binary)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = started + 30
         while time.time() < deadline:
@@ -177,17 +184,26 @@ def quick_log_from_anywhere(runs: int = 10) -> None:
 
 
 def main():
-    quick_log_from_anywhere()
-    demo_data_50_people()
-    idle_cpu()
+    if not ONLY_STARTUP:
+        quick_log_from_anywhere()
+        demo_data_50_people()
+        idle_cpu()
     with tempfile.TemporaryDirectory() as tmp:
         app = App(Path(tmp))
         summary = json.loads(app.cli("--json", "demo-data", "--people", "1", "--years", "5"))
         print(f"database: 1 person, 5 years, {summary['actions']} actions, {app.db_file.stat().st_size / 1e6:.1f} MB")
 
-        starts = [first_paint(app, Path(tmp) / "paint.txt") for _ in range(STARTS)]
+        # Interleaved with the floor, so both meet the same machine.
+        starts, floors = [], []
+        for _ in range(STARTS):
+            starts.append(first_paint(app, Path(tmp) / "paint.txt"))
+            floors.append(first_paint(app, Path(tmp) / "floor.txt", FLOOR))
         print(f"start to first painted Today view: median {statistics.median(starts) * 1000:.0f} ms "
               f"(min {min(starts) * 1000:.0f}, max {max(starts) * 1000:.0f}, n={len(starts)}; first run {starts[0] * 1000:.0f} ms)")
+        print(f"floor, a minimal Tauri window to its first painted page: median {statistics.median(floors) * 1000:.0f} ms "
+              f"(min {min(floors) * 1000:.0f}, max {max(floors) * 1000:.0f}, n={len(floors)})")
+        if ONLY_STARTUP:
+            return
 
         app.start()
         app.wait("[data-testid=today-view] [data-testid=quicklog]")
