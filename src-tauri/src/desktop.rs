@@ -7,7 +7,9 @@ use serde::Serialize;
 
 /// Whether a tray host is there to show Cadence's icon now: on Linux, a StatusNotifier watcher on the session
 /// bus with a host registered (what libayatana-appindicator needs). Asked at every close, since a panel can
-/// come and go during a session. Windows and macOS always have one.
+/// come and go during a session; the bus answers at once when nobody owns the name. A desktop with only an
+/// old XEmbed tray counts as none (GDK cannot see a foreign selection owner): there the window asks, and the
+/// answer can be remembered. Windows and macOS always have one.
 #[cfg(target_os = "linux")]
 pub fn tray_host_present() -> bool {
     use gio::prelude::*;
@@ -22,7 +24,7 @@ pub fn tray_host_present() -> bool {
         Some(&args),
         None,
         gio::DBusCallFlags::NO_AUTO_START,
-        1000,
+        300,
         gio::Cancellable::NONE,
     );
     reply.ok().and_then(|v| v.child_value(0).as_variant()).and_then(|v| v.get::<bool>()).unwrap_or(false)

@@ -43,7 +43,10 @@ pub fn builder<R: tauri::Runtime>(base: tauri::Builder<R>, state: AppState) -> t
 pub fn run_gui(data_dir: Option<PathBuf>, quick_log: bool) -> tauri::Result<()> {
     let base = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
-            if args.iter().skip(1).any(|a| a == "quick-log") {
+            // The second launch's own arguments, read as it read them: `quick-log` the subcommand, not a
+            // folder of that name given to --data-dir.
+            let second = <cli::Cli as clap::Parser>::try_parse_from(&args).ok();
+            if matches!(second.and_then(|c| c.command), Some(cli::Command::QuickLog)) {
                 quicklog::open(app)
             } else {
                 tray::show_main(app)

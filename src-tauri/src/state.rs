@@ -95,7 +95,8 @@ impl AppState {
     fn settle<T>(&self, result: CoreResult<T>, path: &std::path::Path, locale: cadence_core::Locale) -> Result<T, ApiError> {
         match result {
             Ok(value) => Ok(value),
-            Err(e) if e.is_damage_of(path) || matches!(e, cadence_core::CoreError::Corrupt { .. }) => match damage_of(path, e) {
+            // Only damage of this file: a damaged backup being restored is the backup's problem, said as such.
+            Err(e) if e.is_damage_of(path) => match damage_of(path, e) {
                 Ok(other) => Err(ApiError::localized(other, locale)),
                 Err(found) => Err(self.mark_damaged(found)),
             },
@@ -185,12 +186,12 @@ fn own_connection<T>(path: &std::path::Path, clock: Arc<dyn Clock>, f: impl FnOn
 }
 
 /// Whether `error`, met while working on the file at `path`, means the file is damaged: the full check finds
-/// damage (`Err` with what it found), or SQLite itself said the file is corrupt (`Err` with that). `Ok` gives
+/// damage (`Err` with what it found), or SQLite itself said this file is corrupt (`Err` with that). `Ok` gives
 /// the error back when the file is intact: it was about something else (a backup being restored, say).
 fn damage_of(path: &std::path::Path, error: cadence_core::CoreError) -> Result<cadence_core::CoreError, cadence_core::CoreError> {
     match cadence_core::health::quick_check(path) {
         Err(found) if found.is_damage() => Err(found),
-        _ if matches!(error, cadence_core::CoreError::Corrupt { .. }) => Err(error),
+        _ if matches!(&error, cadence_core::CoreError::Corrupt { path: p, .. } if p == path) => Err(error),
         _ => Ok(error),
     }
 }

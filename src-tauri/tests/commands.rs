@@ -209,3 +209,28 @@ fn the_background_check_finds_damage_the_open_did_not_see_and_writing_stops() {
     let wal = dir.path().join("cadence.sqlite3-wal");
     assert!(!wal.exists() || std::fs::metadata(&wal).expect("wal").len() == 0, "nor to its WAL");
 }
+
+#[test]
+fn a_damaged_backup_refused_by_restore_leaves_the_database_in_use() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let mut db = cadence_core::Db::open(&dir.path().join("cadence.sqlite3")).expect("open");
+        db.demo_data(&cadence_core::demo::DemoSpec { people: 1, years: 2, seed: 9, per_day: 6.0 }).expect("demo");
+    }
+    let h = Harness::new(dir.path());
+    let backup = h.ok("backup_now", json!({}));
+    let backup = backup.as_str().expect("the backup's path").to_string();
+    // The backup is damaged on disk (a bad sector, a copy cut short): pages near its end overwritten.
+    let mut bytes = std::fs::read(&backup).expect("read backup");
+    let pages = bytes.len() / 4096;
+    for b in bytes.iter_mut().skip((pages - 8) * 4096).take(4 * 4096) {
+        *b = 0x55;
+    }
+    std::fs::write(&backup, &bytes).expect("damage the backup");
+
+    let e = h.err("restore_backup", json!({"path": backup}));
+    assert_eq!(e["kind"], json!("corrupt"), "the backup is refused as damaged: {e}");
+    let status = h.ok("app_status", json!({}));
+    assert_eq!(status["error"], Value::Null, "the database in use is intact and stays in use: {status}");
+    h.ok("log_action", json!({"input": {"person": "1", "category": "follow-up", "note": "after the refused restore"}}));
+}

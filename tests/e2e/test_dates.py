@@ -3,6 +3,10 @@ native date input is month first): 1 December 2026 reads `01/12/2026` in English
 what is typed day first is stored as that day."""
 import json
 
+from selenium.webdriver.common.keys import Keys
+
+from conftest import until
+
 
 def iso(app, css):
     return app.driver.execute_script("return document.querySelector(arguments[0]).dataset.iso", css)
@@ -29,6 +33,13 @@ def test_date_fields_are_day_first_in_english_and_dutch(app):
     app.wait("[data-testid=today-view]")
     assert app.env()["LANG"] == "C.UTF-8"
     assert shown(app, "[data-testid=goto-date]") == "01/12/2026", "1 December, day first"
+    # Text that is no date, then the Today button: the field shows the day again, not the stale text.
+    type_into(app, "[data-testid=goto-date]", "abc")
+    assert invalid(app, "[data-testid=goto-date]") == "true"
+    app.find("[data-testid=prev-day]").click()
+    assert until(lambda: shown(app, "[data-testid=goto-date]") == "30/11/2026", 5), shown(app, "[data-testid=goto-date]")
+    type_into(app, "[data-testid=goto-date]", "01/12/2026" + Keys.ENTER)
+    assert until(lambda: app.find("[data-testid=today-view]").get_attribute("data-day") == "2026-12-01", 5), "Enter goes to the day typed"
 
     app.find("[data-nav=followups]").click()
     app.wait("[data-testid=followups]")
@@ -37,6 +48,12 @@ def test_date_fields_are_day_first_in_english_and_dutch(app):
     assert iso(app, "input[name=due]") == "2026-12-03", "03/12 is the third of December, not the twelfth of March"
     type_into(app, "input[name=due]", "31/02/2027")
     assert invalid(app, "input[name=due]") == "true", "no 31 February"
+    # Submitted as it is, the core refuses it at the field; nothing is stored with some earlier date.
+    app.find("input[name=text]").send_keys("Never stored")
+    app.find("[data-testid=followups] form button[type=submit]").click()
+    assert app.wait("[data-testid=followups] form .field-error").text
+    assert json.loads(app.cli("--json", "followup", "list")) == []
+    app.find("input[name=text]").clear()
     type_into(app, "input[name=due]", "12/01/2027")
     app.find("input[name=text]").send_keys("Answer the works council")
     app.find("[data-testid=followups] form button[type=submit]").click()

@@ -87,9 +87,12 @@ fn an_archived_persons_rules_rest_and_restart_from_the_restore() {
     // Tuesday 17 November, 09:00 Amsterdam: the check-in fires.
     set(&mut db, at("2026-11-17T08:00:30Z"));
     assert_eq!(db.run_reminders().expect("run").len(), 1);
+    assert_eq!((db.inbox(false).expect("inbox").len(), db.unread_count().expect("unread")), (1, 1));
 
     set(&mut db, at("2026-11-17T12:00:00Z"));
     db.archive_person(ben).expect("archive");
+    // What waited for him leaves the inbox (nothing to "log now" for someone who left).
+    assert_eq!((db.inbox(false).expect("inbox").len(), db.unread_count().expect("unread")), (0, 0));
     let view = db.rule(rule).expect("rule view");
     assert!(view.person_archived && view.next_fire.is_none(), "an archived person's rule rests: {view:?}");
     set(&mut db, at("2026-11-18T08:00:30Z"));
@@ -99,6 +102,7 @@ fn an_archived_persons_rules_rest_and_restart_from_the_restore() {
     // Restored on Thursday at noon: Wednesday and Thursday morning are not caught up on; Friday fires.
     set(&mut db, at("2026-11-19T12:00:00Z"));
     db.restore_person(ben).expect("restore");
+    assert_eq!(db.inbox(false).expect("inbox").len(), 1, "back with him");
     assert_eq!(db.rule(rule).expect("rule").next_fire.as_deref(), Some("2026-11-20T09:00:00+01:00"));
     assert!(db.run_reminders().expect("run").is_empty(), "nothing missed while archived is delivered late");
     set(&mut db, at("2026-11-20T08:00:30Z"));
@@ -150,4 +154,51 @@ fn a_followup_is_edited_deleted_and_the_delete_undone() {
     assert!(db.purge_undo().expect("purge") >= 1);
     assert!(matches!(db.restore_followup(f.id), Err(CoreError::NotFound { .. })));
     assert_eq!(common::count(&db, "followups"), 0);
+}
+
+#[test]
+fn nothing_new_is_made_for_an_archived_person_by_any_path() {
+    let (_d, mut db, ben) = office();
+    let promise = db
+        .add_followup(&NewFollowup { person: "Ben".into(), text: "Call the supplier".into(), due: "2026-11-20".into(), from_action: None })
+        .expect("promise");
+    let anna_action = log(&mut db, "Anna", "2026-11-16").expect("Anna's action");
+    db.archive_person(ben).expect("archive");
+    let refused = |r: Result<(), CoreError>, what: &str| match r {
+        Err(CoreError::Invalid { field, .. }) => assert_eq!(field, "person", "{what}"),
+        other => panic!("{what} must be refused on person, got {other:?}"),
+    };
+    refused(db.close_followup(promise.id, None).map(|_| ()), "closing his promise logs a new action");
+    refused(
+        db.add_followup(&NewFollowup { person: "Ben".into(), text: "x".into(), due: "2026-11-20".into(), from_action: None }).map(|_| ()),
+        "a new promise",
+    );
+    refused(db.add_rule(&NewRule { person: "Ben".into(), kind: "checkin".into(), at: Some("09:00".into()), ..Default::default() }).map(|_| ()), "a rule");
+    refused(
+        db.update_action(anna_action.id, &NewAction { person: "Ben".into(), category: "open-communication".into(), ..Default::default() }).map(|_| ()),
+        "moving an action to him",
+    );
+    let csv = "Date,Person,Category\n2026-11-18,Ben,open-communication\n";
+    assert!(matches!(db.import_text(csv, None, false), Err(CoreError::Import { .. }) | Err(CoreError::Invalid { .. })), "a sheet's row for him");
+    assert_eq!(common::count(&db, "actions"), 1, "nothing was written");
+}
+
+#[test]
+fn a_deleted_promise_that_was_reminded_of_leaves_the_inbox_and_still_exports_and_imports() {
+    let (_d, mut db, _ben) = office();
+    let f = db
+        .add_followup(&NewFollowup { person: "Anna".into(), text: "Send the slides".into(), due: "2026-11-17".into(), from_action: None })
+        .expect("followup");
+    db.add_rule(&NewRule { person: "Anna".into(), kind: "followup-due".into(), at: Some("09:00".into()), ..Default::default() }).expect("rule");
+    set(&mut db, at("2026-11-17T08:00:30Z"));
+    let fired = db.run_reminders().expect("run");
+    assert_eq!(fired.iter().filter(|i| i.followup_id == Some(f.id)).count(), 1, "{fired:?}");
+    db.delete_followup(f.id).expect("delete");
+    assert!(db.inbox(true).expect("inbox").iter().all(|i| i.followup_id != Some(f.id)), "gone from the inbox");
+
+    let json = db.export_json().expect("export");
+    let (_d2, mut fresh) = common::open_at("2026-11-17T09:00:00Z");
+    fresh.import_text(&json, None, false).expect("an export with a deleted promise's reminder imports");
+    db.restore_followup(f.id).expect("undo");
+    assert!(db.inbox(true).expect("inbox").iter().any(|i| i.followup_id == Some(f.id)), "back with the undo");
 }

@@ -166,16 +166,20 @@ fn a_layer_and_a_unit_of_the_same_name_stay_two_audiences() {
     let count = |kind: &str| stats.audiences.iter().find(|c| c.key == "staff" && c.kind == kind).map(|c| c.count);
     assert_eq!((count("layer"), count("unit")), (Some(2), Some(2)));
 
+    // A unit named as one of Cadence's layers in Dutch ("Medewerkers" is the Dutch Staff) stays a unit too.
+    db.add_catalog_entry("units", "Medewerkers", &CatalogPatch::default()).expect("unit Medewerkers");
+    assert_eq!(log(&mut db, &["unit:medewerkers"]).audiences, ["unit:medewerkers"]);
     // Through a CSV and back into a fresh file with the same catalogue, each audience is still itself.
     let csv = db.export_csv().expect("csv");
     assert!(csv.contains("staff;unit:staff") && csv.contains(",unit:staff,"), "{csv}");
     let (_d2, mut fresh) = open_at("2026-11-27T10:00:00Z");
     fresh.add_person(&NewPerson { name: "Anna".into(), tz: Some("Europe/Amsterdam".into()), ..Default::default() }).expect("anna");
     fresh.add_catalog_entry("units", "Staff", &CatalogPatch::default()).expect("unit");
+    fresh.add_catalog_entry("units", "Medewerkers", &CatalogPatch::default()).expect("unit");
     fresh.import_text(&csv, None, false).expect("import");
     // (Logged in the same second, the three may come back in another order.)
     let mut got: Vec<Vec<String>> = fresh.list_actions(&ActionQuery::default()).expect("list").into_iter().map(|a| a.audiences).collect();
     got.sort();
-    assert_eq!(got, [vec!["layer:staff"], vec!["layer:staff", "unit:staff"], vec!["unit:staff"]]);
+    assert_eq!(got, [vec!["layer:staff"], vec!["layer:staff", "unit:staff"], vec!["unit:medewerkers"], vec!["unit:staff"]]);
     drop(dir);
 }

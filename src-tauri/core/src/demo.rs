@@ -212,7 +212,7 @@ impl Db {
     }
 
     fn free_name(&self, rng: &mut fastrand::Rng) -> Result<String> {
-        let taken: Vec<String> = self.people()?.into_iter().map(|p| p.name.to_lowercase()).collect();
+        let taken: Vec<String> = self.people_all()?.into_iter().map(|p| p.name.to_lowercase()).collect();
         let base = format!("{} {}", FIRST[rng.usize(..FIRST.len())], LAST[rng.usize(..LAST.len())]);
         let mut name = base.clone();
         let mut n = 2;

@@ -75,6 +75,7 @@ impl Db {
     /// Records a promise.
     pub fn add_followup(&mut self, input: &NewFollowup) -> Result<Followup> {
         let person_id = resolve_person(&self.conn, &input.person)?;
+        crate::people::refuse_archived(&self.conn, person_id)?;
         let text = promise_text(&input.text)?;
         let due = parse_date("due", &input.due)?;
         if let Some(action) = input.from_action {

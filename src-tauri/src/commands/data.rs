@@ -88,11 +88,8 @@ pub struct ImportPreview {
 /// The file's bytes, as the window sends them (base64: the core decides how to read them, not WebKit).
 fn file_bytes(state: &AppState, data: &str) -> Result<Vec<u8>, ApiError> {
     use base64::Engine as _;
-    let max = cadence_core::transfer::import::MAX_IMPORT_BYTES;
-    if data.len() as u64 / 4 * 3 > max {
-        let size = data.len() as u64 / 4 * 3;
-        return Err(state.error(CoreError::Import { line: None, field: "file".into(), reason: Msg::new("import.too_big").arg("size", size >> 20).arg("max", max >> 20) }));
-    }
+    // Checked before decoding: base64 carries three bytes in four characters.
+    cadence_core::transfer::import::check_size(data.len() as u64 / 4 * 3).map_err(|e| state.error(e))?;
     base64::engine::general_purpose::STANDARD
         .decode(data.trim())
         .map_err(|_| state.error(CoreError::Invalid { field: "data", reason: Msg::new("import.not_base64") }))

@@ -142,7 +142,6 @@ impl Db {
         let now = self.clock.now();
         let id = self.write(|tx| {
             let a = validate(tx, input, now, None, None)?;
-            refuse_archived(tx, a.person_id)?;
             insert_valid(tx, &a, now)
         })?;
         self.action(id)
@@ -347,18 +346,6 @@ pub(crate) fn today_of(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result
 
 /// How long a deleted action can be restored.
 pub const UNDO_DAYS: i64 = 30;
-
-/// A person who was archived gets no new actions (they left); what they did stays and can be edited.
-fn refuse_archived(tx: &rusqlite::Connection, person_id: i64) -> Result<()> {
-    let name: Option<String> = tx
-        .prepare_cached("SELECT name FROM people WHERE id = ?1 AND archived_at IS NOT NULL")?
-        .query_row([person_id], |r| r.get(0))
-        .optional()?;
-    match name {
-        Some(name) => Err(CoreError::invalid("person", Msg::new("person.archived").arg("name", name))),
-        None => Ok(()),
-    }
-}
 
 fn purge_undo_in(tx: &rusqlite::Connection, now_ms: i64) -> Result<usize> {
     let cutoff = now_ms - UNDO_DAYS * 86_400_000;

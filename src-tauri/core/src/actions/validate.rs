@@ -156,6 +156,10 @@ fn validate_with(
     category: Option<i64>,
 ) -> Result<ValidAction> {
     let person_id = resolve_person(conn, &input.person)?;
+    // A new action (or one moved to another person) is never for someone archived; their own stay editable.
+    if current.map(|a| a.person_id) != Some(person_id) {
+        crate::people::refuse_archived(conn, person_id)?;
+    }
     let person = person_clock(conn, person_id)?;
     let has = |f: &dyn Fn(&Action) -> bool| current.is_some_and(f);
     let category_id = match category {

@@ -39,6 +39,11 @@ const INBOX_SQL: &str = "SELECT o.id, o.rule_id, o.person_id, p.name, o.kind, o.
         o.fire_at, o.fired_at, o.late, o.state, o.snoozed_until, o.seen, o.title, o.body, p.tz
      FROM reminder_occurrences o JOIN people p ON p.id = o.person_id";
 
+/// An occurrence still worth showing: its person is not archived and its promise (if any) not deleted. The
+/// others rest, kept, and come back when the person is restored or the delete undone.
+pub(crate) const LIVE: &str = "o.person_id NOT IN (SELECT id FROM people WHERE archived_at IS NOT NULL)
+     AND (o.followup_id IS NULL OR o.followup_id NOT IN (SELECT id FROM followups WHERE deleted_at IS NOT NULL))";
+
 fn inbox_item(r: &Row<'_>) -> rusqlite::Result<InboxItem> {
     let tz: String = r.get(16)?;
     Ok(InboxItem {
@@ -65,7 +70,7 @@ impl Db {
     /// The inbox: entries waiting (fired or snoozed), newest first; with `all`, handled ones too. Occurrences
     /// a catch-up passed over (missed) were never delivered and are not shown.
     pub fn inbox(&self, all: bool) -> Result<Vec<InboxItem>> {
-        let filter = if all { "WHERE o.missed = 0" } else { "WHERE o.missed = 0 AND o.state IN ('fired', 'snoozed')" };
+        let filter = if all { format!("WHERE o.missed = 0 AND {LIVE}") } else { format!("WHERE o.missed = 0 AND o.state IN ('fired', 'snoozed') AND {LIVE}") };
         Ok(self
             .conn
             .prepare_cached(&format!("{INBOX_SQL} {filter} ORDER BY coalesce(o.refired_at, o.fired_at) DESC, o.id DESC LIMIT 200"))?
@@ -75,7 +80,8 @@ impl Db {
 
     /// Entries fired and not yet seen.
     pub fn unread_count(&self) -> Result<u32> {
-        Ok(self.conn.query_row("SELECT count(*) FROM reminder_occurrences WHERE state = 'fired' AND seen = 0", [], |r| r.get(0))?)
+        let sql = format!("SELECT count(*) FROM reminder_occurrences o WHERE o.state = 'fired' AND o.seen = 0 AND {LIVE}");
+        Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
     }
 
     pub fn inbox_item(&self, id: i64) -> Result<InboxItem> {

@@ -149,6 +149,7 @@ impl Db {
     /// Validates and stores a rule; returns it with its next fire time.
     pub fn add_rule(&mut self, input: &NewRule) -> Result<ReminderRule> {
         let v = self.validate_rule(input)?;
+        crate::people::refuse_archived(&self.conn, v.person_id)?;
         let now = self.clock.now().timestamp_millis();
         let id = self.write(|tx| {
             tx.execute(
@@ -169,6 +170,7 @@ impl Db {
         // An edited rule is a new promise: it never catches up on times that passed under its old settings.
         let now = self.clock.now().timestamp_millis();
         let v = self.validate_rule(input)?;
+        crate::people::refuse_archived(&self.conn, v.person_id)?;
         self.write(|tx| {
             tx.execute(
                 "UPDATE reminder_rules SET person_id = ?2, created_by = coalesce(?3, created_by), kind = ?4, at_time = ?5,
@@ -376,10 +378,12 @@ impl Db {
                     ids.push(tx.last_insert_rowid());
                 }
             }
-            let mut back = tx.prepare_cached(
-                "UPDATE reminder_occurrences SET state = 'fired', refired_at = ?1, seen = 0, snoozed_until = NULL
-                 WHERE state = 'snoozed' AND snoozed_until <= ?1 RETURNING id",
-            )?;
+            let refire = format!(
+                "UPDATE reminder_occurrences AS o SET state = 'fired', refired_at = ?1, seen = 0, snoozed_until = NULL
+                 WHERE o.state = 'snoozed' AND o.snoozed_until <= ?1 AND {} RETURNING id",
+                inbox::LIVE
+            );
+            let mut back = tx.prepare_cached(&refire)?;
             let returned: Vec<i64> = back.query_map([stamp], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
             ids.extend(returned);
             Ok(ids)

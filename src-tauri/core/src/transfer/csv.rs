@@ -123,14 +123,13 @@ impl Db {
         let write_err = |e: ::csv::Error| CoreError::Io { context: Msg::new("io.write_csv"), source: std::io::Error::other(e) };
         out.write_record(COLUMNS).map_err(write_err)?;
         let doc = self.export_doc()?;
-        // A unit whose key is also a layer's is written `unit:KEY`, so that reading the file back (a bare key is
-        // the layer's first) finds the same audience.
-        let layer_keys: std::collections::HashSet<&str> = doc.layers.iter().map(|l| l.key.as_str()).collect();
+        // Units are written `unit:KEY`: read back, a bare word is a layer's key or label first (in either
+        // language), so a unit named like a layer (Staff, Medewerkers) would come back as that layer.
         for a in &doc.actions {
             let instant = DateTime::<Utc>::from_timestamp_millis(a.occurred_at).unwrap_or_default();
             let zone = crate::time::Zone::parse(&a.tz).unwrap_or(crate::time::Zone::Iana(chrono_tz::UTC));
             let mut audiences = a.layers.clone();
-            audiences.extend(a.units.iter().map(|u| if layer_keys.contains(u.as_str()) { format!("unit:{u}") } else { u.clone() }));
+            audiences.extend(a.units.iter().map(|u| format!("unit:{u}")));
             out.write_record([
                 a.local_date.clone(),
                 zone.local(instant).format("%H:%M").to_string(),

@@ -42,12 +42,17 @@ fn cannot_read(path: &Path) -> impl FnOnce(std::io::Error) -> CoreError + '_ {
     move |source| CoreError::Io { context: Msg::new("io.read").arg("path", path.display()), source }
 }
 
+/// Refuses an import of `size` bytes above [`MAX_IMPORT_BYTES`], whether read from a path or sent by the window.
+pub fn check_size(size: u64) -> Result<()> {
+    if size > MAX_IMPORT_BYTES {
+        return Err(err("file", Msg::new("import.too_big").arg("size", size >> 20).arg("max", MAX_IMPORT_BYTES >> 20)));
+    }
+    Ok(())
+}
+
 /// Reads a file for import: size-limited, decoded by [`decode`].
 pub fn read_text(path: &Path) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(cannot_read(path))?;
-    if meta.len() > MAX_IMPORT_BYTES {
-        return Err(err("file", Msg::new("import.too_big").arg("size", meta.len() >> 20).arg("max", MAX_IMPORT_BYTES >> 20)));
-    }
+    check_size(std::fs::metadata(path).map_err(cannot_read(path))?.len())?;
     let bytes = std::fs::read(path).map_err(cannot_read(path))?;
     decode(bytes)
 }

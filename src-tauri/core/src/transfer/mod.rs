@@ -200,7 +200,7 @@ impl Db {
             "SELECT r.uid, o.occurrence, p.name, o.kind, o.category, f.uid, o.fire_at, o.fired_at, o.late, o.state,
                     o.snoozed_until, o.refired_at, o.seen, o.title, o.body, o.missed
              FROM reminder_occurrences o JOIN reminder_rules r ON r.id = o.rule_id JOIN people p ON p.id = o.person_id
-             LEFT JOIN followups f ON f.id = o.followup_id ORDER BY r.uid, o.occurrence",
+             LEFT JOIN followups f ON f.id = o.followup_id AND f.deleted_at IS NULL ORDER BY r.uid, o.occurrence",
             |r| {
                 Ok(OccurrenceEntry {
                     rule: r.get(0)?,

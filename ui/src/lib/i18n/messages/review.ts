@@ -3,6 +3,7 @@ import type { Translation } from './types';
 
 export const en = {
   title: "Prepare a month's review",
+  archivedName: '{name} (archived)',
   person: 'Person',
   month: 'Month',
   print: 'Print',
@@ -47,6 +48,7 @@ export const en = {
 
 export const nl: Translation<typeof en> = {
   title: 'Bereid een maandoverzicht voor',
+  archivedName: '{name} (gearchiveerd)',
   person: 'Persoon',
   month: 'Maand',
   print: 'Afdrukken',
