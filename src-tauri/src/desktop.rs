@@ -35,6 +35,37 @@ pub fn tray_host_present() -> bool {
     true
 }
 
+/// Ends Cadence as Quit does when the session ends (logout sends SIGTERM, a closed terminal SIGHUP, Ctrl+C
+/// SIGINT): the database is closed, so its session marker goes and the next start is not taken for a crash
+/// (which would read the whole file before showing the window). Installed before the app is built, on GLib's
+/// main loop: a signal that comes while Cadence is still starting waits for the loop, by which time `setup`
+/// has put the app's handle in the returned slot.
+#[cfg(target_os = "linux")]
+pub fn end_with_the_session() -> std::sync::Arc<std::sync::OnceLock<tauri::AppHandle>> {
+    let slot: std::sync::Arc<std::sync::OnceLock<tauri::AppHandle>> = Default::default();
+    // SIGHUP, SIGINT, SIGTERM (the same numbers on every Linux).
+    for signal in [1, 2, 15] {
+        let slot = slot.clone();
+        glib::unix_signal_add_local(signal, move || {
+            use tauri::Manager;
+            match slot.get() {
+                Some(app) => {
+                    app.state::<crate::state::AppState>().close();
+                    app.exit(0);
+                }
+                None => std::process::exit(0),
+            }
+            glib::ControlFlow::Break
+        });
+    }
+    slot
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn end_with_the_session() -> std::sync::Arc<std::sync::OnceLock<tauri::AppHandle>> {
+    Default::default()
+}
+
 /// A Wayland session: global shortcuts of X11 programs do not reach Cadence there (only keys pressed in
 /// its own windows would), so the shortcut counts as unavailable even when registering it "worked".
 pub fn is_wayland() -> bool {

@@ -41,6 +41,7 @@ pub fn builder<R: tauri::Runtime>(base: tauri::Builder<R>, state: AppState) -> t
 /// shortcuts do not work). Closing the window hides it to the tray when a tray host is there to show the
 /// app, so reminders keep firing; without one the window asks whether to keep running or to quit.
 pub fn run_gui(data_dir: Option<PathBuf>, quick_log: bool) -> tauri::Result<()> {
+    let session_end = desktop::end_with_the_session();
     let base = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
             // The second launch's own arguments, read as it read them: `quick-log` the subcommand, not a
@@ -59,6 +60,7 @@ pub fn run_gui(data_dir: Option<PathBuf>, quick_log: bool) -> tauri::Result<()> 
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None));
     builder(base, open_state(data_dir))
         .setup(move |app| {
+            let _ = session_end.set(app.handle().clone());
             match app.handle().plugin(quicklog::shortcut_plugin()) {
                 Ok(()) => quicklog::register_stored(app.handle()),
                 Err(e) => {

@@ -77,7 +77,7 @@ fn people_log_and_list() {
     let first = &listed[0];
     assert_eq!(first["localDate"], "2026-11-26");
     assert_eq!(first["occurredAt"], "2026-11-26T21:00:00-05:00");
-    assert_eq!(first["audiences"], serde_json::json!(["team-lead", "staff"]));
+    assert_eq!(first["audiences"], serde_json::json!(["layer:team-lead", "layer:staff"]), "audiences by kind");
     let ranged = json(d, &["list", "--from", "2026-11-01", "--to", "2026-11-21"]);
     assert_eq!(ranged.as_array().map(Vec::len), Some(1));
     assert_eq!(ranged[0]["personName"], "Noah");
