@@ -131,6 +131,9 @@ fn a_followup_is_edited_deleted_and_the_delete_undone() {
         }
     }
     assert_eq!(db.followup(f.id).expect("unchanged").due, "2026-11-24", "a refused edit changes nothing");
+    let longest = "x".repeat(500);
+    assert_eq!(db.update_followup(f.id, &FollowupEdit { text: Some(longest.clone()), due: None }).expect("500 characters are allowed").text, longest);
+    db.update_followup(f.id, &FollowupEdit { text: Some("Send the slides and notes".into()), due: None }).expect("back");
 
     // A due-date reminder would fire for it on the 24th; deleted, it is gone everywhere, and does not fire.
     db.add_rule(&NewRule { person: "Anna".into(), kind: "followup-due".into(), at: Some("09:00".into()), ..Default::default() }).expect("rule");

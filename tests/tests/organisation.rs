@@ -183,3 +183,30 @@ fn a_layer_and_a_unit_of_the_same_name_stay_two_audiences() {
     assert_eq!(got, [vec!["layer:staff"], vec!["layer:staff", "unit:staff"], vec!["unit:medewerkers"], vec!["unit:staff"]]);
     drop(dir);
 }
+
+/// An action keeps an audience archived since, named bare or by kind; a new action cannot name it, either way.
+#[test]
+fn an_archived_audience_stays_on_its_action_named_either_way() {
+    let (_dir, mut db) = open_at("2026-11-27T10:00:00Z");
+    db.add_person(&NewPerson { name: "Anna".into(), tz: Some("Europe/Amsterdam".into()), ..Default::default() }).expect("anna");
+    db.add_catalog_entry("units", "Sales", &CatalogPatch::default()).expect("unit");
+    let with = |audience: &str| NewAction {
+        person: "Anna".into(),
+        category: "open-communication".into(),
+        audiences: vec![audience.into()],
+        ..Default::default()
+    };
+    let board = db.log_action(&with("board")).expect("board");
+    let sales = db.log_action(&with("unit:sales")).expect("sales");
+    for (list, key) in [("layers", "board"), ("units", "sales")] {
+        db.update_catalog_entry(list, key, &CatalogPatch { archived: Some(true), ..Default::default() }).expect("archive");
+    }
+    for name in ["board", "layer:board"] {
+        assert_eq!(db.update_action(board.id, &with(name)).expect(name).audiences, ["layer:board"], "{name}");
+        assert!(db.log_action(&with(name)).is_err(), "a new action cannot name the archived {name}");
+    }
+    for name in ["sales", "unit:sales"] {
+        assert_eq!(db.update_action(sales.id, &with(name)).expect(name).audiences, ["unit:sales"], "{name}");
+        assert!(db.log_action(&with(name)).is_err(), "a new action cannot name the archived {name}");
+    }
+}

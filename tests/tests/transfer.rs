@@ -358,3 +358,15 @@ fn an_imported_rule_is_checked_as_the_form_checks_it_and_named_by_line_and_field
         assert!(into.rules(None).expect("rules").is_empty(), "{now}: nothing was imported");
     }
 }
+
+#[test]
+fn an_import_above_the_size_limit_is_refused_with_both_sizes() {
+    use cadence_core::transfer::import::{check_size, MAX_IMPORT_BYTES};
+    assert!(check_size(MAX_IMPORT_BYTES).is_ok(), "the limit itself is allowed");
+    assert!(check_size(0).is_ok());
+    let e = check_size(MAX_IMPORT_BYTES + 1).expect_err("one byte over");
+    assert!(matches!(&e, CoreError::Import { field, .. } if field == "file"), "{e:?}");
+    let e = check_size(300 << 20).expect_err("300 MB");
+    let text = e.message(cadence_core::Locale::En);
+    assert!(text.contains("is 300 MB") && text.contains("the limit is 256 MB"), "{text}");
+}
