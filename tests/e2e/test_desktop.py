@@ -1,8 +1,11 @@
 """Issue 11.7: desktops without a tray, and Wayland. With no tray host on the session bus, closing the window asks
 (keep reminders running, or quit) instead of hiding Cadence where nobody could find it; with one, the icon
 registers and closing hides to it. `cadence quick-log` opens the running app's quick log (the command to bind
-where global shortcuts do not work), and on Wayland the Reminders view says so and shows that command."""
+where global shortcuts do not work, and the desktop entry's action), and on Wayland the Reminders view says so and shows that command."""
+import configparser
+import shlex
 import subprocess
+from pathlib import Path
 
 from Xlib import display as xdisplay
 
@@ -83,6 +86,44 @@ def test_cadence_quick_log_opens_the_running_apps_quick_log(app):
     assert second.returncode == 0, "the second process hands over and ends"
     assert until(lambda: x_viewable(d, "Cadence quick log"), 10), "the running app shows its quick log"
     assert len(running()) == 1, "one Cadence, still"
+
+
+DESKTOP_TEMPLATE = Path(__file__).resolve().parents[2] / "src-tauri" / "linux" / "cadence.desktop"
+
+
+def rendered_desktop_entry(tmp_path: Path) -> Path:
+    """The bundler's desktop entry (tauri.conf.json's desktopTemplate) with its Handlebars fields filled in as the
+    bundler fills them for an installed app, the executable named by its full path here."""
+    text = DESKTOP_TEMPLATE.read_text()
+    for field, value in {"name": "Cadence", "exec": str(APP), "icon": "cadence"}.items():
+        text = text.replace("{{" + field + "}}", value)
+    assert "{{" not in text, "every field of the template is one the bundler fills"
+    entry = tmp_path / "cadence.desktop"
+    entry.write_text(text)
+    return entry
+
+
+def test_the_desktop_entry_is_valid_and_its_quick_log_action_opens_the_running_apps_quick_log(app, tmp_path):
+    entry = rendered_desktop_entry(tmp_path)
+    # freedesktop's own validator (desktop-file-utils), not a check of ours.
+    check = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+    assert check.returncode == 0 and not check.stdout.strip(), check.stdout + check.stderr
+    parsed = configparser.ConfigParser(interpolation=None)
+    parsed.optionxform = str
+    parsed.read(entry)
+    assert "quick-log" in parsed["Desktop Entry"]["Actions"].split(";")
+    action = shlex.split(parsed["Desktop Action quick-log"]["Exec"])
+    assert action == [str(APP), "quick-log"]
+
+    app.cli("person", "add", "--name", "Anna de Vries", "--tz", "Europe/Amsterdam", "--me")
+    app.start()
+    app.wait("[data-testid=today-view]")
+    d = xdisplay.Display()
+    assert not x_viewable(d, "Cadence quick log")
+    launched = subprocess.run(action, env=app.env(), timeout=30)
+    assert launched.returncode == 0
+    assert until(lambda: x_viewable(d, "Cadence quick log"), 10), "the launcher's action shows the quick log"
+    assert len(running()) == 1
 
 
 def test_on_wayland_the_reminders_view_offers_the_command_to_bind(app):
