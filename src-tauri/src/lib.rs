@@ -12,6 +12,7 @@ pub mod health;
 pub mod quicklog;
 pub mod scheduler;
 pub mod state;
+pub mod timeline;
 mod tray;
 
 use std::path::PathBuf;
@@ -23,10 +24,12 @@ use state::AppState;
 /// Builds the state the window runs on: the data folder and the database opened in it (or the error).
 pub fn open_state(data_dir: Option<PathBuf>) -> AppState {
     let clock = clock::app_clock();
-    match cadence_core::paths::data_dir(data_dir) {
+    let state = match cadence_core::paths::data_dir(data_dir) {
         Ok(dir) => AppState::new(Db::open_dir_with_clock(&dir, Box::new(clock::Shared(clock.clone()))), Some(dir), clock),
         Err(e) => AppState::new(Err(e), None, clock),
-    }
+    };
+    timeline::mark("db-open");
+    state
 }
 
 /// Registers what every Cadence app has on `base`: the real runtime's builder, or the mock one in tests.
@@ -41,6 +44,7 @@ pub fn builder<R: tauri::Runtime>(base: tauri::Builder<R>, state: AppState) -> t
 /// shortcuts do not work). Closing the window hides it to the tray when a tray host is there to show the
 /// app, so reminders keep firing; without one the window asks whether to keep running or to quit.
 pub fn run_gui(data_dir: Option<PathBuf>, quick_log: bool) -> tauri::Result<()> {
+    timeline::mark("gui");
     let session_end = desktop::end_with_the_session();
     let base = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
@@ -60,6 +64,7 @@ pub fn run_gui(data_dir: Option<PathBuf>, quick_log: bool) -> tauri::Result<()> 
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None));
     builder(base, open_state(data_dir))
         .setup(move |app| {
+            timeline::mark("setup");
             let _ = session_end.set(app.handle().clone());
             match app.handle().plugin(quicklog::shortcut_plugin()) {
                 Ok(()) => quicklog::register_stored(app.handle()),
@@ -88,6 +93,7 @@ pub fn run_gui(data_dir: Option<PathBuf>, quick_log: bool) -> tauri::Result<()> 
                 eprintln!("cadence: no tray icon: {e}");
             }
             scheduler::start(app.handle().clone());
+            timeline::mark("setup-done");
             Ok(())
         })
         .on_window_event(|window, event| {

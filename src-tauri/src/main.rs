@@ -15,6 +15,8 @@ fn main() -> ExitCode {
 }
 
 fn gui(data_dir: Option<std::path::PathBuf>, quick_log: bool) -> ExitCode {
+    // Before the window's first thread: see the function.
+    cadence_app::desktop::paint_with_the_cpu_without_a_gpu();
     match cadence_app::run_gui(data_dir, quick_log) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -150,3 +150,25 @@ def test_on_x11_with_the_shortcut_free_no_notice(app):
         "const done = arguments[0]; window.__TAURI_INTERNALS__.invoke('shortcut_status').then(done, (e) => done(String(e)));")
     assert status["available"] is True, status
     assert not app.find_all("[data-testid=shortcut-instead]")
+
+
+def environ_of(pid: str) -> dict[str, str]:
+    raw = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return dict(item.decode(errors="replace").split("=", 1) for item in raw if b"=" in item)
+
+
+def test_without_a_gpu_webkit_paints_with_the_cpu_and_a_persons_choice_stands(app):
+    """No DRM render node here (a VM, Xvfb): the page's painter, WebKit's web process, gets
+    WEBKIT_SKIA_ENABLE_CPU_RENDERING=1 from Cadence; a value the person set is passed on unchanged."""
+    dri = Path("/dev/dri")
+    has_gpu = dri.is_dir() and any(p.name.startswith("renderD") for p in dri.iterdir())
+    app.cli("person", "add", "--name", "Anna de Vries", "--tz", "Europe/Amsterdam", "--me")
+    for chosen, expected in ((None, None if has_gpu else "1"), ("0", "0")):
+        app.extra_env["WEBKIT_SKIA_ENABLE_CPU_RENDERING"] = chosen
+        app.start()
+        app.wait("[data-testid=today-view]")
+        [pid] = running()
+        web = subprocess.run(["pgrep", "-P", pid, "-f", "WebKitWebProcess"], capture_output=True, text=True).stdout.split()
+        assert web, "the window's page runs in a WebKit web process of Cadence's"
+        assert environ_of(web[0]).get("WEBKIT_SKIA_ENABLE_CPU_RENDERING") == expected
+        app.stop()

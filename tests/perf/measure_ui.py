@@ -41,6 +41,10 @@ FLOOR = APP.parent / "examples" / "floor"
 ONLY_STARTUP = os.environ.get("MEASURE_ONLY") == "startup"
 
 
+# Per step of Cadence's start-up (src-tauri/src/timeline.rs and ui/src/lib/marks.ts): ms after the launch.
+BREAKDOWN: dict[str, list[float]] = {}
+
+
 def first_paint(app: App, measure_file: Path, binary: Path = APP) -> float:
     measure_file.unlink(missing_ok=True)
     env = app.env()
@@ -51,7 +55,13 @@ def first_paint(app: App, measure_file: Path, binary: Path = APP) -> float:
         deadline = started + 30
         while time.time() < deadline:
             if measure_file.exists() and measure_file.read_text().strip():
-                painted_us = int(measure_file.read_text().split()[1])
+                lines = measure_file.read_text().splitlines()
+                painted_us = int(lines[0].split()[1])
+                if binary == APP:
+                    for line in lines[1:]:
+                        if line.startswith("mark "):
+                            _, name, at_us = line.split()
+                            BREAKDOWN.setdefault(name, []).append(int(at_us) / 1e3 - started * 1e3)
                 return painted_us / 1e6 - started
             time.sleep(0.005)
         raise RuntimeError("the Today view never reported a paint")
@@ -202,6 +212,9 @@ def main():
               f"(min {min(starts) * 1000:.0f}, max {max(starts) * 1000:.0f}, n={len(starts)}; first run {starts[0] * 1000:.0f} ms)")
         print(f"floor, a minimal Tauri window to its first painted page: median {statistics.median(floors) * 1000:.0f} ms "
               f"(min {min(floors) * 1000:.0f}, max {max(floors) * 1000:.0f}, n={len(floors)})")
+        print("where Cadence's start-up goes (median ms after launch, in order):")
+        for name, xs in sorted(BREAKDOWN.items(), key=lambda kv: statistics.median(kv[1])):
+            print(f"  {statistics.median(xs):7.0f}  {name}")
         if ONLY_STARTUP:
             return
 

@@ -31,6 +31,7 @@ pub struct AppStatus {
 
 #[tauri::command]
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+    crate::timeline::mark("app-status");
     let data_dir = state.data_dir.as_ref().map(|d| d.display().to_string());
     let os_zone = cadence_core::time::detect_os_zone();
     let version = env!("CARGO_PKG_VERSION").to_string();
@@ -85,12 +86,13 @@ pub fn people(state: State<'_, AppState>) -> Result<Vec<Person>, ApiError> {
 
 /// Called by the UI once the first Today view is painted; `script/measure` reads the time it records.
 #[tauri::command]
-pub fn ui_painted(state: State<'_, AppState>) -> Result<(), ApiError> {
+/// `marks` are the page's own steps (name, epoch milliseconds), written after it for the breakdown.
+pub fn ui_painted(state: State<'_, AppState>, marks: Option<Vec<(String, f64)>>) -> Result<(), ApiError> {
     // The window is up: now the scheduler may read the whole file for damage (crate::health).
     state.painted.store(true, std::sync::atomic::Ordering::Relaxed);
     let Some(file) = &state.measure_file else { return Ok(()) };
     let now = chrono::Utc::now().timestamp_micros();
-    let line = format!("first-paint {now}\n");
+    let line = crate::timeline::report(now, &marks.unwrap_or_default());
     use std::io::Write;
     std::fs::OpenOptions::new()
         .create(true)

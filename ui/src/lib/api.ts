@@ -46,7 +46,7 @@ export const api = {
   restoreAction: (id: number) => call<Action>('restore_action', { id }),
   listActions: (query: ActionQuery) => call<Action[]>('list_actions', { query }),
   dayCounts: (query: ActionQuery) => call<DayCount[]>('day_counts', { query }),
-  uiPainted: () => call<void>('ui_painted'),
+  uiPainted: (marks: [string, number][]) => call<void>('ui_painted', { marks }),
   /** Quits the app (reminders stop until Cadence starts again). */
   quit: () => call<void>('quit_app'),
   runInBackground: () => call<void>('run_in_background'),
