@@ -97,11 +97,12 @@ pub fn is_wayland() -> bool {
 }
 
 /// Whether the quick log's global shortcut works here, and what to bind instead when it does not.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ShortcutStatus {
     pub available: bool,
     /// `wayland` or `refused` (the desktop or another program would not let Cadence have it); none when available.
+    #[ts(type = r#""wayland" | "refused" | null"#)]
     pub reason: Option<String>,
     /// The error the desktop gave, when it refused.
     pub detail: Option<String>,

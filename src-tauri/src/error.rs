@@ -4,12 +4,14 @@ use cadence_core::{CoreError, Locale};
 use serde::Serialize;
 
 /// A serialisable error; `kind` mirrors [`CoreError::kind`], `field` names the input at fault.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "ApiErrorBody")]
 pub struct ApiError {
     pub kind: String,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub field: Option<String>,
 }
 

@@ -21,7 +21,7 @@ pub const KEEP_DAILY: usize = 7;
 pub const KEEP_WEEKLY: usize = 4;
 
 /// A backup file and what it holds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupInfo {
     pub file: String,

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::Db;
 
 /// One person's local date now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonDay {
     pub person_id: i64,
@@ -20,7 +20,7 @@ pub struct PersonDay {
 }
 
 /// What the window is told when a day began for someone: today for the app's user, and for everyone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DayChange {
     /// Today for the app's user (`YYYY-MM-DD`); `None` before onboarding.

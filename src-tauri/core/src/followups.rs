@@ -16,7 +16,7 @@ use crate::time::parse_date;
 pub const MAX_FOLLOWUP: usize = 500;
 
 /// A commitment and where it stands.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Followup {
     pub id: i64,
@@ -26,6 +26,7 @@ pub struct Followup {
     pub due: String,
     pub from_action_id: Option<i64>,
     /// `open`, `overdue` (open past its due date, as of the person's today) or `done`.
+    #[ts(type = r#""open" | "overdue" | "done""#)]
     pub status: String,
     pub created_date: String,
     pub closed_date: Option<String>,
@@ -33,16 +34,18 @@ pub struct Followup {
 }
 
 /// An edit of a follow-up: the fields given change, the others stay.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
+#[ts(optional_fields = nullable)]
 pub struct FollowupEdit {
     pub text: Option<String>,
     pub due: Option<String>,
 }
 
 /// Input for a new follow-up.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
+#[ts(optional_fields = nullable)]
 pub struct NewFollowup {
     pub person: String,
     pub text: String,
@@ -51,7 +54,7 @@ pub struct NewFollowup {
 }
 
 /// Follow-through figures for the dashboard.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FollowThrough {
     pub open: u32,

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A leader (or the assistant using the app).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Person {
     pub id: i64,
@@ -25,8 +25,9 @@ pub struct Person {
 }
 
 /// Input for creating a person. Text as typed; validated by [`crate::Db::add_person`].
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
+#[ts(optional_fields = nullable)]
 pub struct NewPerson {
     pub name: String,
     pub role: Option<String>,
@@ -41,7 +42,7 @@ pub struct NewPerson {
 }
 
 /// An action kind, such as open communication.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Category {
     pub id: i64,
@@ -52,7 +53,7 @@ pub struct Category {
 }
 
 /// A means of reaching people, internal or external.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Channel {
     pub id: i64,
@@ -66,13 +67,14 @@ pub struct Channel {
 }
 
 /// An organisational layer (board, senior management, ...) or a unit; both are audiences.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Audience {
     pub id: i64,
     pub key: String,
     pub label: String,
     /// `layer` or `unit`.
+    #[ts(type = r#""layer" | "unit""#)]
     pub kind: String,
     /// Archived: no longer offered, still named in the history (only `catalog_all` lists these).
     #[serde(default)]
@@ -80,13 +82,14 @@ pub struct Audience {
 }
 
 /// A core value or strategic theme of the organisation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ValueItem {
     pub id: i64,
     pub key: String,
     pub label: String,
     /// `value` or `theme`.
+    #[ts(type = r#""value" | "theme""#)]
     pub kind: String,
     /// Archived: no longer offered, still named in the history (only `catalog_all` lists these).
     #[serde(default)]
@@ -94,7 +97,7 @@ pub struct ValueItem {
 }
 
 /// Everything the quick-log panel offers to choose from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Catalog {
     pub categories: Vec<Category>,
@@ -105,7 +108,7 @@ pub struct Catalog {
 }
 
 /// A logged leadership action.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
     pub id: i64,
@@ -132,8 +135,9 @@ pub struct Action {
 }
 
 /// Input for logging or editing an action. At most one of `at` and `date` is given; `time` goes with `date`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
+#[ts(optional_fields = nullable)]
 pub struct NewAction {
     /// Person id or name.
     pub person: String,
@@ -143,8 +147,10 @@ pub struct NewAction {
     /// Channel key.
     pub channel: Option<String>,
     /// Layer or unit keys.
+    #[ts(as = "Option<Vec<String>>", optional = nullable)]
     pub audiences: Vec<String>,
     /// Value or theme keys.
+    #[ts(as = "Option<Vec<String>>", optional = nullable)]
     pub values: Vec<String>,
     /// An RFC 3339 instant; its offset fixes the local date.
     pub at: Option<String>,
@@ -159,8 +165,9 @@ pub struct NewAction {
 }
 
 /// Which actions to list.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
+#[ts(optional_fields = nullable)]
 pub struct ActionQuery {
     /// Person id or name; everyone when absent.
     pub person: Option<String>,
@@ -171,7 +178,7 @@ pub struct ActionQuery {
 }
 
 /// Number of actions on one local date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DayCount {
     pub date: String,

@@ -17,7 +17,7 @@ use crate::people::resolve_person;
 use crate::time::parse_date;
 
 /// The period a target counts over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Per {
     Week,
@@ -42,7 +42,7 @@ impl Per {
 }
 
 /// "times per week" or "times per working day".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Target {
     pub times: u32,
@@ -50,7 +50,7 @@ pub struct Target {
 }
 
 /// A category's target for a person.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CategoryTarget {
     pub category: String,
@@ -72,7 +72,7 @@ pub fn default_target(key: &str) -> Target {
 }
 
 /// A planned absence over inclusive local dates.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Absence {
     pub id: i64,

@@ -77,7 +77,7 @@ fn dirs_downloads() -> Option<PathBuf> {
 
 /// What an import would do: for CSV the columns and suggested mapping, how the file's bytes were read
 /// (`utf-8`, `windows-1252`, ...), and always a dry run.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
     csv: Option<CsvPreview>,

@@ -8,7 +8,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 /// What the UI needs to decide which screen to show.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppStatus {
     pub version: String,
@@ -24,6 +24,7 @@ pub struct AppStatus {
     /// The language in use (`en` or `nl`): the setting, or the OS locale.
     pub locale: Locale,
     /// `system`, `en` or `nl`.
+    #[ts(type = r#""system" | "en" | "nl""#)]
     pub locale_pref: String,
     /// The OS locale's language, named by the "as the system" choice.
     pub os_locale: Locale,

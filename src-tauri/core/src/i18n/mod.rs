@@ -17,7 +17,7 @@ pub use errors::{field_name, Msg};
 pub use texts::Texts;
 
 /// A language Cadence speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]

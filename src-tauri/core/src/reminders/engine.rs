@@ -25,8 +25,9 @@ use crate::i18n::{fill, Locale};
 pub const LATE_AFTER_MINUTES: i64 = 5;
 
 /// The kinds of reminder rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
+#[ts(rename = "RuleKind")]
 pub enum Kind {
     Checkin,
     Silence,

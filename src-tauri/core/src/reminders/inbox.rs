@@ -13,13 +13,14 @@ use crate::people::person_clock;
 use crate::time::local_date;
 
 /// An inbox entry: a fired occurrence and what was done with it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InboxItem {
     pub id: i64,
     pub rule_id: i64,
     pub person_id: i64,
     pub person_name: String,
+    #[ts(as = "super::engine::Kind")]
     pub kind: String,
     pub category: Option<String>,
     pub followup_id: Option<i64>,
@@ -28,6 +29,7 @@ pub struct InboxItem {
     pub fired_at: String,
     pub late: bool,
     /// `fired`, `snoozed`, `dismissed` or `acted`.
+    #[ts(type = r#""fired" | "snoozed" | "dismissed" | "acted""#)]
     pub state: String,
     pub snoozed_until: Option<String>,
     pub seen: bool,

@@ -25,7 +25,7 @@ use crate::time::{parse_hhmm, WorkingDays};
 use engine::{Due, Kind, Rule};
 
 /// A stored rule, as the UI and CLI show it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ReminderRule {
     pub id: i64,
@@ -33,6 +33,7 @@ pub struct ReminderRule {
     pub person_name: String,
     pub created_by: Option<i64>,
     pub created_by_name: Option<String>,
+    #[ts(as = "engine::Kind")]
     pub kind: String,
     pub at: String,
     /// Weekdays it may fire on; `None` = the person's working days.
@@ -52,8 +53,9 @@ pub struct ReminderRule {
 }
 
 /// Input for a new or edited rule. Numbers as typed; validated per kind.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
+#[ts(optional_fields = nullable)]
 pub struct NewRule {
     pub person: String,
     pub kind: String,

@@ -17,7 +17,7 @@ use crate::stats::{CategoryStats, Coverage};
 use crate::{FollowThrough, StatsQuery};
 
 /// One month's review of one person.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MonthlyReview {
     pub person_id: i64,
@@ -44,7 +44,7 @@ pub struct MonthlyReview {
     pub follow_through: FollowThrough,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewCategory {
     pub key: String,
@@ -57,11 +57,12 @@ pub struct ReviewCategory {
     pub current_streak: u32,
     pub best_streak: u32,
     /// `days` or `weeks`.
+    #[ts(type = r#""weeks" | "days""#)]
     pub streak_unit: String,
     pub slipping: bool,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrendPoint {
     pub week_start: String,

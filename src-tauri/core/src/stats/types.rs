@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::targets::Target;
 
 /// What to compute.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
+#[ts(optional_fields = nullable)]
 pub struct StatsQuery {
     /// Person id or name.
     pub person: String,
@@ -19,7 +20,7 @@ pub struct StatsQuery {
 }
 
 /// Everything the dashboard shows for one person.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
     pub as_of: String,
@@ -47,7 +48,7 @@ pub struct Stats {
     pub follow_through: crate::followups::FollowThrough,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Range {
     pub from: String,
@@ -55,7 +56,7 @@ pub struct Range {
     pub days: u32,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Overall {
     pub current_streak_days: u32,
@@ -70,7 +71,7 @@ pub struct Overall {
 }
 
 /// Why a score is what it is, in numbers the UI turns into words.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Explanation {
     /// Counted days in the last 30 calendar days, and how many of them met the target.
@@ -88,7 +89,7 @@ pub struct Explanation {
     pub window_days: u32,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CategoryStats {
     pub key: String,
@@ -100,6 +101,7 @@ pub struct CategoryStats {
     pub best_streak: u32,
     pub streak_at_risk: bool,
     /// `weeks` for "N per week" targets, `days` for "N per working day".
+    #[ts(type = r#""weeks" | "days""#)]
     pub streak_unit: String,
     pub score: f64,
     pub score_7d_ago: f64,
@@ -109,9 +111,11 @@ pub struct CategoryStats {
     pub counted_days_since: Option<i64>,
     pub slipping: bool,
     /// `silence` (longer than the target interval without one) or `scoreDrop`.
+    #[ts(type = r#""silence" | "scoreDrop" | null"#)]
     pub slipping_reason: Option<String>,
     /// What the card says: `slipping`, `onTrack` (not slipping, and the score at least half: the habit holds)
     /// or `building` (not slipping, but the score still low: a 2% score is not "on track").
+    #[ts(type = r#""slipping" | "onTrack" | "building""#)]
     pub status: String,
     /// The target interval in counted days.
     pub interval_days: u32,
@@ -119,26 +123,28 @@ pub struct CategoryStats {
     pub explanation: Explanation,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DayTotal {
     pub date: String,
     pub count: u32,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PeriodCounts {
     /// `weekStart` (Monday) for weeks, `month` (`YYYY-MM`) for months.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub week_start: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub month: Option<String>,
     pub counts: BTreeMap<String, u32>,
     pub total: u32,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ScorePoint {
     pub week_start: String,
@@ -146,7 +152,7 @@ pub struct ScorePoint {
     pub scores: BTreeMap<String, f64>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChannelShare {
     pub key: String,
@@ -157,7 +163,7 @@ pub struct ChannelShare {
 }
 
 /// Coverage of an audience (layer or unit) or a value: how often and how recently.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {
     pub key: String,
@@ -170,7 +176,7 @@ pub struct Coverage {
 }
 
 /// One row of the team overview.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TeamRow {
     pub person_id: i64,
@@ -188,6 +194,7 @@ pub struct TeamRow {
     /// Their labels, in the same order (what people read).
     pub slipping_labels: Vec<String>,
     /// `slipping`, `onTrack` or `building`, by the overall score (see `CategoryStats::status`).
+    #[ts(type = r#""slipping" | "onTrack" | "building""#)]
     pub status: String,
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::error::Result;
 
 /// One field of a record already here that an import changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// `category`, `channel`, `layer`, `unit`, `value` or `target`.

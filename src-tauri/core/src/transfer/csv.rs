@@ -16,8 +16,9 @@ pub const COLUMNS: [&str; 12] =
     ["Date", "Time", "Time zone", "Person", "Category", "Note", "Channel", "Audiences", "Values", "Logged by", "Occurred at (UTC)", "Action ID"];
 
 /// Which CSV column (0-based) holds each field. `date`, `person` and `category` are required.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
+#[ts(optional_fields = nullable)]
 pub struct Mapping {
     pub date: Option<usize>,
     pub time: Option<usize>,
@@ -35,7 +36,7 @@ pub struct Mapping {
 }
 
 /// What the UI shows before importing a CSV: its columns, a few rows and the mapping Cadence suggests.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CsvPreview {
     pub headers: Vec<String>,

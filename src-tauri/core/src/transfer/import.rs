@@ -18,7 +18,7 @@ use crate::i18n::Msg;
 pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What an import did (or, with `dry_run`, would do).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     /// `json` or `csv`.
