@@ -51,7 +51,8 @@ fn types() -> Vec<Declared> {
         StatsQuery, Stats, Range, Overall, DayTotal, ScorePoint, ChannelShare, Explanation, CategoryStats,
         PeriodCounts, Coverage, TeamRow, MonthlyReview, ReviewCategory, TrendPoint, Followup, NewFollowup,
         FollowupEdit, FollowThrough, cadence_core::reminders::engine::Kind, ReminderRule, NewRule, InboxItem, BackupInfo, Mapping, DateOrder, CsvPreview,
-        Change, ImportReport, ImportPreview,
+        Change, ImportReport, ImportPreview, cadence_core::organisation::CatalogPatch,
+        cadence_app::commands::reminders::Closed,
     ]
 }
 

@@ -47,8 +47,9 @@ impl List {
 }
 
 /// Changes to a catalogue entry; absent fields stay as they are.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
+#[ts(optional_fields = nullable)]
 pub struct CatalogPatch {
     pub label: Option<String>,
     /// Categories: `#rrggbb`.

@@ -91,8 +91,10 @@ pub fn add_followup(state: State<'_, AppState>, input: NewFollowup) -> Result<Fo
     state.with_db(|db| db.add_followup(&input))
 }
 
-#[derive(serde::Serialize)]
+/// A closed promise: the follow-up, done, and the action that closed it.
+#[derive(serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "ClosedFollowup")]
 pub struct Closed {
     followup: Followup,
     action: Action,

@@ -2,7 +2,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   BackupInfo, ImportPreview, ImportReport, Mapping,
-  Absence, Action, ActionQuery, ApiErrorBody, AppStatus, Catalog, CategoryTarget, DayCount, NewAction, NewPerson,
+  Absence, Action, CatalogPatch, ClosedFollowup, ActionQuery, ApiErrorBody, AppStatus, Catalog, CategoryTarget, DayCount, NewAction, NewPerson,
   Followup, FollowupEdit, InboxItem, ShortcutStatus, MonthlyReview, NewFollowup, NewRule, Per, Person, ReminderRule, Stats, StatsQuery, TeamRow,
 } from './types';
 
@@ -76,7 +76,7 @@ export const api = {
   runReminders: () => call<void>('run_reminders'),
   followups: (person?: string, status?: string) => call<Followup[]>('followups', { person, status }),
   addFollowup: (input: NewFollowup) => call<Followup>('add_followup', { input }),
-  closeFollowup: (id: number, note?: string) => call<{ followup: Followup; action: Action }>('close_followup', { id, note }),
+  closeFollowup: (id: number, note?: string) => call<ClosedFollowup>('close_followup', { id, note }),
   updateFollowup: (id: number, edit: FollowupEdit) => call<Followup>('update_followup', { id, edit }),
   deleteFollowup: (id: number) => call<Followup>('delete_followup', { id }),
   restoreFollowup: (id: number) => call<Followup>('restore_followup', { id }),
@@ -98,9 +98,9 @@ export const api = {
   recoveryInfo: () => call<BackupInfo | null>('recovery_info'),
   recoverBackup: (path: string) => call<string>('recover_backup', { path }),
   catalogAll: () => call<Catalog>('catalog_all'),
-  addCatalogEntry: (list: string, label: string, patch: Record<string, unknown>) =>
+  addCatalogEntry: (list: string, label: string, patch: CatalogPatch) =>
     call<string>('add_catalog_entry', { list, label, patch }),
-  updateCatalogEntry: (list: string, key: string, patch: Record<string, unknown>) =>
+  updateCatalogEntry: (list: string, key: string, patch: CatalogPatch) =>
     call<void>('update_catalog_entry', { list, key, patch }),
   addPerson: (person: NewPerson) => call<Person>('add_person', { person }),
   updatePerson: (person: string, input: NewPerson) => call<Person>('update_person', { person, input }),

@@ -500,3 +500,23 @@ backup: string | null,
 changed: Array<Change>, };
 
 export type ImportPreview = { csv: CsvPreview | null, encoding: string, report: { Ok : ImportReport } | { Err : ApiErrorBody }, };
+
+export type CatalogPatch = { label?: string | null, 
+/**
+ * Categories: `#rrggbb`.
+ */
+colour?: string | null, 
+/**
+ * Channels: external (customers, partners, the public) or internal.
+ */
+external?: boolean | null, 
+/**
+ * Values: `value` or `theme`.
+ */
+kind?: string | null, archived?: boolean | null, 
+/**
+ * Channels: the unit keys it is meant for (empty: everyone).
+ */
+units?: Array<string> | null, };
+
+export type ClosedFollowup = { followup: Followup, action: Action, };
