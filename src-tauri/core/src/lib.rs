@@ -15,6 +15,7 @@ mod failpoint;
 pub mod followups;
 pub mod health;
 pub mod i18n;
+pub mod language;
 pub mod model;
 pub mod organisation;
 pub mod os_zone;

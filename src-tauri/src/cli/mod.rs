@@ -46,7 +46,7 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
     let dir = cadence_core::paths::data_dir(data_dir)?;
     if let Command::Backups = command {
         // Listing backups must work even when the database itself cannot be opened.
-        if let Some(stored) = cadence_core::i18n::stored_locale(&dir.join(cadence_core::db::DB_FILE)) {
+        if let Some(stored) = cadence_core::language::stored_locale(&dir.join(cadence_core::db::DB_FILE)) {
             *locale = stored;
         }
         let list = cadence_core::backup::list_in(&dir)?;
@@ -55,7 +55,7 @@ pub fn execute(command: Command, data_dir: Option<PathBuf>, json: bool, locale: 
     if let Command::Check = command {
         // Checks the file as it is, without opening it for writing: a damaged file stays as it was.
         let path = dir.join(cadence_core::db::DB_FILE);
-        if let Some(stored) = cadence_core::i18n::stored_locale(&path) {
+        if let Some(stored) = cadence_core::language::stored_locale(&path) {
             *locale = stored;
         }
         if !path.exists() {

@@ -1,0 +1,123 @@
+//! The core's layout, read from its source: which top-level modules a module refers to. The language
+//! catalogues (`i18n`) are a leaf, the error type uses only them, and `db`, `error`, `time` and `i18n` no
+//! longer import each other in a circle (#12). References are `crate::module` paths and the names the crate
+//! root re-exports (`crate::Db` is `db`'s).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn core_src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../src-tauri/core/src")
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("read core/src").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The code of a file without its comments (line comments and doc comments; the core has no block comments
+/// that name modules) and without its `#[cfg(test)]` tail, which may use anything.
+fn code(text: &str) -> String {
+    let text = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
+    text.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
+}
+
+/// Identifiers following `crate::` in `code`.
+fn crate_paths(code: &str) -> Vec<String> {
+    code.match_indices("crate::")
+        .map(|(i, m)| code[i + m.len()..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect())
+        .collect()
+}
+
+/// Top-level module -> the top-level modules it refers to.
+fn graph() -> BTreeMap<String, BTreeSet<String>> {
+    let src = core_src();
+    let lib = std::fs::read_to_string(src.join("lib.rs")).expect("lib.rs");
+    let modules: BTreeSet<String> = lib
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pub mod ").or_else(|| l.trim().strip_prefix("mod ")))
+        .map(|m| m.trim_end_matches(';').to_string())
+        .collect();
+    // `pub use db::Db;`, `pub use i18n::{Locale, Msg};`: which module each re-exported name comes from.
+    let mut reexported: BTreeMap<String, String> = BTreeMap::new();
+    for line in lib.lines().filter_map(|l| l.trim().strip_prefix("pub use ")) {
+        let Some((module, names)) = line.trim_end_matches(';').split_once("::") else { continue };
+        for name in names.trim_matches(|c| c == '{' || c == '}').split(',') {
+            reexported.insert(name.trim().to_string(), module.to_string());
+        }
+    }
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in files {
+        let rel = file.strip_prefix(&src).expect("under src");
+        let first = rel.components().next().expect("a component").as_os_str().to_string_lossy().to_string();
+        let module = first.trim_end_matches(".rs").to_string();
+        if !modules.contains(&module) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).expect("read a source file");
+        let uses = graph.entry(module.clone()).or_default();
+        for name in crate_paths(&code(&text)) {
+            let target = if modules.contains(&name) { Some(name) } else { reexported.get(&name).cloned() };
+            if let Some(target) = target.filter(|t| *t != module) {
+                uses.insert(target);
+            }
+        }
+    }
+    graph
+}
+
+fn reaches(graph: &BTreeMap<String, BTreeSet<String>>, from: &str, to: &str) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut todo = vec![from.to_string()];
+    while let Some(m) = todo.pop() {
+        for next in graph.get(&m).into_iter().flatten() {
+            if next == to {
+                return true;
+            }
+            if seen.insert(next.clone()) {
+                todo.push(next.clone());
+            }
+        }
+    }
+    false
+}
+
+#[test]
+fn the_graph_is_read_from_the_source() {
+    let graph = graph();
+    // What the reader must see for the assertions below to mean anything.
+    assert!(graph["db"].contains("error"), "db uses the error type: {:?}", graph["db"]);
+    assert!(graph["time"].contains("error") && graph["time"].contains("i18n"), "{:?}", graph["time"]);
+    assert!(graph["language"].contains("db"), "{:?}", graph["language"]);
+}
+
+#[test]
+fn the_catalogues_are_a_leaf_and_the_error_uses_only_them() {
+    let graph = graph();
+    assert_eq!(graph["i18n"], BTreeSet::new(), "i18n imports nothing of the crate");
+    assert_eq!(graph["error"], BTreeSet::from(["i18n".to_string()]), "error imports only the catalogues");
+}
+
+#[test]
+fn db_error_time_and_i18n_import_each_other_in_no_circle() {
+    // Among these four (and the language setting): `db` still meets the rest of the crate through the
+    // modules that add methods to `Db`, which the store redesign (#12.1) takes apart.
+    let four = ["db", "error", "time", "i18n", "language"];
+    let graph: BTreeMap<String, BTreeSet<String>> = graph()
+        .into_iter()
+        .filter(|(m, _)| four.contains(&m.as_str()))
+        .map(|(m, uses)| (m, uses.into_iter().filter(|u| four.contains(&u.as_str())).collect()))
+        .collect();
+    assert!(graph["db"].contains("time") && graph["language"].contains("db"), "{graph:?}");
+    for m in four {
+        assert!(!reaches(&graph, m, m), "{m} reaches itself through {:?}", graph[m]);
+    }
+}
