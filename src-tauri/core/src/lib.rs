@@ -25,6 +25,7 @@ pub mod private;
 pub mod reminders;
 pub mod review;
 pub mod stats;
+pub mod sync;
 pub mod targets;
 pub mod time;
 pub mod transfer;
