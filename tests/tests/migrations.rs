@@ -33,6 +33,9 @@ fn every_fixture_upgrades_with_its_data() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("cadence.sqlite3");
         fs::copy(&fixture, &path).expect("copy fixture");
+        // Read before opening (the CLI does, for its messages): v6 kept it with the shared settings.
+        let before = cadence_core::language::stored_locale(&path);
+        assert_eq!(before, (version >= 6).then_some(cadence_core::Locale::En), "v{version}");
         let mut db = Db::open(&path).unwrap_or_else(|e| panic!("v{version}: {e}"));
         let actions = db.list_actions(&ActionQuery::default()).expect("list");
         assert_eq!(actions.len(), 2, "v{version}");
@@ -63,16 +66,56 @@ fn every_fixture_upgrades_with_its_data() {
             let (closed, action) = db.close_followup(open, None).unwrap_or_else(|e| panic!("v{version}: {e}"));
             assert_eq!((closed.status.as_str(), action.category.as_str()), ("done", "follow-up"), "v{version}");
         }
+        // v7: this device's choices live apart from the shared data, and the file has a device id.
+        if version >= 6 {
+            assert_eq!(db.locale_pref().expect("locale"), Some(cadence_core::Locale::En), "v{version}");
+            assert_eq!(db.quicklog_shortcut().expect("shortcut").as_deref(), Some("CommandOrControl+Alt+K"), "v{version}");
+        }
+        let device = db.device_id().expect("device id");
+        assert_ne!(device.0, 0);
         // Export works on the upgraded data (every record has its uid now).
         let doc = db.export_doc().expect("export");
         assert!(doc.actions.iter().all(|a| a.uid.len() == 32), "v{version}");
         let conn = rusqlite::Connection::open(&path).expect("raw");
         let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
         assert_eq!(v, cadence_core::db::schema_version());
+        let shared: Vec<String> = conn
+            .prepare("SELECT key FROM settings ORDER BY key")
+            .expect("settings")
+            .query_map([], |r| r.get(0))
+            .expect("keys")
+            .collect::<Result<_, _>>()
+            .expect("keys");
+        assert_eq!(shared, ["seeded"], "v{version}: only shared settings stay shared");
+        let stored: String = conn
+            .query_row("SELECT value FROM device_settings WHERE key = 'device_id'", [], |r| r.get(0))
+            .expect("device id row");
+        assert_eq!(stored, format!("{:016x}", device.0), "v{version}");
         let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).expect("fk");
         assert_eq!(fk, 0, "v{version}");
         let backups = fs::read_dir(dir.path().join("backups")).map(|d| d.count()).unwrap_or(0);
         let expected = usize::from(version < cadence_core::db::schema_version());
         assert_eq!(backups, expected, "v{version}: a backup before migrating");
     }
+}
+
+#[test]
+fn every_new_file_has_a_device_id_of_its_own_and_keeps_its_choices_apart() {
+    let (a, b) = (tempfile::tempdir().expect("tempdir"), tempfile::tempdir().expect("tempdir"));
+    let mut one = Db::open(&a.path().join("cadence.sqlite3")).expect("open");
+    let mut two = Db::open(&b.path().join("cadence.sqlite3")).expect("open");
+    let id = one.device_id().expect("id");
+    assert_ne!(id, two.device_id().expect("id"), "two files, two devices");
+    assert_eq!(one.device_id().expect("id"), id, "made once, kept");
+    one.set_locale_pref("nl").expect("locale");
+    one.set_quicklog_shortcut("CommandOrControl+Shift+L").expect("shortcut");
+    let conn = rusqlite::Connection::open(a.path().join("cadence.sqlite3")).expect("raw");
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).expect("count");
+    assert_eq!(count("SELECT count(*) FROM settings WHERE key IN ('locale', 'quicklog_shortcut', 'device_id')"), 0);
+    assert_eq!(count("SELECT count(*) FROM device_settings WHERE key IN ('locale', 'quicklog_shortcut', 'device_id')"), 3);
+    assert_eq!(cadence_core::language::stored_locale(&a.path().join("cadence.sqlite3")), Some(cadence_core::Locale::Nl));
+    // A file whose id was lost gets a new one, not an error.
+    conn.execute("DELETE FROM device_settings WHERE key = 'device_id'", []).expect("delete");
+    drop(conn);
+    assert_ne!(one.device_id().expect("a new id").0, 0);
 }

@@ -28,13 +28,14 @@ static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
 
 /// The numbered migrations, in order; version N is the state after the N-th.
-const MIGRATION_SQL: [&str; 6] = [
+const MIGRATION_SQL: [&str; 7] = [
     include_str!("../migrations/001_init.sql"),
     include_str!("../migrations/002_reminders.sql"),
     include_str!("../migrations/003_uids.sql"),
     include_str!("../migrations/004_history_and_reminders.sql"),
     include_str!("../migrations/005_category_roles.sql"),
     include_str!("../migrations/006_archive_and_trash.sql"),
+    include_str!("../migrations/007_device_settings.sql"),
 ];
 
 /// The schema version this build writes.
@@ -175,7 +176,7 @@ impl Db {
 
     /// The app's keyboard shortcut for the quick log, when the user chose one.
     pub fn quicklog_shortcut(&self) -> Result<Option<String>> {
-        self.setting("quicklog_shortcut")
+        self.device_setting("quicklog_shortcut")
     }
 
     /// Stores the quick-log shortcut (the app checks that it parses before calling this).
@@ -186,7 +187,7 @@ impl Db {
         }
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO settings (key, value) VALUES ('quicklog_shortcut', ?1)
+                "INSERT INTO device_settings (key, value) VALUES ('quicklog_shortcut', ?1)
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [shortcut],
             )?;
@@ -194,7 +195,35 @@ impl Db {
         })
     }
 
-    /// Reads a setting.
+    /// This device's id (schema v7 makes it), the third part of the versions of the changes made here
+    /// (`crate::sync`). A file whose id is missing or unreadable gets a new one.
+    pub fn device_id(&mut self) -> Result<crate::sync::DeviceId> {
+        let stored = self.device_setting("device_id")?;
+        if let Some(id) = stored.and_then(|hex| u64::from_str_radix(&hex, 16).ok()).filter(|id| *id != 0) {
+            return Ok(crate::sync::DeviceId(id));
+        }
+        let id = crate::sync::DeviceId::random();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO device_settings (key, value) VALUES ('device_id', ?1)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [format!("{:016x}", id.0)],
+            )?;
+            Ok(())
+        })?;
+        Ok(id)
+    }
+
+    /// Reads a setting of this device (language, shortcut, who "I" am, the device id): never shared.
+    pub(crate) fn device_setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM device_settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Reads a setting of the shared data.
     pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;
         Ok(self

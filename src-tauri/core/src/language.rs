@@ -21,14 +21,16 @@ pub fn parse_pref(pref: &str) -> Result<Option<Locale>> {
 pub fn stored_locale(db_file: &std::path::Path) -> Option<Locale> {
     use rusqlite::{Connection, OpenFlags};
     let conn = Connection::open_with_flags(db_file, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).ok()?;
-    let pref: String = conn.query_row("SELECT value FROM settings WHERE key = 'locale'", [], |r| r.get(0)).ok()?;
+    // Schema v7 keeps it with this device's settings; an older file (a backup) in the shared ones.
+    let read = |table: &str| conn.query_row(&format!("SELECT value FROM {table} WHERE key = 'locale'"), [], |r| r.get::<_, String>(0)).ok();
+    let pref = read("device_settings").or_else(|| read("settings"))?;
     parse_pref(&pref).ok().flatten()
 }
 
 impl Db {
     /// The stored language choice: `None` means "as the system".
     pub fn locale_pref(&self) -> Result<Option<Locale>> {
-        Ok(self.setting("locale")?.and_then(|v| parse_pref(&v).ok().flatten()))
+        Ok(self.device_setting("locale")?.and_then(|v| parse_pref(&v).ok().flatten()))
     }
 
     /// The language in use: the choice, or the OS locale.
@@ -42,10 +44,10 @@ impl Db {
         self.write(|tx| {
             match choice {
                 Some(l) => tx.execute(
-                    "INSERT INTO settings (key, value) VALUES ('locale', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    "INSERT INTO device_settings (key, value) VALUES ('locale', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     [l.tag()],
                 )?,
-                None => tx.execute("DELETE FROM settings WHERE key = 'locale'", [])?,
+                None => tx.execute("DELETE FROM device_settings WHERE key = 'locale'", [])?,
             };
             Ok(())
         })?;

@@ -13,7 +13,7 @@ use crate::time::{detect_os_zone, format_minutes, parse_day_start, WorkingDays, 
 pub const MAX_ROLE: usize = 120;
 
 const PERSON_SQL: &str = "SELECT p.id, p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start,
-        p.id = (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'self_person_id'), p.archived_at IS NOT NULL
+        p.id = (SELECT CAST(value AS INTEGER) FROM device_settings WHERE key = 'self_person_id'), p.archived_at IS NOT NULL
      FROM people p LEFT JOIN layers l ON l.id = p.layer_id LEFT JOIN units u ON u.id = p.unit_id";
 
 fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
@@ -150,7 +150,7 @@ impl Db {
         self.person(id)?;
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO settings (key, value) VALUES ('self_person_id', ?1)
+                "INSERT INTO device_settings (key, value) VALUES ('self_person_id', ?1)
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [id.to_string()],
             )?;
@@ -161,7 +161,7 @@ impl Db {
 
     /// The person using the app, once onboarding is done.
     pub fn self_person(&self) -> Result<Option<Person>> {
-        let Some(id) = self.setting("self_person_id")? else { return Ok(None) };
+        let Some(id) = self.device_setting("self_person_id")? else { return Ok(None) };
         let Ok(id) = id.parse::<i64>() else { return Ok(None) };
         self.conn
             .prepare_cached(&format!("{PERSON_SQL} WHERE p.id = ?1"))?

@@ -249,7 +249,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
     }
     if let Some(me) = &doc.me {
         let id = id_of(tx, PERSON, me, "me".into())?;
-        tx.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('self_person_id', ?1)", [id.to_string()])?;
+        tx.execute("INSERT OR IGNORE INTO device_settings (key, value) VALUES ('self_person_id', ?1)", [id.to_string()])?;
     }
     for (i, t) in doc.targets.iter().enumerate() {
         let person = id_of(tx, PERSON, &t.person, format!("targets[{i}].person"))?;
