@@ -28,11 +28,42 @@ fn code(text: &str) -> String {
     text.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
 }
 
-/// Identifiers following `crate::` in `code`.
+/// Identifiers following `crate::` in `code`, and the first identifier of each item of a `crate::{a::X, b}`
+/// group.
 fn crate_paths(code: &str) -> Vec<String> {
-    code.match_indices("crate::")
-        .map(|(i, m)| code[i + m.len()..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect())
-        .collect()
+    let ident = |s: &str| -> String { s.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect() };
+    let mut out = Vec::new();
+    for (i, m) in code.match_indices("crate::") {
+        let rest = &code[i + m.len()..];
+        let Some(group) = rest.strip_prefix('{') else {
+            out.push(ident(rest));
+            continue;
+        };
+        // Split the group at its top-level commas.
+        let (mut depth, mut start) = (0usize, 0usize);
+        for (j, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => {
+                    out.push(ident(&group[start..j]));
+                    break;
+                }
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    out.push(ident(&group[start..j]));
+                    start = j + 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn paths_and_groups_are_read() {
+    let code = "use crate::db::Db;\nuse crate::{error::{CoreError, Result}, i18n::Msg,\n    time};\nx(crate::Locale)";
+    assert_eq!(crate_paths(code), ["db", "error", "i18n", "time", "Locale"]);
 }
 
 /// Top-level module -> the top-level modules it refers to.
@@ -104,6 +135,10 @@ fn the_catalogues_are_a_leaf_and_the_error_uses_only_them() {
     let graph = graph();
     assert_eq!(graph["i18n"], BTreeSet::new(), "i18n imports nothing of the crate");
     assert_eq!(graph["error"], BTreeSet::from(["i18n".to_string()]), "error imports only the catalogues");
+    // Through any module: the catalogues and the error type never reach the store.
+    for m in ["i18n", "error", "time"] {
+        assert!(!reaches(&graph, m, "db"), "{m} reaches db");
+    }
 }
 
 #[test]

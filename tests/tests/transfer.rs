@@ -96,6 +96,12 @@ fn bad_json_names_the_line_or_record_and_imports_nothing() {
     let e = fresh.import_text(&broken, None, false).expect_err("unknown category");
     let msg = e.to_string();
     assert!(msg.contains("actions[") && msg.contains("].category") && msg.contains("gossip") && msg.contains("nothing was imported"), "{msg}");
+    // A fired reminder of a kind no rule has (the UI types it as a rule kind) is refused, by its record.
+    let mut doc = db.export_doc().expect("doc");
+    doc.reminder_occurrences[0].kind = "gossip".into();
+    let e = fresh.import_text(&serde_json::to_string(&doc).expect("json"), None, false).expect_err("unknown kind");
+    let msg = e.to_string();
+    assert!(msg.contains("reminderOccurrences[0].kind") && msg.contains("gossip"), "{msg}");
     let e = fresh.import_text("{\"format\": \"other\", \"version\": 1}", None, false).expect_err("format");
     assert!(e.to_string().contains("not a Cadence export"));
     // Not UTF-8 is read as Windows-1252 (a Western European "CSV" save); a NUL byte is no text at all.

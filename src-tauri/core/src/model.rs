@@ -147,10 +147,10 @@ pub struct NewAction {
     /// Channel key.
     pub channel: Option<String>,
     /// Layer or unit keys.
-    #[ts(as = "Option<Vec<String>>", optional = nullable)]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub audiences: Vec<String>,
     /// Value or theme keys.
-    #[ts(as = "Option<Vec<String>>", optional = nullable)]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub values: Vec<String>,
     /// An RFC 3339 instant; its offset fixes the local date.
     pub at: Option<String>,

@@ -88,18 +88,19 @@ pub fn people(state: State<'_, AppState>) -> Result<Vec<Person>, ApiError> {
 /// Called by the UI once the first Today view is painted; `script/measure` reads the time it records.
 #[tauri::command]
 /// `marks` are the page's own steps (name, epoch milliseconds), written after it for the breakdown.
-pub fn ui_painted(state: State<'_, AppState>, marks: Option<Vec<(String, f64)>>) -> Result<(), ApiError> {
+pub fn ui_painted(state: State<'_, AppState>, marks: Option<serde_json::Value>) -> Result<(), ApiError> {
     // The window is up: now the scheduler may read the whole file for damage (crate::health).
     state.painted.store(true, std::sync::atomic::Ordering::Relaxed);
     let Some(file) = &state.measure_file else { return Ok(()) };
     let now = chrono::Utc::now().timestamp_micros();
-    let line = crate::timeline::report(now, &marks.unwrap_or_default());
-    use std::io::Write;
-    std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(file)
-        .and_then(|mut f| f.write_all(line.as_bytes()))
+    if file.exists() {
+        return Ok(()); // the first paint is the one measured
+    }
+    let text = crate::timeline::report(now, &crate::timeline::page_marks(marks));
+    // Written whole, then renamed: the measuring script never reads half a report.
+    let part = file.with_extension("part");
+    std::fs::write(&part, text)
+        .and_then(|()| std::fs::rename(&part, file))
         .map_err(|e| ApiError::internal(format!("cannot write {}: {e}", file.display())))
 }
 

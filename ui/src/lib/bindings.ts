@@ -143,11 +143,11 @@ channel?: string | null,
 /**
  * Layer or unit keys.
  */
-audiences?: Array<string> | null, 
+audiences?: Array<string>, 
 /**
  * Value or theme keys.
  */
-values?: Array<string> | null, 
+values?: Array<string>, 
 /**
  * An RFC 3339 instant; its offset fixes the local date.
  */

@@ -12,6 +12,15 @@ export function markAt(name: string, at: number) {
   marks.push([name, performance.timeOrigin + at]);
 }
 
+let sent = false;
+
+/** The page's marks for `ui_painted`, the first time only (the Today view mounts again at every visit). */
+export function pageMarksOnce(): [string, number][] | null {
+  if (sent) return null;
+  sent = true;
+  return pageMarks();
+}
+
 /** The page's marks so far, with the browser's own: navigation start, the document and the bundle loaded. */
 export function pageMarks(): [string, number][] {
   const at = (ms: number) => performance.timeOrigin + ms;

@@ -4,6 +4,21 @@
 use std::fmt;
 use std::str::FromStr;
 
+/// The highest milliseconds a version may hold: 13 digits (the year 2286), so the text stays in order.
+pub const MAX_MILLIS: i64 = 9_999_999_999_999;
+
+/// How far ahead of this device's clock (or its last version) a received version may be: one day. A machine
+/// whose clock is further ahead would drag every device's versions along with it for good, so its change is
+/// refused (the sync reports it) instead.
+pub const MAX_AHEAD_MILLIS: i64 = 24 * 60 * 60 * 1000;
+
+/// A received version too far ahead: see [`MAX_AHEAD_MILLIS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooFarAhead {
+    pub version: Version,
+    pub wall_millis: i64,
+}
+
 /// A device's id: random, made once per device and never reused (64 bits: two devices of one organisation
 /// share one with a chance of about 1 in 10^16 for a thousand devices).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -108,6 +123,8 @@ impl Hlc {
     /// The version of a change made now, `wall_millis` being the wall clock: above every version given or
     /// seen before, at the wall clock's millisecond when that is later.
     pub fn tick(&mut self, wall_millis: i64) -> Version {
+        // A clock before 1970 or past 2286 is read as the nearest end (the counter keeps the order).
+        let wall_millis = wall_millis.clamp(0, MAX_MILLIS);
         let next = if wall_millis > self.last.millis {
             Version { millis: wall_millis, counter: 0, device: self.device }
         } else {
@@ -117,10 +134,16 @@ impl Hlc {
         next
     }
 
-    /// Takes in a version received from another device: the next [`Hlc::tick`] is above it. (The wall
-    /// clock is read at that tick; seeing a version never moves this clock back.)
-    pub fn observe(&mut self, remote: Version) {
+    /// Takes in a version received from another device: the next [`Hlc::tick`] is above it (seeing a
+    /// version never moves this clock back). Refused, the clock unmoved, when it is more than a day ahead of
+    /// both this device's wall clock and its last version, or past [`MAX_MILLIS`].
+    pub fn observe(&mut self, remote: Version, wall_millis: i64) -> Result<(), TooFarAhead> {
+        let here = wall_millis.max(self.last.millis);
+        if remote.millis > here.saturating_add(MAX_AHEAD_MILLIS) || remote.millis > MAX_MILLIS || remote.millis < 0 {
+            return Err(TooFarAhead { version: remote, wall_millis });
+        }
         self.last = self.last.max(remote);
+        Ok(())
     }
 
     /// The least version of this device above (millis, counter).
@@ -128,6 +151,7 @@ impl Hlc {
         match counter.checked_add(1) {
             Some(counter) => Version { millis, counter, device: self.device },
             // Four billion changes in one millisecond: borrow the next millisecond.
+            // (At MAX_MILLIS itself this goes past it: four billion changes in the last millisecond of 2286.)
             None => Version { millis: millis + 1, counter: 0, device: self.device },
         }
     }
@@ -169,13 +193,37 @@ mod tests {
         let mut behind = Hlc::new(A, None);
         behind.tick(1_000);
         let ahead = Version { millis: 60_000, counter: 7, device: B };
-        behind.observe(ahead);
+        behind.observe(ahead, 1_001).expect("a minute ahead is taken");
         let next = behind.tick(1_002);
         assert!(next > ahead, "{next} after {ahead}");
         assert_eq!(next, Version { millis: 60_000, counter: 8, device: A });
         // Seeing an older version changes nothing.
-        behind.observe(Version { millis: 10, counter: 0, device: B });
+        behind.observe(Version { millis: 10, counter: 0, device: B }, 1_003).expect("older");
         assert_eq!(behind.tick(1_003), Version { millis: 60_000, counter: 9, device: A });
+    }
+
+    #[test]
+    fn a_version_more_than_a_day_ahead_is_refused_and_the_clock_stays() {
+        let mut clock = Hlc::new(A, None);
+        let now = 1_764_000_000_000;
+        let week_ahead = Version { millis: now + 7 * MAX_AHEAD_MILLIS, counter: 0, device: B };
+        assert_eq!(clock.observe(week_ahead, now), Err(TooFarAhead { version: week_ahead, wall_millis: now }));
+        assert_eq!(clock.tick(now), Version { millis: now, counter: 0, device: A });
+        let hour_ahead = Version { millis: now + 3_600_000, counter: 0, device: B };
+        assert_eq!(clock.observe(hour_ahead, now), Ok(()));
+        assert!(clock.tick(now) > hour_ahead);
+    }
+
+    #[test]
+    fn the_text_stays_in_order_at_the_ends_of_time() {
+        let mut clock = Hlc::new(A, None);
+        let before_1970 = clock.tick(-5);
+        assert_eq!(before_1970.millis, 0);
+        let far = clock.tick(i64::MAX);
+        assert_eq!(far.millis, MAX_MILLIS);
+        let after = clock.tick(i64::MAX);
+        assert!(after > far && after.to_string() > far.to_string());
+        assert_eq!(after.to_string().parse::<Version>(), Ok(after));
     }
 
     #[test]

@@ -2,6 +2,11 @@
 //! tombstone that keeps its version, so a delete and an edit made apart are ordered like two edits, and an
 //! undo is a new write above the delete. A change whose version the replica already holds (or a later one) is
 //! stale: applying a change twice changes nothing.
+//!
+//! "What changed since" is asked by the replica's own sequence, not by version: a replica that relays changes
+//! from others can take in, late, a change whose version is below one it already handed out (its device's
+//! clock was behind), and a reader that remembered that version would never see it. Each record a replica
+//! takes gets the next number of the replica's sequence; a reader remembers the last number it read.
 
 use std::collections::BTreeMap;
 
@@ -29,17 +34,21 @@ pub enum Applied {
 struct Record<T> {
     version: Version,
     body: Option<T>,
+    /// The replica's sequence number when it took this state.
+    seq: u64,
 }
 
 /// Every record a replica holds, live or deleted, with its version.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Replica<T> {
     records: BTreeMap<String, Record<T>>,
+    /// The last sequence number given.
+    seq: u64,
 }
 
 impl<T> Default for Replica<T> {
     fn default() -> Self {
-        Replica { records: BTreeMap::new() }
+        Replica { records: BTreeMap::new(), seq: 0 }
     }
 }
 
@@ -54,7 +63,8 @@ impl<T: Clone> Replica<T> {
         match self.records.get(&change.uid) {
             Some(held) if held.version >= change.version => Applied::Stale,
             _ => {
-                self.records.insert(change.uid, Record { version: change.version, body: change.body });
+                self.seq += 1;
+                self.records.insert(change.uid, Record { version: change.version, body: change.body, seq: self.seq });
                 Applied::Taken
             }
         }
@@ -83,17 +93,23 @@ impl<T: Clone> Replica<T> {
         self.records.values().map(|r| r.version).max()
     }
 
-    /// Every record whose version is above `since` (tombstones included), lowest version first: a reader
-    /// that applies them in this order and remembers the last version asks for the rest next time.
-    pub fn changes_since(&self, since: Version) -> Vec<Change<T>> {
-        let mut out: Vec<Change<T>> = self
+    /// Every record this replica took after its sequence number `after` (tombstones included), in the order
+    /// it took them, each with its number: a reader applies them and asks "after the last number" next time.
+    /// `after = 0` is everything.
+    pub fn changes_since(&self, after: u64) -> Vec<(u64, Change<T>)> {
+        let mut out: Vec<(u64, Change<T>)> = self
             .records
             .iter()
-            .filter(|(_, r)| r.version > since)
-            .map(|(uid, r)| Change { uid: uid.clone(), version: r.version, body: r.body.clone() })
+            .filter(|(_, r)| r.seq > after)
+            .map(|(uid, r)| (r.seq, Change { uid: uid.clone(), version: r.version, body: r.body.clone() }))
             .collect();
-        out.sort_by(|a, b| a.version.cmp(&b.version).then_with(|| a.uid.cmp(&b.uid)));
+        out.sort_by_key(|(seq, _)| *seq);
         out
+    }
+
+    /// Every record, live or deleted, by uid: what two replicas must agree on.
+    pub fn content(&self) -> BTreeMap<String, (Version, Option<T>)> {
+        self.records.iter().map(|(uid, r)| (uid.clone(), (r.version, r.body.clone()))).collect()
     }
 
     /// Forgets tombstones whose version is older than `before_millis` (30 days, in the stores); returns how
@@ -121,7 +137,7 @@ mod tests {
         assert_eq!(there.apply(later.clone()), Applied::Taken);
         assert_eq!(there.apply(first.clone()), Applied::Stale);
         assert_eq!(here.apply(later), Applied::Taken);
-        assert_eq!(here, there);
+        assert_eq!(here.content(), there.content());
         assert_eq!(here.get("a"), Some(&"final"));
     }
 
@@ -132,7 +148,7 @@ mod tests {
         r.write(&mut clock, 1, "a", Some(1));
         let deleted = r.write(&mut clock, 2, "a", None);
         assert_eq!(r.get("a"), None);
-        assert_eq!(r.changes_since(Version::floor()), vec![deleted.clone()], "the tombstone travels");
+        assert_eq!(r.changes_since(0), vec![(2, deleted.clone())], "the tombstone travels");
         let undone = r.write(&mut clock, 3, "a", Some(1));
         assert!(undone.version > deleted.version);
         assert_eq!(r.get("a"), Some(&1));
@@ -140,17 +156,23 @@ mod tests {
     }
 
     #[test]
-    fn changes_since_are_the_newer_ones_in_version_order() {
-        let mut clock = Hlc::new(DeviceId(1), None);
-        let mut r = Replica::new();
-        let a = r.write(&mut clock, 10, "b", Some(1));
-        let b = r.write(&mut clock, 10, "a", Some(2));
-        let c = r.write(&mut clock, 20, "b", Some(3));
-        assert_eq!(r.changes_since(Version::floor()), vec![b.clone(), c.clone()], "b's first state was replaced");
-        assert_eq!(r.changes_since(a.version), vec![b.clone(), c.clone()]);
-        assert_eq!(r.changes_since(b.version), vec![c.clone()]);
-        assert_eq!(r.changes_since(c.version), vec![]);
-        assert_eq!(r.latest(), Some(c.version));
+    fn changes_since_follow_the_replicas_own_sequence_also_for_a_late_lower_version() {
+        let (mut behind, mut ahead) = (Hlc::new(DeviceId(1), None), Hlc::new(DeviceId(2), None));
+        let mut hub = Replica::new();
+        let y = Change { uid: "y".into(), version: ahead.tick(5_000), body: Some(1) };
+        hub.apply(y.clone());
+        let read = hub.changes_since(0);
+        assert_eq!(read, vec![(1, y.clone())]);
+        // A change from a device whose clock is behind arrives later, with a lower version.
+        let x = Change { uid: "x".into(), version: behind.tick(1_000), body: Some(2) };
+        hub.apply(x.clone());
+        assert!(x.version < y.version);
+        assert_eq!(hub.changes_since(1), vec![(2, x)], "the reader that had y still gets x");
+        let replaced = Change { uid: "y".into(), version: ahead.tick(6_000), body: Some(3) };
+        hub.apply(replaced.clone());
+        assert_eq!(hub.changes_since(2), vec![(3, replaced)]);
+        assert_eq!(hub.changes_since(3), vec![]);
+        assert_eq!(hub.changes_since(0).len(), 2, "one state per record");
     }
 
     #[test]
@@ -162,7 +184,7 @@ mod tests {
         r.write(&mut clock, 1_002, "kept", Some(2));
         r.write(&mut clock, 9_000, "recent", None);
         assert_eq!(r.purge_tombstones(5_000), 1);
-        let uids: Vec<String> = r.changes_since(Version::floor()).into_iter().map(|c| c.uid).collect();
+        let uids: Vec<String> = r.content().into_keys().collect();
         assert_eq!(uids, ["kept", "recent"]);
     }
 }

@@ -12,5 +12,5 @@
 pub mod hlc;
 pub mod lww;
 
-pub use hlc::{DeviceId, Hlc, Version};
+pub use hlc::{DeviceId, Hlc, TooFarAhead, Version, MAX_AHEAD_MILLIS, MAX_MILLIS};
 pub use lww::{Applied, Change, Replica};

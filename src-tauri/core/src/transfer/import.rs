@@ -397,6 +397,10 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
         let rule = id_of(tx, "SELECT id FROM reminder_rules WHERE uid = ?1", &o.rule, field("rule"))?;
         let person = id_of(tx, PERSON, &o.person, field("person"))?;
         let followup = opt_id(tx, "SELECT id FROM followups WHERE uid = ?1", o.followup.as_deref(), field("followup"))?;
+        // The kind is shown and typed as a rule kind (the UI's RuleKind): one that is not one is refused.
+        if crate::reminders::engine::Kind::parse(&o.kind).is_none() {
+            return Err(err(field("kind"), Msg::new("import.kind.unknown").arg("kind", &o.kind)));
+        }
         if !["fired", "snoozed", "dismissed", "acted"].contains(&o.state.as_str()) {
             return Err(err(field("state"), Msg::new("import.state.unknown").arg("state", &o.state)));
         }
