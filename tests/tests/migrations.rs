@@ -71,8 +71,6 @@ fn every_fixture_upgrades_with_its_data() {
             assert_eq!(db.locale_pref().expect("locale"), Some(cadence_core::Locale::En), "v{version}");
             assert_eq!(db.quicklog_shortcut().expect("shortcut").as_deref(), Some("CommandOrControl+Alt+K"), "v{version}");
         }
-        let device = db.device_id().expect("device id");
-        assert_ne!(device.0, 0);
         // Export works on the upgraded data (every record has its uid now).
         let doc = db.export_doc().expect("export");
         assert!(doc.actions.iter().all(|a| a.uid.len() == 32), "v{version}");
@@ -87,10 +85,13 @@ fn every_fixture_upgrades_with_its_data() {
             .collect::<Result<_, _>>()
             .expect("keys");
         assert_eq!(shared, ["seeded"], "v{version}: only shared settings stay shared");
+        // The migration made the id (read raw, before `device_id`, which would make one if none were there).
         let stored: String = conn
             .query_row("SELECT value FROM device_settings WHERE key = 'device_id'", [], |r| r.get(0))
             .expect("device id row");
-        assert_eq!(stored, format!("{:016x}", device.0), "v{version}");
+        assert!(stored.len() == 16 && stored.chars().all(|c| c.is_ascii_hexdigit()) && stored != "0000000000000000", "{stored}");
+        let device = db.device_id().expect("device id");
+        assert_eq!(format!("{:016x}", device.0), stored, "v{version}");
         let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).expect("fk");
         assert_eq!(fk, 0, "v{version}");
         let backups = fs::read_dir(dir.path().join("backups")).map(|d| d.count()).unwrap_or(0);
@@ -116,6 +117,35 @@ fn every_new_file_has_a_device_id_of_its_own_and_keeps_its_choices_apart() {
     assert_eq!(cadence_core::language::stored_locale(&a.path().join("cadence.sqlite3")), Some(cadence_core::Locale::Nl));
     // A file whose id was lost gets a new one, not an error.
     conn.execute("DELETE FROM device_settings WHERE key = 'device_id'", []).expect("delete");
-    drop(conn);
-    assert_ne!(one.device_id().expect("a new id").0, 0);
+    let new = one.device_id().expect("a new id");
+    assert_ne!(new.0, 0);
+    let stored: String = conn.query_row("SELECT value FROM device_settings WHERE key = 'device_id'", [], |r| r.get(0)).expect("stored");
+    assert_eq!(stored, format!("{:016x}", new.0), "the new id is stored");
+    assert_eq!(one.device_id().expect("again"), new, "and kept");
+}
+
+#[test]
+fn a_restored_backup_keeps_this_devices_language_shortcut_and_id() {
+    let (a, b) = (tempfile::tempdir().expect("tempdir"), tempfile::tempdir().expect("tempdir"));
+    let mut here = Db::open(&a.path().join("cadence.sqlite3")).expect("open");
+    here.set_locale_pref("nl").expect("locale");
+    here.set_quicklog_shortcut("CommandOrControl+Shift+L").expect("shortcut");
+    let id = here.device_id().expect("id");
+    // A backup from another machine, with its own choices and id.
+    let mut there = Db::open(&b.path().join("cadence.sqlite3")).expect("open");
+    there.set_locale_pref("en").expect("locale");
+    there.set_quicklog_shortcut("Alt+K").expect("shortcut");
+    let other = there.device_id().expect("id");
+    let file = there.backup_to(&b.path().join("theirs.sqlite3")).expect("backup");
+    here.restore(&file).expect("restore");
+    assert_eq!(here.device_id().expect("id"), id);
+    assert_ne!(id, other);
+    assert_eq!(here.locale_pref().expect("locale"), Some(cadence_core::Locale::Nl));
+    assert_eq!(here.quicklog_shortcut().expect("shortcut").as_deref(), Some("CommandOrControl+Shift+L"));
+    // A device that follows the system keeps following it, whatever the backup chose.
+    let c = tempfile::tempdir().expect("tempdir");
+    let mut plain = Db::open(&c.path().join("cadence.sqlite3")).expect("open");
+    plain.restore(&file).expect("restore");
+    assert_eq!(plain.locale_pref().expect("locale"), None, "the backup's 'en' does not come along");
+    assert_eq!(plain.quicklog_shortcut().expect("shortcut"), None);
 }

@@ -6,7 +6,7 @@
 CREATE TABLE device_settings (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
-);
+) STRICT;
 INSERT INTO device_settings (key, value)
     SELECT key, value FROM settings WHERE key IN ('locale', 'quicklog_shortcut', 'self_person_id');
 DELETE FROM settings WHERE key IN ('locale', 'quicklog_shortcut', 'self_person_id');

@@ -276,6 +276,13 @@ impl Db {
     /// as it was.
     pub fn restore(&mut self, file: &Path) -> Result<PathBuf> {
         validate(file)?;
+        // This device's language, shortcut and id stay this device's: the backup may come from another machine
+        // or from before v7 (whose migration would make a new id). Who "me" is comes with the restored data.
+        let mine: Option<Vec<(String, String)>> = self
+            .conn
+            .prepare("SELECT key, value FROM device_settings WHERE key IN ('locale', 'quicklog_shortcut', 'device_id')")
+            .and_then(|mut q| q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .ok();
         let safety = self.backup_named("pre-restore")?;
         let staged = with_suffix(self.path(), ".restoring");
         let result = (|| -> Result<()> {
@@ -289,6 +296,18 @@ impl Db {
                 let mut conn = Connection::open(&staged)?;
                 crate::failpoint::check("restore.migrate").map_err(|e| CoreError::Io { context: Msg::new("io.write").arg("path", staged.display()), source: e })?;
                 crate::db::migrate(&mut conn)?;
+                let tx = conn.transaction()?;
+                if let Some(mine) = &mine {
+                    tx.execute("DELETE FROM device_settings WHERE key IN ('locale', 'quicklog_shortcut', 'device_id')", [])?;
+                }
+                for (key, value) in mine.iter().flatten() {
+                    tx.execute(
+                        "INSERT INTO device_settings (key, value) VALUES (?1, ?2)
+                         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        [key, value],
+                    )?;
+                }
+                tx.commit()?;
             }
             validate(&staged)?;
             let src = Connection::open_with_flags(&staged, OpenFlags::SQLITE_OPEN_READ_ONLY)?;

@@ -198,20 +198,29 @@ impl Db {
     /// This device's id (schema v7 makes it), the third part of the versions of the changes made here
     /// (`crate::sync`). A file whose id is missing or unreadable gets a new one.
     pub fn device_id(&mut self) -> Result<crate::sync::DeviceId> {
-        let stored = self.device_setting("device_id")?;
-        if let Some(id) = stored.and_then(|hex| u64::from_str_radix(&hex, 16).ok()).filter(|id| *id != 0) {
-            return Ok(crate::sync::DeviceId(id));
+        fn read(conn: &Connection) -> Result<Option<crate::sync::DeviceId>> {
+            use rusqlite::OptionalExtension;
+            let hex: Option<String> = conn
+                .query_row("SELECT value FROM device_settings WHERE key = 'device_id'", [], |r| r.get(0))
+                .optional()?;
+            Ok(hex.and_then(|h| u64::from_str_radix(&h, 16).ok()).filter(|id| *id != 0).map(crate::sync::DeviceId))
         }
-        let id = crate::sync::DeviceId::random();
+        if let Some(id) = read(&self.conn)? {
+            return Ok(id);
+        }
+        // Read again inside the write: of two processes that both found none, the second takes the first's.
         self.write(|tx| {
+            if let Some(id) = read(tx)? {
+                return Ok(id);
+            }
+            let id = crate::sync::DeviceId::random();
             tx.execute(
                 "INSERT INTO device_settings (key, value) VALUES ('device_id', ?1)
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [format!("{:016x}", id.0)],
             )?;
-            Ok(())
-        })?;
-        Ok(id)
+            Ok(id)
+        })
     }
 
     /// Reads a setting of this device (language, shortcut, who "I" am, the device id): never shared.
