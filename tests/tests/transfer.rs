@@ -376,3 +376,40 @@ fn an_import_above_the_size_limit_is_refused_with_both_sizes() {
     let text = e.message(cadence_core::Locale::En);
     assert!(text.contains("is 300 MB") && text.contains("the limit is 256 MB"), "{text}");
 }
+
+/// What the window and `--json` show of an action or a promise carries its uid (#12.2): the one in the export,
+/// and the same after an import into another database (which matched on it).
+#[test]
+fn actions_and_promises_show_their_uid_and_keep_it_across_an_import() {
+    let (dir, mut db) = open_at("2026-11-27T10:00:00Z");
+    rich(&mut db);
+    let doc = db.export_doc().expect("doc");
+    let shown: Vec<String> = db.list_actions(&ActionQuery::default()).expect("list").into_iter().map(|a| a.uid).collect();
+    assert!(shown.iter().all(|u| u.len() == 32 && u.chars().all(|c| c.is_ascii_hexdigit())), "{:?}", &shown[..3]);
+    let mut exported: Vec<String> = doc.actions.iter().map(|a| a.uid.clone()).collect();
+    let mut listed = shown.clone();
+    exported.sort();
+    listed.sort();
+    assert_eq!(listed, exported);
+    let promises: Vec<String> = db.followups(None, None).expect("followups").into_iter().map(|f| f.uid).collect();
+    let mut exported_promises: Vec<String> = doc.followups.iter().map(|f| f.uid.clone()).collect();
+    let mut promises_sorted = promises.clone();
+    exported_promises.sort();
+    promises_sorted.sort();
+    assert_eq!(promises_sorted, exported_promises);
+    assert!(!promises.is_empty());
+
+    let file = dir.path().join("export.json");
+    db.export_to("json", &file).expect("export");
+    let (_d2, mut fresh) = open_at("2026-11-27T10:00:00Z");
+    fresh.import_file(&file, false).expect("import");
+    let again: Vec<String> = fresh.list_actions(&ActionQuery::default()).expect("list").into_iter().map(|a| a.uid).collect();
+    let mut again_sorted = again;
+    again_sorted.sort();
+    assert_eq!(again_sorted, listed, "the same uids in the other database");
+    // One action, read alone, edited: its uid stays.
+    let first = db.list_actions(&ActionQuery::default()).expect("list")[0].clone();
+    let input = NewAction { person: first.person_id.to_string(), category: first.category.clone(), note: Some("Edited".into()), ..Default::default() };
+    let edited = db.update_action(first.id, &input).expect("edit");
+    assert_eq!(edited.uid, first.uid);
+}

@@ -20,6 +20,9 @@ pub const MAX_FOLLOWUP: usize = 500;
 #[serde(rename_all = "camelCase")]
 pub struct Followup {
     pub id: i64,
+    /// The promise's uid: random, made once, the same in every copy.
+    #[serde(default)]
+    pub uid: String,
     pub person_id: i64,
     pub person_name: String,
     pub text: String,
@@ -67,7 +70,7 @@ pub struct FollowThrough {
 }
 
 const FOLLOWUP_SQL: &str = "SELECT f.id, f.person_id, p.name, f.text, f.due_date, f.from_action_id, f.closed_date,
-        f.closing_action_id, f.created_at, p.tz, p.day_start
+        f.closing_action_id, f.created_at, p.tz, p.day_start, f.uid
      FROM followups f JOIN people p ON p.id = f.person_id WHERE f.deleted_at IS NULL";
 
 /// The role of the category a closed promise is logged in (`categories.role`): a marked category, whatever
@@ -261,6 +264,7 @@ impl Db {
         };
         Ok(Followup {
             id: r.id,
+            uid: r.uid,
             person_id: r.person_id,
             person_name: r.person_name,
             text: r.text,
@@ -298,6 +302,7 @@ struct RawFollowup {
     created_at: i64,
     tz: String,
     day_start: u32,
+    uid: String,
 }
 
 fn raw(r: &Row<'_>) -> rusqlite::Result<RawFollowup> {
@@ -313,5 +318,6 @@ fn raw(r: &Row<'_>) -> rusqlite::Result<RawFollowup> {
         created_at: r.get(8)?,
         tz: r.get(9)?,
         day_start: r.get(10)?,
+        uid: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
     })
 }

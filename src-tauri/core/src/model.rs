@@ -112,6 +112,9 @@ pub struct Catalog {
 #[serde(rename_all = "camelCase")]
 pub struct Action {
     pub id: i64,
+    /// The action's uid: random, made once, the same in every copy (export, import, a second device).
+    #[serde(default)]
+    pub uid: String,
     pub person_id: i64,
     pub person_name: String,
     pub category: String,

@@ -104,7 +104,11 @@ archived: boolean, };
 
 export type Catalog = { categories: Array<Category>, channels: Array<Channel>, layers: Array<Audience>, units: Array<Audience>, values: Array<ValueItem>, };
 
-export type Action = { id: number, personId: number, personName: string, category: string, 
+export type Action = { id: number, 
+/**
+ * The action's uid: random, made once, the same in every copy (export, import, a second device).
+ */
+uid: string, personId: number, personName: string, category: string, 
 /**
  * RFC 3339 with the offset of the zone it was logged in.
  */
@@ -381,7 +385,11 @@ streakUnit: "weeks" | "days", slipping: boolean, };
 
 export type TrendPoint = { weekStart: string, score: number, };
 
-export type Followup = { id: number, personId: number, personName: string, text: string, due: string, fromActionId: number | null, 
+export type Followup = { id: number, 
+/**
+ * The promise's uid: random, made once, the same in every copy.
+ */
+uid: string, personId: number, personName: string, text: string, due: string, fromActionId: number | null, 
 /**
  * `open`, `overdue` (open past its due date, as of the person's today) or `done`.
  */

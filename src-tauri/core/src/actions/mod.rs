@@ -96,7 +96,8 @@ const ACTION_SQL: &str = "SELECT a.id, a.person_id, p.name, c.key, a.occurred_at
         a.logged_by, a.created_at, a.updated_at,
         (SELECT group_concat(l.key, ',') FROM action_layers x JOIN layers l ON l.id = x.layer_id WHERE x.action_id = a.id),
         (SELECT group_concat(u.key, ',') FROM action_units x JOIN units u ON u.id = x.unit_id WHERE x.action_id = a.id),
-        (SELECT group_concat(v.key, ',') FROM action_values x JOIN value_items v ON v.id = x.value_id WHERE x.action_id = a.id)
+        (SELECT group_concat(v.key, ',') FROM action_values x JOIN value_items v ON v.id = x.value_id WHERE x.action_id = a.id),
+        a.uid
      FROM actions a
      JOIN people p ON p.id = a.person_id
      JOIN categories c ON c.id = a.category_id
@@ -119,6 +120,7 @@ fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
     audiences.extend(split_keys(r.get(13)?).into_iter().map(|k| format!("unit:{k}")));
     Ok(Action {
         id: r.get(0)?,
+        uid: r.get::<_, Option<String>>(15)?.unwrap_or_default(),
         person_id: r.get(1)?,
         person_name: r.get(2)?,
         category: r.get(3)?,
