@@ -275,12 +275,14 @@ impl Db {
     /// transaction. A failure at any step (copy, disk full, migration, the final write) leaves the database
     /// as it was.
     pub fn restore(&mut self, file: &Path) -> Result<PathBuf> {
+        /// The device settings a restore keeps from the live file.
+        const KEPT_ON_RESTORE: &str = "('locale', 'quicklog_shortcut', 'device_id')";
         validate(file)?;
         // This device's language, shortcut and id stay this device's: the backup may come from another machine
         // or from before v7 (whose migration would make a new id). Who "me" is comes with the restored data.
         let mine: Option<Vec<(String, String)>> = self
             .conn
-            .prepare("SELECT key, value FROM device_settings WHERE key IN ('locale', 'quicklog_shortcut', 'device_id')")
+            .prepare(&format!("SELECT key, value FROM device_settings WHERE key IN {KEPT_ON_RESTORE}"))
             .and_then(|mut q| q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
             .ok();
         let safety = self.backup_named("pre-restore")?;
@@ -297,15 +299,11 @@ impl Db {
                 crate::failpoint::check("restore.migrate").map_err(|e| CoreError::Io { context: Msg::new("io.write").arg("path", staged.display()), source: e })?;
                 crate::db::migrate(&mut conn)?;
                 let tx = conn.transaction()?;
-                if let Some(mine) = &mine {
-                    tx.execute("DELETE FROM device_settings WHERE key IN ('locale', 'quicklog_shortcut', 'device_id')", [])?;
+                if mine.is_some() {
+                    tx.execute(&format!("DELETE FROM device_settings WHERE key IN {KEPT_ON_RESTORE}"), [])?;
                 }
                 for (key, value) in mine.iter().flatten() {
-                    tx.execute(
-                        "INSERT INTO device_settings (key, value) VALUES (?1, ?2)
-                         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        [key, value],
-                    )?;
+                    crate::db::put_device_setting(&tx, key, value)?;
                 }
                 tx.commit()?;
             }

@@ -185,24 +185,14 @@ impl Db {
         if shortcut.is_empty() || shortcut.len() > 60 {
             return Err(CoreError::invalid("shortcut", Msg::new("shortcut.invalid")));
         }
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO device_settings (key, value) VALUES ('quicklog_shortcut', ?1)
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [shortcut],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| put_device_setting(tx, "quicklog_shortcut", shortcut))
     }
 
     /// This device's id (schema v7 makes it), the third part of the versions of the changes made here
     /// (`crate::sync`). A file whose id is missing or unreadable gets a new one.
     pub fn device_id(&mut self) -> Result<crate::sync::DeviceId> {
         fn read(conn: &Connection) -> Result<Option<crate::sync::DeviceId>> {
-            use rusqlite::OptionalExtension;
-            let hex: Option<String> = conn
-                .query_row("SELECT value FROM device_settings WHERE key = 'device_id'", [], |r| r.get(0))
-                .optional()?;
+            let hex = device_setting_in(conn, "device_id")?;
             Ok(hex.and_then(|h| u64::from_str_radix(&h, 16).ok()).filter(|id| *id != 0).map(crate::sync::DeviceId))
         }
         if let Some(id) = read(&self.conn)? {
@@ -214,22 +204,14 @@ impl Db {
                 return Ok(id);
             }
             let id = crate::sync::DeviceId::random();
-            tx.execute(
-                "INSERT INTO device_settings (key, value) VALUES ('device_id', ?1)
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [format!("{:016x}", id.0)],
-            )?;
+            put_device_setting(tx, "device_id", &format!("{:016x}", id.0))?;
             Ok(id)
         })
     }
 
     /// Reads a setting of this device (language, shortcut, who "I" am, the device id): never shared.
     pub(crate) fn device_setting(&self, key: &str) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM device_settings WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
+        device_setting_in(&self.conn, key)
     }
 
     /// Reads a setting of the shared data.
@@ -240,6 +222,21 @@ impl Db {
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
             .optional()?)
     }
+}
+
+/// This device's setting `key` on `conn` (a transaction too).
+fn device_setting_in(conn: &Connection, key: &str) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn.query_row("SELECT value FROM device_settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+/// Sets this device's setting `key` to `value` (inside the caller's transaction).
+pub(crate) fn put_device_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO device_settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
 }
 
 /// Brings an open connection to the current schema (after a restore of an older backup).

@@ -43,13 +43,9 @@ impl Db {
         let choice = parse_pref(pref)?;
         self.write(|tx| {
             match choice {
-                Some(l) => tx.execute(
-                    "INSERT INTO device_settings (key, value) VALUES ('locale', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    [l.tag()],
-                )?,
-                None => tx.execute("DELETE FROM device_settings WHERE key = 'locale'", [])?,
-            };
-            Ok(())
+                Some(l) => crate::db::put_device_setting(tx, "locale", l.tag()),
+                None => Ok(tx.execute("DELETE FROM device_settings WHERE key = 'locale'", []).map(drop)?),
+            }
         })?;
         let now = self.locale();
         self.localise_defaults(now)?;

@@ -148,14 +148,7 @@ impl Db {
     /// take the app's language: a Dutch leader starts with Dutch names, however the app was set up.
     pub fn set_self(&mut self, id: i64) -> Result<()> {
         self.person(id)?;
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO device_settings (key, value) VALUES ('self_person_id', ?1)
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [id.to_string()],
-            )?;
-            Ok(())
-        })?;
+        self.write(|tx| crate::db::put_device_setting(tx, "self_person_id", &id.to_string()))?;
         self.localise_defaults(self.locale())
     }
 
