@@ -116,7 +116,7 @@ impl Db {
         // The WAL and shared memory files exist now; an older, wider file is tightened too.
         crate::private::restrict_db(path).map_err(|source| CoreError::Io { context: Msg::new("io.write").arg("path", path.display()), source })?;
         MIGRATIONS.to_latest(&mut conn)?;
-        let db = Db { conn, path: path.to_path_buf(), clock, score_cache: Default::default(), _session: session, in_act: false };
+        let mut db = Db { conn, path: path.to_path_buf(), clock, score_cache: Default::default(), _session: session, in_act: false };
         db.seed_defaults()?;
         Ok(db)
     }
@@ -213,19 +213,10 @@ impl Db {
     pub(crate) fn device_setting(&self, key: &str) -> Result<Option<String>> {
         device_setting_in(&self.conn, key)
     }
-
-    /// Reads a setting of the shared data.
-    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
-    }
 }
 
 /// This device's setting `key` on `conn` (a transaction too).
-fn device_setting_in(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn device_setting_in(conn: &Connection, key: &str) -> Result<Option<String>> {
     use rusqlite::OptionalExtension;
     Ok(conn.query_row("SELECT value FROM device_settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }

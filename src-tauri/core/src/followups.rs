@@ -73,9 +73,7 @@ const FOLLOWUP_SQL: &str = "SELECT f.id, f.person_id, p.name, f.text, f.due_date
         f.closing_action_id, f.created_at, p.tz, p.day_start, f.uid
      FROM followups f JOIN people p ON p.id = f.person_id WHERE f.deleted_at IS NULL";
 
-/// The role of the category a closed promise is logged in (`categories.role`): a marked category, whatever
-/// its key or label, archived or not.
-pub const FOLLOW_UP_ROLE: &str = "follow-up";
+pub use crate::domain::catalogue::FOLLOW_UP_ROLE;
 
 impl Db {
     /// Records a promise.

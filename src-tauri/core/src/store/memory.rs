@@ -1,0 +1,436 @@
+//! The in-memory adapter of the storage ports: plain maps, no file. The services' unit tests run on it as on
+//! SQLite, which keeps the services honest about their ports: a second store (Cadence Team's) needs no service
+//! change. Its unit of work keeps a copy of the state and puts it back when the work fails.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use crate::domain::catalogue::Table;
+use crate::domain::targets::{Absence, Target};
+use crate::error::Result;
+use crate::store::{
+    CatalogRepo, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
+    PersonEdit, PersonRecord, RhythmRepo, RulesRepo, SettingsRepo, Store,
+};
+use crate::time::WorkingDays;
+
+#[derive(Debug, Clone)]
+struct StoredPerson {
+    new: NewPersonRecord,
+    archived_at: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    kind: Table,
+    record: EntryRecord,
+    role: Option<String>,
+    /// A channel's units, by id.
+    unit_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone)]
+struct Rule {
+    person_id: i64,
+    active_from: i64,
+}
+
+#[derive(Debug, Clone, Default)]
+struct State {
+    people: BTreeMap<i64, StoredPerson>,
+    catalogue: BTreeMap<i64, Entry>,
+    rules: BTreeMap<i64, Rule>,
+    device: BTreeMap<String, String>,
+    settings: BTreeMap<String, String>,
+    /// (person, category) -> target.
+    targets: BTreeMap<(i64, i64), Target>,
+    /// (person, category, from) -> target.
+    target_history: BTreeMap<(i64, i64, String), Option<Target>>,
+    /// (person, from) -> (days, day start).
+    rhythm_history: BTreeMap<(i64, String), (WorkingDays, u32)>,
+    /// id -> (person, from, to, reason).
+    absences: BTreeMap<i64, (i64, String, String, String)>,
+}
+
+/// A store held in memory.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    state: RefCell<State>,
+}
+
+/// The ports over a [`MemoryStore`].
+pub struct Mem<'a>(&'a RefCell<State>);
+
+/// SQLite's NOCASE: ASCII letters only.
+fn nocase(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
+fn next_id<T>(map: &BTreeMap<i64, T>) -> i64 {
+    map.keys().next_back().map_or(1, |last| last + 1)
+}
+
+impl MemoryStore {
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    /// Adds a catalogue entry of `kind` labelled with its key, last in its list; its id.
+    pub fn add_catalogue_entry(&mut self, kind: Table, key: &str) -> i64 {
+        let entry = NewEntry { key: key.into(), label: key.into(), colour: "#64748b".into(), value_kind: "value".into(), ..NewEntry::default() };
+        Mem(&self.state).insert_entry(kind, &entry).expect("memory never fails")
+    }
+
+    /// Archives a catalogue entry.
+    pub fn archive_catalogue_entry(&mut self, id: i64) {
+        if let Some(entry) = self.state.borrow_mut().catalogue.get_mut(&id) {
+            entry.record.archived = true;
+        }
+    }
+
+    /// Adds a reminder rule of `person_id` counting from `active_from`; its id.
+    pub fn add_rule(&mut self, person_id: i64, active_from: i64) -> i64 {
+        let mut state = self.state.borrow_mut();
+        let id = next_id(&state.rules);
+        state.rules.insert(id, Rule { person_id, active_from });
+        id
+    }
+
+    /// When rule `id` counts from.
+    pub fn rule_active_from(&self, id: i64) -> Option<i64> {
+        self.state.borrow().rules.get(&id).map(|r| r.active_from)
+    }
+}
+
+impl Store for MemoryStore {
+    type Repos<'a> = Mem<'a>;
+
+    fn reader(&self) -> Mem<'_> {
+        Mem(&self.state)
+    }
+
+    fn act<T>(&mut self, f: impl FnOnce(&mut Mem<'_>) -> Result<T>) -> Result<T> {
+        let before = self.state.borrow().clone();
+        let out = f(&mut Mem(&self.state));
+        if out.is_err() {
+            *self.state.borrow_mut() = before;
+        }
+        out
+    }
+}
+
+impl Mem<'_> {
+    fn key_of(state: &State, id: Option<i64>) -> Option<String> {
+        id.and_then(|id| state.catalogue.get(&id)).map(|e| e.record.key.clone())
+    }
+
+    fn record(state: &State, id: i64, p: &StoredPerson) -> PersonRecord {
+        PersonRecord {
+            id,
+            name: p.new.name.clone(),
+            role: p.new.role.clone(),
+            layer: Mem::key_of(state, p.new.layer_id),
+            unit: Mem::key_of(state, p.new.unit_id),
+            tz: p.new.tz.clone(),
+            working_days: p.new.working_days,
+            day_start: p.new.day_start,
+            archived: p.archived_at.is_some(),
+            created_at: p.new.created_at,
+        }
+    }
+}
+
+impl PeopleRepo for Mem<'_> {
+    fn person(&self, id: i64) -> Result<Option<PersonRecord>> {
+        let state = self.0.borrow();
+        Ok(state.people.get(&id).map(|p| Mem::record(&state, id, p)))
+    }
+
+    fn people(&self, archived_too: bool) -> Result<Vec<PersonRecord>> {
+        let state = self.0.borrow();
+        let mut out: Vec<PersonRecord> = state
+            .people
+            .iter()
+            .filter(|(_, p)| archived_too || p.archived_at.is_none())
+            .map(|(id, p)| Mem::record(&state, *id, p))
+            .collect();
+        out.sort_by_key(|p| nocase(&p.name));
+        Ok(out)
+    }
+
+    fn person_named(&self, name: &str) -> Result<Option<i64>> {
+        let state = self.0.borrow();
+        Ok(state.people.iter().find(|(_, p)| nocase(&p.new.name) == nocase(name)).map(|(id, _)| *id))
+    }
+
+    fn insert_person(&mut self, person: &NewPersonRecord) -> Result<i64> {
+        debug_assert!(self.person_named(&person.name)?.is_none(), "names are unique, ignoring case");
+        let mut state = self.0.borrow_mut();
+        let id = next_id(&state.people);
+        state.people.insert(id, StoredPerson { new: person.clone(), archived_at: None });
+        Ok(id)
+    }
+
+    fn set_person_archived(&mut self, id: i64, at: Option<i64>) -> Result<()> {
+        if let Some(p) = self.0.borrow_mut().people.get_mut(&id) {
+            p.archived_at = at;
+        }
+        Ok(())
+    }
+
+    fn update_person(&mut self, id: i64, edit: &PersonEdit) -> Result<()> {
+        if let Some(p) = self.0.borrow_mut().people.get_mut(&id) {
+            p.new.name = edit.name.clone();
+            p.new.role = edit.role.clone();
+            p.new.layer_id = edit.layer_id;
+            p.new.unit_id = edit.unit_id;
+            if let Some(tz) = &edit.tz {
+                p.new.tz = tz.clone();
+            }
+        }
+        Ok(())
+    }
+}
+
+impl CatalogRepo for Mem<'_> {
+    fn live_key(&self, kind: Table, key: &str) -> Result<Option<i64>> {
+        let state = self.0.borrow();
+        Ok(state.catalogue.values().find(|e| e.kind == kind && e.record.key == key && !e.record.archived).map(|e| e.record.id))
+    }
+
+    fn entry_id(&self, kind: Table, key: &str) -> Result<Option<i64>> {
+        let state = self.0.borrow();
+        Ok(state.catalogue.values().find(|e| e.kind == kind && e.record.key == key).map(|e| e.record.id))
+    }
+
+    fn entries(&self, kind: Table) -> Result<Vec<EntryRecord>> {
+        let state = self.0.borrow();
+        Ok(state
+            .catalogue
+            .values()
+            .filter(|e| e.kind == kind)
+            .map(|e| {
+                let mut record = e.record.clone();
+                record.units = e.unit_ids.iter().filter_map(|u| Mem::key_of(&state, Some(*u))).collect();
+                record.units.sort();
+                record
+            })
+            .collect())
+    }
+
+    fn insert_entry(&mut self, kind: Table, e: &NewEntry) -> Result<i64> {
+        let mut state = self.0.borrow_mut();
+        assert!(!state.catalogue.values().any(|x| x.kind == kind && x.record.key == e.key), "keys are unique per kind");
+        // Ids are shared by all kinds here (SQLite numbers each table apart); nothing relies on either.
+        let id = next_id(&state.catalogue);
+        let last = state.catalogue.values().filter(|x| x.kind == kind).map(|x| x.record.rank).max().unwrap_or(0);
+        let ranked = matches!(kind, Table::Category | Table::Layer);
+        let record = EntryRecord {
+            id,
+            key: e.key.clone(),
+            label: e.label.clone(),
+            archived: false,
+            colour: if kind == Table::Category { e.colour.clone() } else { String::new() },
+            external: kind == Table::Channel && e.external,
+            value_kind: if kind == Table::Value { e.value_kind.clone() } else { String::new() },
+            rank: if ranked { e.rank.unwrap_or(last + 1) } else { 0 },
+            units: Vec::new(),
+        };
+        state.catalogue.insert(id, Entry { kind, record, role: None, unit_ids: Vec::new() });
+        Ok(id)
+    }
+
+    fn change_entry(&mut self, kind: Table, id: i64, c: &EntryChange) -> Result<()> {
+        let mut state = self.0.borrow_mut();
+        let Some(entry) = state.catalogue.get_mut(&id).filter(|e| e.kind == kind) else { return Ok(()) };
+        let r = &mut entry.record;
+        if let Some(label) = &c.label {
+            r.label = label.clone();
+        }
+        if let Some(colour) = c.colour.as_ref().filter(|_| kind == Table::Category) {
+            r.colour = colour.clone();
+        }
+        if let Some(value_kind) = c.value_kind.as_ref().filter(|_| kind == Table::Value) {
+            r.value_kind = value_kind.clone();
+        }
+        if let Some(external) = c.external.filter(|_| kind == Table::Channel) {
+            r.external = external;
+        }
+        if let Some(archived) = c.archived {
+            r.archived = archived;
+        }
+        Ok(())
+    }
+
+    fn add_channel_unit(&mut self, channel_id: i64, unit_id: i64) -> Result<()> {
+        if let Some(channel) = self.0.borrow_mut().catalogue.get_mut(&channel_id) {
+            channel.unit_ids.push(unit_id);
+        }
+        Ok(())
+    }
+
+    fn clear_channel_units(&mut self, channel_id: i64) -> Result<()> {
+        if let Some(channel) = self.0.borrow_mut().catalogue.get_mut(&channel_id) {
+            channel.unit_ids.clear();
+        }
+        Ok(())
+    }
+
+    fn category_with_role(&self, role: &str) -> Result<Option<i64>> {
+        let state = self.0.borrow();
+        Ok(state.catalogue.values().find(|e| e.kind == Table::Category && e.role.as_deref() == Some(role)).map(|e| e.record.id))
+    }
+
+    fn set_category_role(&mut self, id: i64, role: &str) -> Result<()> {
+        if let Some(entry) = self.0.borrow_mut().catalogue.get_mut(&id) {
+            entry.role = Some(role.to_string());
+        }
+        Ok(())
+    }
+}
+
+impl SettingsRepo for Mem<'_> {
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.0.borrow().settings.get(key).cloned())
+    }
+
+    fn put_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.0.borrow_mut().settings.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+}
+
+impl RulesRepo for Mem<'_> {
+    fn restart_rules_of(&mut self, person_id: i64, from: i64) -> Result<()> {
+        for rule in self.0.borrow_mut().rules.values_mut().filter(|r| r.person_id == person_id) {
+            rule.active_from = from;
+        }
+        Ok(())
+    }
+}
+
+impl DeviceSettingsRepo for Mem<'_> {
+    fn device_setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.0.borrow().device.get(key).cloned())
+    }
+
+    fn put_device_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.0.borrow_mut().device.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+}
+
+fn put<K: Ord, V>(map: &mut BTreeMap<K, V>, key: K, value: V, same: OnSameDay) {
+    if same == OnSameDay::Replace || !map.contains_key(&key) {
+        map.insert(key, value);
+    }
+}
+
+impl RhythmRepo for Mem<'_> {
+    fn category_targets(&self, person_id: i64) -> Result<Vec<CategoryTargetRecord>> {
+        let state = self.0.borrow();
+        let mut live: Vec<(i64, i64, &Entry)> = state
+            .catalogue
+            .iter()
+            .filter(|(_, e)| e.kind == Table::Category && !e.record.archived)
+            .map(|(id, e)| (e.record.rank, *id, e))
+            .collect();
+        // By rank, then id.
+        live.sort_by_key(|(rank, id, _)| (*rank, *id));
+        Ok(live
+            .into_iter()
+            .map(|(_, id, e)| CategoryTargetRecord {
+                key: e.record.key.clone(),
+                label: e.record.label.clone(),
+                colour: e.record.colour.clone(),
+                target: state.targets.get(&(person_id, id)).copied(),
+            })
+            .collect())
+    }
+
+    fn stored_target(&self, person_id: i64, category_id: i64) -> Result<Option<Target>> {
+        Ok(self.0.borrow().targets.get(&(person_id, category_id)).copied())
+    }
+
+    fn put_target(&mut self, person_id: i64, category_id: i64, target: Target) -> Result<()> {
+        self.0.borrow_mut().targets.insert((person_id, category_id), target);
+        Ok(())
+    }
+
+    fn put_target_history(&mut self, person_id: i64, category_id: i64, from: &str, target: Option<Target>, same: OnSameDay) -> Result<()> {
+        put(&mut self.0.borrow_mut().target_history, (person_id, category_id, from.to_string()), target, same);
+        Ok(())
+    }
+
+    fn target_history(&self, person_id: i64) -> Result<Vec<(String, String, Option<Target>)>> {
+        let state = self.0.borrow();
+        let mut out: Vec<(String, String, Option<Target>)> = state
+            .target_history
+            .iter()
+            .filter(|((p, _, _), _)| *p == person_id)
+            .filter_map(|((_, c, from), t)| state.catalogue.get(c).map(|e| (e.record.key.clone(), from.clone(), *t)))
+            .collect();
+        out.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        Ok(out)
+    }
+
+    fn put_rhythm(&mut self, person_id: i64, days: WorkingDays, day_start: u32) -> Result<()> {
+        if let Some(p) = self.0.borrow_mut().people.get_mut(&person_id) {
+            p.new.working_days = days;
+            p.new.day_start = day_start;
+        }
+        Ok(())
+    }
+
+    fn put_rhythm_history(&mut self, person_id: i64, from: &str, days: WorkingDays, day_start: u32, same: OnSameDay) -> Result<()> {
+        put(&mut self.0.borrow_mut().rhythm_history, (person_id, from.to_string()), (days, day_start), same);
+        Ok(())
+    }
+
+    fn rhythm_history(&self, person_id: i64) -> Result<Vec<(String, WorkingDays)>> {
+        let state = self.0.borrow();
+        Ok(state.rhythm_history.iter().filter(|((p, _), _)| *p == person_id).map(|((_, from), (days, _))| (from.clone(), *days)).collect())
+    }
+
+    fn insert_absence(&mut self, person_id: i64, from: &str, to: &str, reason: &str) -> Result<i64> {
+        let mut state = self.0.borrow_mut();
+        let id = next_id(&state.absences);
+        state.absences.insert(id, (person_id, from.to_string(), to.to_string(), reason.to_string()));
+        Ok(id)
+    }
+
+    fn delete_absence(&mut self, id: i64) -> Result<bool> {
+        Ok(self.0.borrow_mut().absences.remove(&id).is_some())
+    }
+
+    fn absences(&self, person_id: Option<i64>) -> Result<Vec<Absence>> {
+        let state = self.0.borrow();
+        let mut out: Vec<Absence> = state
+            .absences
+            .iter()
+            .filter(|(_, (p, ..))| person_id.is_none_or(|want| want == *p))
+            .filter_map(|(id, (p, from, to, reason))| {
+                state.people.get(p).map(|person| Absence {
+                    id: *id,
+                    person_id: *p,
+                    person_name: person.new.name.clone(),
+                    from: from.clone(),
+                    to: to.clone(),
+                    reason: reason.clone(),
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.from, a.id).cmp(&(&b.from, b.id)));
+        Ok(out)
+    }
+
+    fn absence_ranges(&self, person_id: i64, from: &str, to: &str) -> Result<Vec<(String, String)>> {
+        let state = self.0.borrow();
+        Ok(state
+            .absences
+            .values()
+            .filter(|(p, a, b, _)| *p == person_id && b.as_str() >= from && a.as_str() <= to)
+            .map(|(_, a, b, _)| (a.clone(), b.clone()))
+            .collect())
+    }
+}

@@ -1,0 +1,209 @@
+//! Storage ports: what the services (`crate::service`) need from a store, as traits per aggregate plus a unit
+//! of work (one transaction), with no SQL and no storage type in sight.
+//!
+//! Two adapters implement them: `sqlite` (the one place SQL lives, over the desktop's file; [`crate::Db`] is
+//! that store) and `memory` (plain maps; the services' unit tests run on it and on SQLite alike, which shows a
+//! service does not depend on its store). Areas move behind these ports one by one (#12); the layout test
+//! (`tests/tests/layout.rs`) lists the files that still hold SQL outside `store/sqlite/`.
+
+pub mod memory;
+pub mod sqlite;
+
+use crate::domain::catalogue::Table;
+use crate::domain::targets::{Absence, Target};
+use crate::error::Result;
+use crate::time::WorkingDays;
+
+/// A person as stored: catalogue references as keys, the working days as a set, the day start in minutes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRecord {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub layer: Option<String>,
+    pub unit: Option<String>,
+    pub tz: String,
+    pub working_days: WorkingDays,
+    pub day_start: u32,
+    pub archived: bool,
+    /// Milliseconds since the epoch.
+    pub created_at: i64,
+}
+
+/// A new person, validated, its catalogue references resolved to ids.
+#[derive(Debug, Clone)]
+pub struct NewPersonRecord {
+    pub name: String,
+    pub role: String,
+    pub layer_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub tz: String,
+    pub working_days: WorkingDays,
+    pub day_start: u32,
+    /// Milliseconds since the epoch.
+    pub created_at: i64,
+}
+
+/// An edit of a person, validated, its catalogue references resolved.
+#[derive(Debug, Clone)]
+pub struct PersonEdit {
+    pub name: String,
+    pub role: String,
+    pub layer_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub tz: Option<String>,
+}
+
+/// The people of the organisation.
+pub trait PeopleRepo {
+    /// One person, archived or not.
+    fn person(&self, id: i64) -> Result<Option<PersonRecord>>;
+    /// Everyone (the archived too when `archived_too`), by name, ignoring case.
+    fn people(&self, archived_too: bool) -> Result<Vec<PersonRecord>>;
+    /// The id of the person with this name, ignoring case.
+    fn person_named(&self, name: &str) -> Result<Option<i64>>;
+    /// Stores a new person; returns their id.
+    fn insert_person(&mut self, person: &NewPersonRecord) -> Result<i64>;
+    /// Archives (`Some(when)`, milliseconds) or restores (`None`) a person.
+    fn set_person_archived(&mut self, id: i64, at: Option<i64>) -> Result<()>;
+    /// Changes a person's name, role, layer, unit and zone (`None`: the zone stays).
+    fn update_person(&mut self, id: i64, edit: &PersonEdit) -> Result<()>;
+}
+
+/// A catalogue entry as stored. Fields its kind does not have hold their defaults: a colour and a rank for
+/// categories (layers have a rank too), `external` and units for channels, `value_kind` for values.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EntryRecord {
+    pub id: i64,
+    pub key: String,
+    pub label: String,
+    pub archived: bool,
+    pub colour: String,
+    pub external: bool,
+    /// `value` or `theme`.
+    pub value_kind: String,
+    pub rank: i64,
+    /// The unit keys a channel is meant for, sorted.
+    pub units: Vec<String>,
+}
+
+/// A new catalogue entry; `rank: None` ranks it after the last (categories and layers).
+#[derive(Debug, Clone, Default)]
+pub struct NewEntry {
+    pub key: String,
+    pub label: String,
+    pub colour: String,
+    pub external: bool,
+    pub value_kind: String,
+    pub rank: Option<i64>,
+}
+
+/// A change to an entry: the fields given change.
+#[derive(Debug, Clone, Default)]
+pub struct EntryChange {
+    pub label: Option<String>,
+    pub colour: Option<String>,
+    pub value_kind: Option<String>,
+    pub external: Option<bool>,
+    pub archived: Option<bool>,
+}
+
+/// The organisation's catalogue (categories, channels, layers, units, values).
+pub trait CatalogRepo {
+    /// The id of the live (not archived) entry `key` of `kind`.
+    fn live_key(&self, kind: Table, key: &str) -> Result<Option<i64>>;
+    /// The id of entry `key` of `kind`, archived or not.
+    fn entry_id(&self, kind: Table, key: &str) -> Result<Option<i64>>;
+    /// Every entry of `kind`, archived too, by id.
+    fn entries(&self, kind: Table) -> Result<Vec<EntryRecord>>;
+    /// Stores a new entry; its id.
+    fn insert_entry(&mut self, kind: Table, entry: &NewEntry) -> Result<i64>;
+    /// Changes entry `id` of `kind`.
+    fn change_entry(&mut self, kind: Table, id: i64, change: &EntryChange) -> Result<()>;
+    /// Scopes a channel to a unit as well.
+    fn add_channel_unit(&mut self, channel_id: i64, unit_id: i64) -> Result<()>;
+    /// Makes a channel meant for everyone again.
+    fn clear_channel_units(&mut self, channel_id: i64) -> Result<()>;
+    /// The category marked with `role` (such as where closed promises are logged), archived or not.
+    fn category_with_role(&self, role: &str) -> Result<Option<i64>>;
+    /// Marks category `id` with `role`.
+    fn set_category_role(&mut self, id: i64, role: &str) -> Result<()>;
+}
+
+/// Settings of the shared data (not this device's: see [`DeviceSettingsRepo`]).
+pub trait SettingsRepo {
+    fn setting(&self, key: &str) -> Result<Option<String>>;
+    fn put_setting(&mut self, key: &str, value: &str) -> Result<()>;
+}
+
+/// What other areas must do when a person changes.
+pub trait RulesRepo {
+    /// The person's reminder rules count from `from` (milliseconds) on: what fell due before is not caught up.
+    fn restart_rules_of(&mut self, person_id: i64, from: i64) -> Result<()>;
+}
+
+/// This device's own settings (language, shortcut, who "I" am, the device id): never shared.
+pub trait DeviceSettingsRepo {
+    fn device_setting(&self, key: &str) -> Result<Option<String>>;
+    fn put_device_setting(&mut self, key: &str, value: &str) -> Result<()>;
+}
+
+/// A live category and the person's stored target in it, when one is set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryTargetRecord {
+    pub key: String,
+    pub label: String,
+    pub colour: String,
+    pub target: Option<Target>,
+}
+
+/// Whether a history entry for a day that already has one replaces it or is left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnSameDay {
+    Replace,
+    Keep,
+}
+
+/// A person's rhythm over time: targets, working days and day start (each with its history), and absences.
+pub trait RhythmRepo {
+    /// Every live category, by rank, with the person's stored target in it.
+    fn category_targets(&self, person_id: i64) -> Result<Vec<CategoryTargetRecord>>;
+    /// The person's stored target in a category.
+    fn stored_target(&self, person_id: i64, category_id: i64) -> Result<Option<Target>>;
+    /// Sets the person's current target in a category.
+    fn put_target(&mut self, person_id: i64, category_id: i64, target: Target) -> Result<()>;
+    /// Records that from `from` (a date, or the start of history) the target was `target` (`None`: default).
+    fn put_target_history(&mut self, person_id: i64, category_id: i64, from: &str, target: Option<Target>, same: OnSameDay) -> Result<()>;
+    /// `(category key, from, target)`, by key then date.
+    fn target_history(&self, person_id: i64) -> Result<Vec<(String, String, Option<Target>)>>;
+    /// Sets the person's current working days and day start.
+    fn put_rhythm(&mut self, person_id: i64, days: WorkingDays, day_start: u32) -> Result<()>;
+    /// Records that from `from` the person's rhythm was `days` and `day_start`.
+    fn put_rhythm_history(&mut self, person_id: i64, from: &str, days: WorkingDays, day_start: u32, same: OnSameDay) -> Result<()>;
+    /// `(from, working days)`, by date.
+    fn rhythm_history(&self, person_id: i64) -> Result<Vec<(String, WorkingDays)>>;
+    /// Stores an absence (dates as `YYYY-MM-DD`); its id.
+    fn insert_absence(&mut self, person_id: i64, from: &str, to: &str, reason: &str) -> Result<i64>;
+    /// Removes an absence; false when there was none.
+    fn delete_absence(&mut self, id: i64) -> Result<bool>;
+    /// The absences of one person or everyone, by start date then id.
+    fn absences(&self, person_id: Option<i64>) -> Result<Vec<Absence>>;
+    /// `(from, to)` of the person's absences overlapping `[from, to]` (dates as `YYYY-MM-DD`).
+    fn absence_ranges(&self, person_id: i64, from: &str, to: &str) -> Result<Vec<(String, String)>>;
+}
+
+/// Every port, for services that need several.
+pub trait Repos: PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo {}
+impl<T: PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo> Repos for T {}
+
+/// A store: its ports to read, and a unit of work in which a service's writes happen as one (all of them, or
+/// none, also when the service fails half-way).
+pub trait Store {
+    type Repos<'a>: Repos
+    where
+        Self: 'a;
+    /// The ports, to read.
+    fn reader(&self) -> Self::Repos<'_>;
+    /// Runs `f` as one transaction: committed when it returns `Ok`, rolled back entirely when it fails.
+    fn act<T>(&mut self, f: impl FnOnce(&mut Self::Repos<'_>) -> Result<T>) -> Result<T>;
+}

@@ -1,0 +1,153 @@
+//! The catalogue in SQLite: `categories`, `channels` (with `channel_units`), `layers`, `units` and
+//! `value_items`, one table per kind; and the key lookups other areas still make on a connection.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::domain::catalogue::Table;
+use crate::error::{CoreError, Result};
+use crate::store::sqlite::Sql;
+use crate::store::{CatalogRepo, EntryChange, EntryRecord, NewEntry};
+
+/// The table of a catalogue kind.
+pub(crate) fn table(kind: Table) -> &'static str {
+    match kind {
+        Table::Category => "categories",
+        Table::Channel => "channels",
+        Table::Layer => "layers",
+        Table::Unit => "units",
+        Table::Value => "value_items",
+    }
+}
+
+/// The columns of [`EntryRecord`] for `kind`, constants where the kind has no such column.
+fn columns(kind: Table) -> &'static str {
+    match kind {
+        Table::Category => "id, key, label, archived, colour, 0, '', rank, NULL",
+        Table::Channel => {
+            "id, key, label, archived, '', external, '', 0, (SELECT group_concat(u.key, ',') FROM channel_units cu
+                 JOIN units u ON u.id = cu.unit_id WHERE cu.channel_id = channels.id)"
+        }
+        Table::Layer => "id, key, label, archived, '', 0, '', rank, NULL",
+        Table::Unit => "id, key, label, archived, '', 0, '', 0, NULL",
+        Table::Value => "id, key, label, archived, '', 0, kind, 0, NULL",
+    }
+}
+
+/// A channel's unit keys from `group_concat(u.key, ',')` (NULL: none), sorted.
+pub(crate) fn unit_keys(text: Option<String>) -> Vec<String> {
+    let mut keys: Vec<String> = text.map(|t| t.split(',').map(String::from).collect()).unwrap_or_default();
+    keys.sort();
+    keys
+}
+
+impl CatalogRepo for Sql<'_> {
+    fn live_key(&self, kind: Table, key: &str) -> Result<Option<i64>> {
+        let sql = format!("SELECT id FROM {} WHERE key = ?1 AND archived = 0", table(kind));
+        Ok(self.0.prepare_cached(&sql)?.query_row([key], |r| r.get(0)).optional()?)
+    }
+
+    fn entry_id(&self, kind: Table, key: &str) -> Result<Option<i64>> {
+        let sql = format!("SELECT id FROM {} WHERE key = ?1", table(kind));
+        Ok(self.0.prepare_cached(&sql)?.query_row([key], |r| r.get(0)).optional()?)
+    }
+
+    fn entries(&self, kind: Table) -> Result<Vec<EntryRecord>> {
+        let sql = format!("SELECT {} FROM {} ORDER BY id", columns(kind), table(kind));
+        let mut stmt = self.0.prepare_cached(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok(EntryRecord {
+                id: r.get(0)?,
+                key: r.get(1)?,
+                label: r.get(2)?,
+                archived: r.get(3)?,
+                colour: r.get(4)?,
+                external: r.get(5)?,
+                value_kind: r.get(6)?,
+                rank: r.get(7)?,
+                units: unit_keys(r.get(8)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn insert_entry(&mut self, kind: Table, e: &NewEntry) -> Result<i64> {
+        let next = |t: &str| format!("(SELECT coalesce(max(rank), 0) + 1 FROM {t})");
+        match kind {
+            Table::Category => self.0.execute(
+                &format!("INSERT INTO categories (key, label, colour, rank) VALUES (?1, ?2, ?3, coalesce(?4, {}))", next("categories")),
+                params![e.key, e.label, e.colour, e.rank],
+            )?,
+            Table::Channel => {
+                self.0.execute("INSERT INTO channels (key, label, external) VALUES (?1, ?2, ?3)", params![e.key, e.label, e.external])?
+            }
+            Table::Layer => self.0.execute(
+                &format!("INSERT INTO layers (key, label, rank) VALUES (?1, ?2, coalesce(?3, {}))", next("layers")),
+                params![e.key, e.label, e.rank],
+            )?,
+            Table::Unit => self.0.execute("INSERT INTO units (key, label) VALUES (?1, ?2)", params![e.key, e.label])?,
+            Table::Value => {
+                self.0.execute("INSERT INTO value_items (key, label, kind) VALUES (?1, ?2, ?3)", params![e.key, e.label, e.value_kind])?
+            }
+        };
+        Ok(self.0.last_insert_rowid())
+    }
+
+    fn change_entry(&mut self, kind: Table, id: i64, c: &EntryChange) -> Result<()> {
+        let t = table(kind);
+        if let Some(label) = &c.label {
+            self.0.execute(&format!("UPDATE {t} SET label = ?2 WHERE id = ?1"), params![id, label])?;
+        }
+        if let Some(colour) = &c.colour {
+            self.0.execute("UPDATE categories SET colour = ?2 WHERE id = ?1", params![id, colour])?;
+        }
+        if let Some(kind) = &c.value_kind {
+            self.0.execute("UPDATE value_items SET kind = ?2 WHERE id = ?1", params![id, kind])?;
+        }
+        if let Some(external) = c.external {
+            self.0.execute("UPDATE channels SET external = ?2 WHERE id = ?1", params![id, external])?;
+        }
+        if let Some(archived) = c.archived {
+            self.0.execute(&format!("UPDATE {t} SET archived = ?2 WHERE id = ?1"), params![id, archived])?;
+        }
+        Ok(())
+    }
+
+    fn add_channel_unit(&mut self, channel_id: i64, unit_id: i64) -> Result<()> {
+        self.0.execute("INSERT INTO channel_units (channel_id, unit_id) VALUES (?1, ?2)", params![channel_id, unit_id])?;
+        Ok(())
+    }
+
+    fn clear_channel_units(&mut self, channel_id: i64) -> Result<()> {
+        self.0.execute("DELETE FROM channel_units WHERE channel_id = ?1", [channel_id])?;
+        Ok(())
+    }
+
+    fn category_with_role(&self, role: &str) -> Result<Option<i64>> {
+        Ok(self.0.prepare_cached("SELECT id FROM categories WHERE role = ?1")?.query_row([role], |r| r.get(0)).optional()?)
+    }
+
+    fn set_category_role(&mut self, id: i64, role: &str) -> Result<()> {
+        self.0.execute("UPDATE categories SET role = ?2 WHERE id = ?1", params![id, role])?;
+        Ok(())
+    }
+}
+
+/// The id of the live entry `key` of `kind`: an error naming the kind when there is none (or no key).
+pub(crate) fn id_for_key(conn: &Connection, kind: Table, key: &str) -> Result<i64> {
+    let key = key.trim();
+    if key.is_empty() {
+        return Err(CoreError::invalid(kind.entity(), kind.choose()));
+    }
+    Sql(conn).live_key(kind, key)?.ok_or_else(|| CoreError::not_found(kind.entity(), key))
+}
+
+/// The id of a live `key` of `kind`; or, when the record being edited already names it (`already`), of an
+/// archived one: archiving an entry stops its new use, it must not make old actions or people uneditable.
+pub(crate) fn id_for_key_keeping(conn: &Connection, kind: Table, key: &str, already: bool) -> Result<i64> {
+    match id_for_key(conn, kind, key) {
+        Err(CoreError::NotFound { .. }) if already => {
+            Sql(conn).entry_id(kind, key.trim())?.ok_or_else(|| CoreError::not_found(kind.entity(), key.trim()))
+        }
+        other => other,
+    }
+}

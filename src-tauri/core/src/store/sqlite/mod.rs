@@ -1,0 +1,59 @@
+//! The SQLite adapter of the storage ports: the one place Cadence's SQL is meant to live (#12 moves each area
+//! here in turn). [`Sql`] is the ports over a connection or an open transaction; [`crate::Db`] is the store, whose
+//! unit of work is an IMMEDIATE transaction (joining an act's transaction when one is open).
+
+pub mod catalog;
+pub mod people;
+pub mod rhythm;
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::store::{DeviceSettingsRepo, RulesRepo, SettingsRepo, Store};
+
+/// The ports over one SQLite connection (inside a transaction when writing).
+pub struct Sql<'c>(pub(crate) &'c Connection);
+
+impl Store for Db {
+    type Repos<'a> = Sql<'a>;
+
+    fn reader(&self) -> Sql<'_> {
+        Sql(&self.conn)
+    }
+
+    fn act<T>(&mut self, f: impl FnOnce(&mut Sql<'_>) -> Result<T>) -> Result<T> {
+        self.write(|tx| f(&mut Sql(tx)))
+    }
+}
+
+impl RulesRepo for Sql<'_> {
+    fn restart_rules_of(&mut self, person_id: i64, from: i64) -> Result<()> {
+        self.0.execute("UPDATE reminder_rules SET active_from = ?2 WHERE person_id = ?1", [person_id, from])?;
+        Ok(())
+    }
+}
+
+impl DeviceSettingsRepo for Sql<'_> {
+    fn device_setting(&self, key: &str) -> Result<Option<String>> {
+        crate::db::device_setting_in(self.0, key)
+    }
+
+    fn put_device_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        crate::db::put_device_setting(self.0, key, value)
+    }
+}
+
+impl SettingsRepo for Sql<'_> {
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.0.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    fn put_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.0.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+}

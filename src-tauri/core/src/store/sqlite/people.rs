@@ -1,0 +1,119 @@
+//! People in SQLite: the `people` table, its catalogue joins, and the lookups other areas still make on a
+//! connection of their own (by id or name, a person's clock, "archived?").
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
+use crate::store::sqlite::Sql;
+use crate::store::{NewPersonRecord, PeopleRepo, PersonEdit, PersonRecord};
+use crate::time::{WorkingDays, Zone};
+
+const PERSON_SQL: &str = "SELECT p.id, p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start,
+        p.archived_at IS NOT NULL, p.created_at
+     FROM people p LEFT JOIN layers l ON l.id = p.layer_id LEFT JOIN units u ON u.id = p.unit_id";
+
+fn person_from_row(r: &Row<'_>) -> rusqlite::Result<PersonRecord> {
+    Ok(PersonRecord {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        role: r.get(2)?,
+        layer: r.get(3)?,
+        unit: r.get(4)?,
+        tz: r.get(5)?,
+        working_days: WorkingDays::from_bits(r.get(6)?),
+        day_start: r.get(7)?,
+        archived: r.get(8)?,
+        created_at: r.get(9)?,
+    })
+}
+
+impl PeopleRepo for Sql<'_> {
+    fn person(&self, id: i64) -> Result<Option<PersonRecord>> {
+        Ok(self.0.prepare_cached(&format!("{PERSON_SQL} WHERE p.id = ?1"))?.query_row([id], person_from_row).optional()?)
+    }
+
+    fn people(&self, archived_too: bool) -> Result<Vec<PersonRecord>> {
+        let filter = if archived_too { "" } else { "WHERE p.archived_at IS NULL" };
+        Ok(self
+            .0
+            .prepare_cached(&format!("{PERSON_SQL} {filter} ORDER BY p.name COLLATE NOCASE"))?
+            .query_map([], person_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn person_named(&self, name: &str) -> Result<Option<i64>> {
+        Ok(self
+            .0
+            .prepare_cached("SELECT id FROM people WHERE name = ?1 COLLATE NOCASE")?
+            .query_row([name], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn insert_person(&mut self, p: &NewPersonRecord) -> Result<i64> {
+        self.0.execute(
+            "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![p.name, p.role, p.layer_id, p.unit_id, p.tz, p.working_days.0, p.day_start, p.created_at],
+        )?;
+        Ok(self.0.last_insert_rowid())
+    }
+
+    fn set_person_archived(&mut self, id: i64, at: Option<i64>) -> Result<()> {
+        self.0.execute("UPDATE people SET archived_at = ?2 WHERE id = ?1", params![id, at])?;
+        Ok(())
+    }
+
+    fn update_person(&mut self, id: i64, e: &PersonEdit) -> Result<()> {
+        self.0.execute(
+            "UPDATE people SET name = ?2, role = ?3, layer_id = ?4, unit_id = ?5, tz = coalesce(?6, tz) WHERE id = ?1",
+            params![id, e.name, e.role, e.layer_id, e.unit_id, e.tz],
+        )?;
+        Ok(())
+    }
+}
+
+/// The facts about a person that day and streak computations need.
+#[derive(Debug, Clone)]
+pub struct PersonClock {
+    pub id: i64,
+    pub zone: Zone,
+    pub day_start: u32,
+    pub working_days: WorkingDays,
+}
+
+/// The zone, day start and working days of person `id`.
+pub(crate) fn person_clock(conn: &Connection, id: i64) -> Result<PersonClock> {
+    let (tz, working, day_start): (String, i64, u32) = conn
+        .prepare_cached("SELECT tz, working_days, day_start FROM people WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .ok_or_else(|| CoreError::not_found("person", id.to_string()))?;
+    Ok(PersonClock { id, zone: Zone::parse(&tz)?, day_start, working_days: WorkingDays::from_bits(working) })
+}
+
+/// Resolves a person id or (case-insensitive) name to an id.
+pub(crate) fn resolve_person(conn: &Connection, id_or_name: &str) -> Result<i64> {
+    let text = id_or_name.trim();
+    if text.is_empty() {
+        return Err(CoreError::invalid("person", Msg::new("person.choose")));
+    }
+    let found: Option<i64> = match text.parse::<i64>() {
+        Ok(id) => conn.prepare_cached("SELECT id FROM people WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?,
+        Err(_) => Sql(conn).person_named(text)?,
+    };
+    found.ok_or_else(|| CoreError::not_found("person", text))
+}
+
+/// Someone archived gets nothing new (they left): no action, promise or rule, by the window, the CLI or an
+/// import. What they did stays and can be edited; restoring them lifts this.
+pub(crate) fn refuse_archived(conn: &Connection, person_id: i64) -> Result<()> {
+    let name: Option<String> = conn
+        .prepare_cached("SELECT name FROM people WHERE id = ?1 AND archived_at IS NOT NULL")?
+        .query_row([person_id], |r| r.get(0))
+        .optional()?;
+    match name {
+        Some(name) => Err(CoreError::invalid("person", Msg::new("person.archived").arg("name", name))),
+        None => Ok(()),
+    }
+}
