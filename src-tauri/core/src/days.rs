@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::actions::today_of;
 use crate::error::Result;
 use crate::Db;
 
@@ -31,13 +30,7 @@ pub struct DayChange {
 impl Db {
     /// Today for every person (their zone and day start), by id.
     pub fn todays(&self) -> Result<Vec<(i64, NaiveDate)>> {
-        let ids = self
-            .conn
-            .prepare_cached("SELECT id FROM people ORDER BY id")?
-            .query_map([], |r| r.get::<_, i64>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let now = self.clock.now();
-        ids.into_iter().map(|id| Ok((id, today_of(&self.conn, id, now)?))).collect()
+        crate::service::actions::todays(&crate::store::Store::reader(self), self.clock.now())
     }
 }
 

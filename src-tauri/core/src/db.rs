@@ -87,7 +87,7 @@ impl Db {
     /// backup.
     pub fn open_with_clock(path: &Path, clock: Box<dyn Clock>) -> Result<Db> {
         Db::open_checked(path, clock).map_err(|e| match e {
-            CoreError::Storage(s) if CoreError::is_damage_code(&s) => {
+            CoreError::Storage(s) if s.damage => {
                 CoreError::Corrupt { path: path.to_path_buf(), reason: Msg::new("db.integrity").arg("detail", s) }
             }
             other => other,

@@ -9,6 +9,23 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::{field_name, Locale, Msg};
 
+/// What a store reported when it failed: its own words, and whether it found the file damaged. The store
+/// adapter makes it (`store::sqlite` from SQLite's errors), so no storage type reaches the public error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreFailure {
+    pub message: String,
+    /// The file is damaged ("database disk image is malformed", "not a database").
+    pub damage: bool,
+}
+
+impl std::fmt::Display for StoreFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for StoreFailure {}
+
 /// Errors of the core, typed so the UI can branch on them. Every message is a catalogue text ([`Msg`]),
 /// so it can be shown in English or Dutch with [`CoreError::message`]; `Display` is the English one.
 #[derive(Debug, thiserror::Error)]
@@ -37,11 +54,11 @@ pub enum CoreError {
     /// The database file fails SQLite's integrity check; it has been left untouched.
     Corrupt { path: PathBuf, reason: Msg },
 
-    /// SQLite failed while working on a database that did open.
-    Storage(#[from] rusqlite::Error),
+    /// The store failed while working on a database that did open.
+    Storage(#[source] StoreFailure),
 
     /// A schema migration failed; the backup taken before it is named.
-    Migration(#[from] rusqlite_migration::Error),
+    Migration(#[source] StoreFailure),
 
     /// File-system trouble outside SQLite (data folder, backups).
     Io {
@@ -63,7 +80,7 @@ impl CoreError {
     pub fn is_damage(&self) -> bool {
         match self {
             CoreError::Corrupt { .. } => true,
-            CoreError::Storage(e) => CoreError::is_damage_code(e),
+            CoreError::Storage(e) => e.damage,
             _ => false,
         }
     }
@@ -73,14 +90,9 @@ impl CoreError {
     pub fn is_damage_of(&self, path: &Path) -> bool {
         match self {
             CoreError::Corrupt { path: p, .. } => p == path,
-            CoreError::Storage(e) => CoreError::is_damage_code(e),
+            CoreError::Storage(e) => e.damage,
             _ => false,
         }
-    }
-
-    /// Whether SQLite's error says the file is damaged.
-    pub(crate) fn is_damage_code(e: &rusqlite::Error) -> bool {
-        matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))
     }
 
     /// A stable, machine-readable name of the variant, used by the UI to branch.
@@ -217,7 +229,7 @@ mod tests {
                 CoreError::Io { context: Msg::new("io.create").arg("path", "/data/backups"), source: io_error() },
                 "cannot create /data/backups: permission denied",
             ),
-            (CoreError::Storage(rusqlite::Error::QueryReturnedNoRows), "storage error: Query returned no rows"),
+            (CoreError::Storage(StoreFailure { message: "disk I/O error".into(), damage: false }), "storage error: disk I/O error"),
         ];
         for (e, english) in cases {
             assert_eq!(e.to_string(), english);

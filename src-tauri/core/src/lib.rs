@@ -1,8 +1,11 @@
 //! cadence-core: everything Cadence knows, with no window attached.
 //!
-//! Domain types, the SQLite storage (migrations, validation, every SQL statement), local-day time rules,
-//! statistics (streaks, the engagement score, coverage) and the demo-data generator live here and are tested without WebKit. The desktop app and its CLI are
-//! thin adapters over [`Db`]; nothing in this crate depends on Tauri.
+//! `domain/` holds plain types and pure rules, `service/` each area's validation and rules over the storage
+//! ports of `store/`, whose `store/sqlite/` adapter holds the SQL (a second, in-memory adapter runs the
+//! services' tests). [`Db`] opens and migrates the desktop's SQLite file and is the store the app uses; its
+//! methods call the services. Areas not moved behind the ports yet (reminders, statistics queries, transfer)
+//! still reach SQLite from their own modules. The desktop app and its CLI are thin adapters over [`Db`];
+//! nothing in this crate depends on Tauri.
 
 pub mod actions;
 pub mod backup;
@@ -34,7 +37,7 @@ pub mod time;
 pub mod transfer;
 
 pub use db::Db;
-pub use error::{CoreError, Result};
+pub use error::{CoreError, Result, StoreFailure};
 pub use i18n::{Locale, Msg};
 pub use followups::{FollowThrough, Followup, FollowupEdit, NewFollowup};
 pub use model::*;

@@ -3,3 +3,6 @@
 
 pub mod targets;
 pub mod catalogue;
+pub mod followups;
+pub mod people;
+pub mod when;

@@ -5,3 +5,5 @@
 pub mod people;
 pub mod rhythm;
 pub mod catalogue;
+pub mod actions;
+pub mod followups;

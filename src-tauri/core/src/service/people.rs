@@ -194,6 +194,15 @@ pub fn restore<S: Store>(store: &mut S, now: DateTime<Utc>, id: i64) -> Result<P
     })
 }
 
+/// Someone archived gets nothing new (they left): no action, promise or rule, by the window, the CLI or an
+/// import. What they did stays and can be edited; restoring them lifts this.
+pub(crate) fn refuse_archived(repos: &impl PeopleRepo, person_id: i64) -> Result<()> {
+    match repos.person(person_id)? {
+        Some(p) if p.archived => Err(CoreError::invalid("person", Msg::new("person.archived").arg("name", p.name))),
+        _ => Ok(()),
+    }
+}
+
 fn self_id(repos: &impl DeviceSettingsRepo) -> Result<Option<i64>> {
     Ok(repos.device_setting(SELF_KEY)?.and_then(|id| id.parse::<i64>().ok()))
 }

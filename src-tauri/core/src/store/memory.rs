@@ -9,7 +9,7 @@ use crate::domain::catalogue::Table;
 use crate::domain::targets::{Absence, Target};
 use crate::error::Result;
 use crate::store::{
-    CatalogRepo, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
+    ActionFilter, ActionRecord, ActionRow, ActionsRepo, CatalogRepo, FollowupRow, FollowupsRepo, NewFollowupRecord, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
     PersonEdit, PersonRecord, RhythmRepo, RulesRepo, SettingsRepo, Store,
 };
 use crate::time::WorkingDays;
@@ -50,6 +50,20 @@ struct State {
     rhythm_history: BTreeMap<(i64, String), (WorkingDays, u32)>,
     /// id -> (person, from, to, reason).
     absences: BTreeMap<i64, (i64, String, String, String)>,
+    actions: BTreeMap<i64, ActionRecord>,
+    /// Ids are never reused, as with SQLite's AUTOINCREMENT.
+    last_action_id: i64,
+    /// id -> (person, payload, deleted at).
+    trash: BTreeMap<i64, (i64, String, i64)>,
+    followups: BTreeMap<i64, StoredFollowup>,
+}
+
+#[derive(Debug, Clone)]
+struct StoredFollowup {
+    new: NewFollowupRecord,
+    uid: String,
+    closed: Option<(i64, String, i64)>,
+    deleted_at: Option<i64>,
 }
 
 /// A store held in memory.
@@ -432,5 +446,202 @@ impl RhythmRepo for Mem<'_> {
             .filter(|(p, a, b, _)| *p == person_id && b.as_str() >= from && a.as_str() <= to)
             .map(|(_, a, b, _)| (a.clone(), b.clone()))
             .collect())
+    }
+}
+
+/// A random uid of 32 hex characters, as the SQLite store makes them.
+fn new_uid() -> String {
+    format!("{:032x}", fastrand::u128(..))
+}
+
+impl Mem<'_> {
+    fn row(state: &State, id: i64, a: &ActionRecord) -> ActionRow {
+        let keys = |ids: &[i64]| ids.iter().filter_map(|i| Mem::key_of(state, Some(*i))).collect::<Vec<_>>();
+        ActionRow {
+            id,
+            uid: a.uid.clone().unwrap_or_default(),
+            person_id: a.person_id,
+            person_name: state.people.get(&a.person_id).map(|p| p.new.name.clone()).unwrap_or_default(),
+            category: Mem::key_of(state, Some(a.category_id)).unwrap_or_default(),
+            occurred_at: a.occurred_at,
+            local_date: a.local_date.clone(),
+            tz: a.tz.clone(),
+            note: a.note.clone(),
+            channel: Mem::key_of(state, a.channel_id),
+            logged_by: a.logged_by,
+            created_at: a.created_at,
+            updated_at: a.updated_at,
+            layers: keys(&a.layers),
+            units: keys(&a.units),
+            values: keys(&a.values),
+        }
+    }
+
+    fn selected<'s>(state: &'s State, f: &'s ActionFilter) -> impl Iterator<Item = (&'s i64, &'s ActionRecord)> + 's {
+        state.actions.iter().filter(move |(_, a)| {
+            f.person_id.is_none_or(|p| p == a.person_id)
+                && f.from.as_ref().is_none_or(|from| a.local_date >= *from)
+                && f.to.as_ref().is_none_or(|to| a.local_date <= *to)
+        })
+    }
+}
+
+impl ActionsRepo for Mem<'_> {
+    fn insert_action(&mut self, action: &ActionRecord) -> Result<i64> {
+        let mut state = self.0.borrow_mut();
+        state.last_action_id = state.last_action_id.max(state.actions.keys().next_back().copied().unwrap_or(0)) + 1;
+        let id = state.last_action_id;
+        let uid = action.uid.clone().unwrap_or_else(new_uid);
+        state.actions.insert(id, ActionRecord { uid: Some(uid), ..action.clone() });
+        Ok(id)
+    }
+
+    fn reinsert_action(&mut self, id: i64, action: &ActionRecord) -> Result<()> {
+        let mut state = self.0.borrow_mut();
+        assert!(!state.actions.contains_key(&id), "an id is never taken twice");
+        let uid = action.uid.clone().unwrap_or_else(new_uid);
+        state.actions.insert(id, ActionRecord { uid: Some(uid), ..action.clone() });
+        Ok(())
+    }
+
+    fn replace_action(&mut self, id: i64, action: &ActionRecord) -> Result<()> {
+        if let Some(stored) = self.0.borrow_mut().actions.get_mut(&id) {
+            *stored = ActionRecord { uid: stored.uid.clone(), created_at: stored.created_at, ..action.clone() };
+        }
+        Ok(())
+    }
+
+    fn remove_action(&mut self, id: i64) -> Result<()> {
+        self.0.borrow_mut().actions.remove(&id);
+        Ok(())
+    }
+
+    fn action_record(&self, id: i64) -> Result<Option<ActionRecord>> {
+        Ok(self.0.borrow().actions.get(&id).cloned())
+    }
+
+    fn action_row(&self, id: i64) -> Result<Option<ActionRow>> {
+        let state = self.0.borrow();
+        Ok(state.actions.get(&id).map(|a| Mem::row(&state, id, a)))
+    }
+
+    fn action_rows(&self, filter: &ActionFilter) -> Result<Vec<ActionRow>> {
+        let state = self.0.borrow();
+        let mut rows: Vec<ActionRow> = Mem::selected(&state, filter).map(|(id, a)| Mem::row(&state, *id, a)).collect();
+        rows.sort_by(|a, b| (&a.local_date, a.occurred_at, a.id).cmp(&(&b.local_date, b.occurred_at, b.id)));
+        Ok(rows)
+    }
+
+    fn day_counts(&self, filter: &ActionFilter) -> Result<Vec<(String, i64)>> {
+        let state = self.0.borrow();
+        let mut counts: BTreeMap<String, i64> = BTreeMap::new();
+        for (_, a) in Mem::selected(&state, filter) {
+            *counts.entry(a.local_date.clone()).or_default() += 1;
+        }
+        Ok(counts.into_iter().collect())
+    }
+
+    fn put_trash(&mut self, id: i64, person_id: i64, payload: &str, deleted_at: i64) -> Result<()> {
+        self.0.borrow_mut().trash.insert(id, (person_id, payload.to_string(), deleted_at));
+        Ok(())
+    }
+
+    fn trash(&self, id: i64) -> Result<Option<String>> {
+        Ok(self.0.borrow().trash.get(&id).map(|(_, payload, _)| payload.clone()))
+    }
+
+    fn drop_trash(&mut self, id: i64) -> Result<()> {
+        self.0.borrow_mut().trash.remove(&id);
+        Ok(())
+    }
+
+    fn purge_deleted_before(&mut self, cutoff: i64) -> Result<usize> {
+        let mut state = self.0.borrow_mut();
+        let before = state.trash.len() + state.followups.len();
+        state.trash.retain(|_, (_, _, at)| *at >= cutoff);
+        state.followups.retain(|_, f| f.deleted_at.is_none_or(|at| at >= cutoff));
+        Ok(before - state.trash.len() - state.followups.len())
+    }
+}
+
+impl Mem<'_> {
+    fn followup(state: &State, id: i64, f: &StoredFollowup) -> Option<FollowupRow> {
+        let person = state.people.get(&f.new.person_id)?;
+        Some(FollowupRow {
+            id,
+            uid: f.uid.clone(),
+            person_id: f.new.person_id,
+            person_name: person.new.name.clone(),
+            text: f.new.text.clone(),
+            due: f.new.due.clone(),
+            from_action_id: f.new.from_action_id,
+            closed_date: f.closed.as_ref().map(|c| c.1.clone()),
+            closing_action_id: f.closed.as_ref().map(|c| c.2),
+            created_at: f.new.created_at,
+            tz: person.new.tz.clone(),
+            day_start: person.new.day_start,
+        })
+    }
+}
+
+impl FollowupsRepo for Mem<'_> {
+    fn insert_followup(&mut self, followup: &NewFollowupRecord) -> Result<i64> {
+        let mut state = self.0.borrow_mut();
+        let id = next_id(&state.followups);
+        state.followups.insert(id, StoredFollowup { new: followup.clone(), uid: new_uid(), closed: None, deleted_at: None });
+        Ok(id)
+    }
+
+    fn followup_row(&self, id: i64) -> Result<Option<FollowupRow>> {
+        let state = self.0.borrow();
+        Ok(state.followups.get(&id).filter(|f| f.deleted_at.is_none()).and_then(|f| Mem::followup(&state, id, f)))
+    }
+
+    fn followup_rows(&self, person_id: Option<i64>) -> Result<Vec<FollowupRow>> {
+        let state = self.0.borrow();
+        let mut rows: Vec<FollowupRow> = state
+            .followups
+            .iter()
+            .filter(|(_, f)| f.deleted_at.is_none())
+            .filter(|(_, f)| match person_id {
+                Some(p) => f.new.person_id == p,
+                None => state.people.get(&f.new.person_id).is_some_and(|p| p.archived_at.is_none()),
+            })
+            .filter_map(|(id, f)| Mem::followup(&state, *id, f))
+            .collect();
+        rows.sort_by(|a, b| (a.closed_date.is_some(), &a.due, a.id).cmp(&(b.closed_date.is_some(), &b.due, b.id)));
+        Ok(rows)
+    }
+
+    fn edit_followup(&mut self, id: i64, text: &str, due: &str) -> Result<()> {
+        if let Some(f) = self.0.borrow_mut().followups.get_mut(&id) {
+            f.new.text = text.to_string();
+            f.new.due = due.to_string();
+        }
+        Ok(())
+    }
+
+    fn delete_followup(&mut self, id: i64, at: i64) -> Result<()> {
+        if let Some(f) = self.0.borrow_mut().followups.get_mut(&id) {
+            f.deleted_at = Some(at);
+        }
+        Ok(())
+    }
+
+    fn undelete_followup(&mut self, id: i64) -> Result<bool> {
+        Ok(match self.0.borrow_mut().followups.get_mut(&id) {
+            Some(f) if f.deleted_at.is_some() => {
+                f.deleted_at = None;
+                true
+            }
+            _ => false,
+        })
+    }
+
+    fn close_followup(&mut self, id: i64, at: i64, date: &str, action_id: i64) -> Result<()> {
+        if let Some(f) = self.0.borrow_mut().followups.get_mut(&id) {
+            f.closed = Some((at, date.to_string(), action_id));
+        }
+        Ok(())
     }
 }

@@ -192,9 +192,135 @@ pub trait RhythmRepo {
     fn absence_ranges(&self, person_id: i64, from: &str, to: &str) -> Result<Vec<(String, String)>>;
 }
 
+/// An action as stored: references by id, instants in milliseconds, the local date as `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ActionRecord {
+    pub person_id: i64,
+    pub category_id: i64,
+    pub occurred_at: i64,
+    pub local_date: String,
+    pub tz: String,
+    pub note: String,
+    pub channel_id: Option<i64>,
+    pub logged_by: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    /// Empty in a trash entry written before uids; the store then makes one.
+    #[serde(default)]
+    pub uid: Option<String>,
+    pub layers: Vec<i64>,
+    pub units: Vec<i64>,
+    pub values: Vec<i64>,
+}
+
+/// An action as read for showing: references by key and name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionRow {
+    pub id: i64,
+    pub uid: String,
+    pub person_id: i64,
+    pub person_name: String,
+    pub category: String,
+    pub occurred_at: i64,
+    pub local_date: String,
+    pub tz: String,
+    pub note: String,
+    pub channel: Option<String>,
+    pub logged_by: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub layers: Vec<String>,
+    pub units: Vec<String>,
+    pub values: Vec<String>,
+}
+
+/// Which actions: one person's or everyone's, between two local dates (inclusive, `YYYY-MM-DD`).
+#[derive(Debug, Clone, Default)]
+pub struct ActionFilter {
+    pub person_id: Option<i64>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// Leadership actions, and the deleted ones kept for undo.
+pub trait ActionsRepo {
+    /// Stores a new action with its links (a new uid when it has none); its id.
+    fn insert_action(&mut self, action: &ActionRecord) -> Result<i64>;
+    /// Stores an action under the id it had (undo of a delete).
+    fn reinsert_action(&mut self, id: i64, action: &ActionRecord) -> Result<()>;
+    /// Replaces action `id`'s fields and links; its uid and creation stay.
+    fn replace_action(&mut self, id: i64, action: &ActionRecord) -> Result<()>;
+    /// Removes action `id` and its links.
+    fn remove_action(&mut self, id: i64) -> Result<()>;
+    /// Action `id` as stored.
+    fn action_record(&self, id: i64) -> Result<Option<ActionRecord>>;
+    /// Action `id` for showing.
+    fn action_row(&self, id: i64) -> Result<Option<ActionRow>>;
+    /// The actions `filter` selects, by local date, instant, then id.
+    fn action_rows(&self, filter: &ActionFilter) -> Result<Vec<ActionRow>>;
+    /// `(local date, number of actions)` of the dates `filter` selects that have actions, by date.
+    fn day_counts(&self, filter: &ActionFilter) -> Result<Vec<(String, i64)>>;
+    /// Keeps a deleted action (as `payload`) for undo.
+    fn put_trash(&mut self, id: i64, person_id: i64, payload: &str, deleted_at: i64) -> Result<()>;
+    /// The kept payload of deleted action `id`.
+    fn trash(&self, id: i64) -> Result<Option<String>>;
+    /// Forgets deleted action `id`.
+    fn drop_trash(&mut self, id: i64) -> Result<()>;
+    /// Forgets deleted actions and follow-ups deleted before `cutoff` (milliseconds); how many.
+    fn purge_deleted_before(&mut self, cutoff: i64) -> Result<usize>;
+}
+
+/// A new follow-up (a promise), validated.
+#[derive(Debug, Clone)]
+pub struct NewFollowupRecord {
+    pub person_id: i64,
+    pub text: String,
+    /// `YYYY-MM-DD`.
+    pub due: String,
+    pub from_action_id: Option<i64>,
+    /// Milliseconds since the epoch.
+    pub created_at: i64,
+}
+
+/// A follow-up as read, with its person's name, zone and day start (which fix its dates and status).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowupRow {
+    pub id: i64,
+    pub uid: String,
+    pub person_id: i64,
+    pub person_name: String,
+    pub text: String,
+    pub due: String,
+    pub from_action_id: Option<i64>,
+    pub closed_date: Option<String>,
+    pub closing_action_id: Option<i64>,
+    pub created_at: i64,
+    pub tz: String,
+    pub day_start: u32,
+}
+
+/// Follow-ups, and the deleted ones kept for undo.
+pub trait FollowupsRepo {
+    /// Stores a new follow-up with a new uid; its id.
+    fn insert_followup(&mut self, followup: &NewFollowupRecord) -> Result<i64>;
+    /// Follow-up `id`, unless deleted.
+    fn followup_row(&self, id: i64) -> Result<Option<FollowupRow>>;
+    /// The follow-ups (not deleted) of one person, or of everyone not archived; open ones first by due date,
+    /// then closed ones by due date, then by id.
+    fn followup_rows(&self, person_id: Option<i64>) -> Result<Vec<FollowupRow>>;
+    /// Sets a follow-up's text and due date.
+    fn edit_followup(&mut self, id: i64, text: &str, due: &str) -> Result<()>;
+    /// Marks follow-up `id` deleted at `at` (milliseconds).
+    fn delete_followup(&mut self, id: i64, at: i64) -> Result<()>;
+    /// Brings deleted follow-up `id` back; false when it was not deleted.
+    fn undelete_followup(&mut self, id: i64) -> Result<bool>;
+    /// Closes follow-up `id` at `at` (milliseconds) on local `date`, kept by action `action_id`.
+    fn close_followup(&mut self, id: i64, at: i64, date: &str, action_id: i64) -> Result<()>;
+}
+
 /// Every port, for services that need several.
-pub trait Repos: PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo {}
-impl<T: PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo> Repos for T {}
+pub trait Repos: PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo + ActionsRepo + FollowupsRepo {}
+impl<T: PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo + ActionsRepo + FollowupsRepo> Repos for T {}
 
 /// A store: its ports to read, and a unit of work in which a service's writes happen as one (all of them, or
 /// none, also when the service fails half-way).

@@ -2,7 +2,6 @@
 //! such a file, or a spreadsheet's own, through a column mapping the UI previews first.
 
 use chrono::{DateTime, Utc};
-use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -216,9 +215,9 @@ pub(crate) fn import_csv(tx: &rusqlite::Connection, text: &str, mapping: Option<
             CoreError::NotFound { entity, key } => CoreError::Import { line: Some(line), field: entity.into(), reason: Msg::new("import.not_found").arg("key", key) },
             other => other,
         };
-        let valid = crate::actions::validate_in(tx, &input, now).map_err(at_line)?;
-        let id = crate::actions::insert_valid(tx, &valid, now)?;
-        tx.execute("UPDATE actions SET uid = ?2 WHERE id = ?1", params![id, uid])?;
+        let repos = crate::store::sqlite::Sql(tx);
+        let valid = crate::service::actions::validate(&repos, &input, now, None, None, None).map_err(at_line)?;
+        crate::store::ActionsRepo::insert_action(&mut { repos }, &crate::store::ActionRecord { uid: Some(uid), ..valid })?;
     }
     Ok(skipped)
 }

@@ -140,14 +140,3 @@ pub(crate) fn id_for_key(conn: &Connection, kind: Table, key: &str) -> Result<i6
     }
     Sql(conn).live_key(kind, key)?.ok_or_else(|| CoreError::not_found(kind.entity(), key))
 }
-
-/// The id of a live `key` of `kind`; or, when the record being edited already names it (`already`), of an
-/// archived one: archiving an entry stops its new use, it must not make old actions or people uneditable.
-pub(crate) fn id_for_key_keeping(conn: &Connection, kind: Table, key: &str, already: bool) -> Result<i64> {
-    match id_for_key(conn, kind, key) {
-        Err(CoreError::NotFound { .. }) if already => {
-            Sql(conn).entry_id(kind, key.trim())?.ok_or_else(|| CoreError::not_found(kind.entity(), key.trim()))
-        }
-        other => other,
-    }
-}

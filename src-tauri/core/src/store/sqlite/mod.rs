@@ -2,15 +2,38 @@
 //! here in turn). [`Sql`] is the ports over a connection or an open transaction; [`crate::Db`] is the store, whose
 //! unit of work is an IMMEDIATE transaction (joining an act's transaction when one is open).
 
+pub mod actions;
 pub mod catalog;
+pub mod followups;
 pub mod people;
 pub mod rhythm;
 
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::db::Db;
-use crate::error::Result;
+use crate::error::{CoreError, Result, StoreFailure};
 use crate::store::{DeviceSettingsRepo, RulesRepo, SettingsRepo, Store};
+
+/// Whether SQLite's error says the file is damaged.
+pub(crate) fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))
+}
+
+impl From<rusqlite::Error> for CoreError {
+    fn from(e: rusqlite::Error) -> CoreError {
+        CoreError::Storage(StoreFailure { message: e.to_string(), damage: is_damage(&e) })
+    }
+}
+
+impl From<rusqlite_migration::Error> for CoreError {
+    fn from(e: rusqlite_migration::Error) -> CoreError {
+        let damage = match &e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => is_damage(err),
+            _ => false,
+        };
+        CoreError::Migration(StoreFailure { message: e.to_string(), damage })
+    }
+}
 
 /// The ports over one SQLite connection (inside a transaction when writing).
 pub struct Sql<'c>(pub(crate) &'c Connection);
@@ -55,5 +78,24 @@ impl SettingsRepo for Sql<'_> {
             [key, value],
         )?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_errors_become_store_failures_that_know_damage() {
+        let corrupt = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT), None);
+        let e = CoreError::from(corrupt);
+        assert!(e.is_damage() && e.kind() == "storage", "{e:?}");
+        let not_db = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_NOTADB), None);
+        assert!(CoreError::from(not_db).is_damage());
+        let busy = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None);
+        let e = CoreError::from(busy);
+        assert!(!e.is_damage());
+        assert_eq!(e.to_string(), "storage error: Error code 5: database is locked", "SQLite's own words, as rusqlite tells them");
+        assert!(!CoreError::from(rusqlite::Error::QueryReturnedNoRows).is_damage());
     }
 }

@@ -73,14 +73,7 @@ impl PeopleRepo for Sql<'_> {
     }
 }
 
-/// The facts about a person that day and streak computations need.
-#[derive(Debug, Clone)]
-pub struct PersonClock {
-    pub id: i64,
-    pub zone: Zone,
-    pub day_start: u32,
-    pub working_days: WorkingDays,
-}
+pub use crate::domain::people::PersonClock;
 
 /// The zone, day start and working days of person `id`.
 pub(crate) fn person_clock(conn: &Connection, id: i64) -> Result<PersonClock> {
