@@ -92,6 +92,34 @@ fn every_fixture_upgrades_with_its_data() {
         assert!(stored.len() == 16 && stored.chars().all(|c| c.is_ascii_hexdigit()) && stored != "0000000000000000", "{stored}");
         let device = db.device_id().expect("device id");
         assert_eq!(format!("{:016x}", device.0), stored, "v{version}");
+        // v8: every person, catalogue entry and target has a uid of its own, 32 hex characters; a uid a v8 user
+        // gave (the fixture's Marketing unit) is kept, and a record added later gets one of its own.
+        db.add_unit("Finance").expect("a unit after the upgrade");
+        let mut uids: Vec<String> = Vec::new();
+        for table in ["people", "categories", "channels", "layers", "units", "value_items", "targets"] {
+            let found: Vec<Option<String>> = conn
+                .prepare(&format!("SELECT uid FROM {table}"))
+                .expect("uids")
+                .query_map([], |r| r.get(0))
+                .expect("uids")
+                .collect::<Result<_, _>>()
+                .expect("uids");
+            assert!(!found.is_empty(), "v{version}: {table} has rows");
+            for uid in found {
+                let uid = uid.unwrap_or_else(|| panic!("v{version}: a row of {table} without a uid"));
+                assert!(uid.len() == 32 && uid.chars().all(|c| c.is_ascii_hexdigit()), "v{version} {table}: {uid}");
+                uids.push(uid);
+            }
+        }
+        let distinct: std::collections::BTreeSet<&String> = uids.iter().collect();
+        assert_eq!(distinct.len(), uids.len(), "v{version}: uids are never shared");
+        let units = db.catalog().expect("catalog").units;
+        assert!(units.iter().all(|u| u.uid.len() == 32), "v{version}: the window sees them");
+        if version >= 8 {
+            let marketing = units.iter().find(|u| u.key == "marketing").expect("v8's unit");
+            assert_eq!(marketing.uid, "a0c0ffee000000000000000000000008");
+        }
+        assert_eq!(me.uid.len(), 32, "v{version}: a person's uid reaches the window");
         let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).expect("fk");
         assert_eq!(fk, 0, "v{version}");
         let backups = fs::read_dir(dir.path().join("backups")).map(|d| d.count()).unwrap_or(0);

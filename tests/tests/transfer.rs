@@ -413,3 +413,56 @@ fn actions_and_promises_show_their_uid_and_keep_it_across_an_import() {
     let edited = db.update_action(first.id, &input).expect("edit");
     assert_eq!(edited.uid, first.uid);
 }
+
+#[test]
+fn people_and_the_catalogue_travel_by_uid() {
+    let (_dir, mut a) = open_at("2026-11-27T10:00:00Z");
+    let ann = a.add_person(&cadence_core::NewPerson { name: "Ann".into(), tz: Some("Europe/Amsterdam".into()), ..Default::default() }).expect("ann");
+    a.log_action(&NewAction { person: "Ann".into(), category: "follow-up".into(), ..Default::default() }).expect("log");
+    let doc = a.export_doc().expect("export");
+    assert_eq!(doc.version, 3);
+    assert_eq!(doc.people[0].uid, ann.uid);
+    let catalog = a.catalog().expect("catalog");
+    let follow_up = catalog.categories.iter().find(|c| c.key == "follow-up").expect("follow-up");
+    assert_eq!(doc.categories.iter().find(|c| c.key == "follow-up").map(|c| c.uid.clone()), Some(follow_up.uid.clone()));
+
+    // Renamed here since the export: the file's "Ann" is the same person, by uid; a new action the file names
+    // her in lands on her, and no second person appears.
+    let renamed = a.update_person("Ann", &cadence_core::NewPerson { name: "Anna".into(), ..Default::default() }).expect("rename");
+    assert_eq!(renamed.uid, ann.uid, "a uid never changes");
+    let mut value = serde_json::to_value(&doc).expect("json");
+    let mut extra = value["actions"][0].clone();
+    extra["uid"] = json!("0123456789abcdef0123456789abcdef");
+    value["actions"].as_array_mut().expect("actions").push(extra);
+    a.import_text(&value.to_string(), None, false).expect("import");
+    let people = a.people_all().expect("people");
+    assert_eq!(people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Anna"], "matched by uid, not by name");
+    let mine = a.list_actions(&ActionQuery { person: Some("Anna".into()), ..Default::default() }).expect("list");
+    assert_eq!(mine.len(), 2);
+
+    // Into another database: its own defaults take the file's uids (matched by key), people keep theirs.
+    let (_other, mut b) = open_at("2026-11-27T10:00:00Z");
+    b.import_text(&serde_json::to_string(&doc).expect("json"), None, false).expect("import");
+    let b_catalog = b.catalog().expect("catalog");
+    for (here, there) in catalog.categories.iter().zip(&b_catalog.categories) {
+        assert_eq!((&here.key, &here.uid), (&there.key, &there.uid));
+    }
+    assert_eq!(b.find_person("Ann").expect("ann").uid, ann.uid);
+
+    // A file whose uid another entry of the kind here has already does not take it: uids are never shared.
+    let sales = b.add_unit("Sales").expect("unit").uid;
+    let mut forged = serde_json::to_value(&doc).expect("json");
+    forged["units"].as_array_mut().expect("units").push(json!({ "key": "legal", "label": "Legal", "uid": sales }));
+    b.import_text(&forged.to_string(), None, false).expect("import");
+    let units = b.catalog().expect("catalog").units;
+    let legal = units.iter().find(|u| u.key == "legal").expect("legal");
+    assert!(legal.uid.len() == 32 && legal.uid != sales, "{}", legal.uid);
+    assert_eq!(units.iter().find(|u| u.key == "sales").map(|u| u.uid.clone()), Some(sales));
+    // A malformed uid is an error naming the record.
+    let mut bad = serde_json::to_value(&doc).expect("json");
+    bad["people"][0]["uid"] = json!("x".repeat(65));
+    match b.import_text(&bad.to_string(), None, false) {
+        Err(CoreError::Import { field, .. }) => assert_eq!(field, "people[0].uid"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct Person {
     pub id: i64,
+    /// Random, made once, the same in every copy (export, import, another device).
+    #[serde(default)]
+    pub uid: String,
     pub name: String,
     pub role: String,
     pub layer: Option<String>,
@@ -46,6 +49,9 @@ pub struct NewPerson {
 #[serde(rename_all = "camelCase")]
 pub struct Category {
     pub id: i64,
+    /// Random, made once, the same in every copy (export, import, another device).
+    #[serde(default)]
+    pub uid: String,
     pub key: String,
     pub label: String,
     pub colour: String,
@@ -57,6 +63,9 @@ pub struct Category {
 #[serde(rename_all = "camelCase")]
 pub struct Channel {
     pub id: i64,
+    /// Random, made once, the same in every copy (export, import, another device).
+    #[serde(default)]
+    pub uid: String,
     pub key: String,
     pub label: String,
     pub external: bool,
@@ -71,6 +80,9 @@ pub struct Channel {
 #[serde(rename_all = "camelCase")]
 pub struct Audience {
     pub id: i64,
+    /// Random, made once, the same in every copy (export, import, another device).
+    #[serde(default)]
+    pub uid: String,
     pub key: String,
     pub label: String,
     /// `layer` or `unit`.
@@ -86,6 +98,9 @@ pub struct Audience {
 #[serde(rename_all = "camelCase")]
 pub struct ValueItem {
     pub id: i64,
+    /// Random, made once, the same in every copy (export, import, another device).
+    #[serde(default)]
+    pub uid: String,
     pub key: String,
     pub label: String,
     /// `value` or `theme`.

@@ -49,7 +49,11 @@ detail: string | null,
  */
 command: string, };
 
-export type Person = { id: number, name: string, role: string, layer: string | null, unit: string | null, tz: string, workingDays: Array<string>, dayStart: string, 
+export type Person = { id: number, 
+/**
+ * Random, made once, the same in every copy (export, import, another device).
+ */
+uid: string, name: string, role: string, layer: string | null, unit: string | null, tz: string, workingDays: Array<string>, dayStart: string, 
 /**
  * True for the person using this app (set by onboarding).
  */
@@ -74,15 +78,27 @@ workingDays?: Array<string> | null,
  */
 dayStart?: string | null, };
 
-export type Category = { id: number, key: string, label: string, colour: string, archived: boolean, };
+export type Category = { id: number, 
+/**
+ * Random, made once, the same in every copy (export, import, another device).
+ */
+uid: string, key: string, label: string, colour: string, archived: boolean, };
 
-export type Channel = { id: number, key: string, label: string, external: boolean, archived: boolean, 
+export type Channel = { id: number, 
+/**
+ * Random, made once, the same in every copy (export, import, another device).
+ */
+uid: string, key: string, label: string, external: boolean, archived: boolean, 
 /**
  * The unit keys it is meant for, sorted; empty: everyone.
  */
 units: Array<string>, };
 
-export type Audience = { id: number, key: string, label: string, 
+export type Audience = { id: number, 
+/**
+ * Random, made once, the same in every copy (export, import, another device).
+ */
+uid: string, key: string, label: string, 
 /**
  * `layer` or `unit`.
  */
@@ -92,7 +108,11 @@ kind: "layer" | "unit",
  */
 archived: boolean, };
 
-export type ValueItem = { id: number, key: string, label: string, 
+export type ValueItem = { id: number, 
+/**
+ * Random, made once, the same in every copy (export, import, another device).
+ */
+uid: string, key: string, label: string, 
 /**
  * `value` or `theme`.
  */

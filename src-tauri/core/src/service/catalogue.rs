@@ -71,19 +71,19 @@ pub fn localise<S: Store>(store: &mut S, locale: Locale) -> Result<()> {
 }
 
 fn category(e: EntryRecord) -> Category {
-    Category { id: e.id, key: e.key, label: e.label, colour: e.colour, archived: e.archived }
+    Category { id: e.id, uid: e.uid, key: e.key, label: e.label, colour: e.colour, archived: e.archived }
 }
 
 fn channel(e: EntryRecord) -> Channel {
-    Channel { id: e.id, key: e.key, label: e.label, external: e.external, archived: e.archived, units: e.units }
+    Channel { id: e.id, uid: e.uid, key: e.key, label: e.label, external: e.external, archived: e.archived, units: e.units }
 }
 
 fn audience(kind: &str) -> impl Fn(EntryRecord) -> Audience + '_ {
-    move |e| Audience { id: e.id, key: e.key, label: e.label, kind: kind.into(), archived: e.archived }
+    move |e| Audience { id: e.id, uid: e.uid, key: e.key, label: e.label, kind: kind.into(), archived: e.archived }
 }
 
 fn value(e: EntryRecord) -> ValueItem {
-    ValueItem { id: e.id, key: e.key, label: e.label, kind: e.value_kind, archived: e.archived }
+    ValueItem { id: e.id, uid: e.uid, key: e.key, label: e.label, kind: e.value_kind, archived: e.archived }
 }
 
 /// The entries of `kind`, live or archived ones, by id.

@@ -210,6 +210,7 @@ fn self_id(repos: &impl DeviceSettingsRepo) -> Result<Option<i64>> {
 fn shown(p: PersonRecord, me: Option<i64>) -> Person {
     Person {
         id: p.id,
+        uid: p.uid,
         name: p.name,
         role: p.role,
         layer: p.layer,

@@ -17,6 +17,7 @@ use crate::time::WorkingDays;
 #[derive(Debug, Clone)]
 struct StoredPerson {
     new: NewPersonRecord,
+    uid: String,
     archived_at: Option<i64>,
 }
 
@@ -141,6 +142,7 @@ impl Mem<'_> {
     fn record(state: &State, id: i64, p: &StoredPerson) -> PersonRecord {
         PersonRecord {
             id,
+            uid: p.uid.clone(),
             name: p.new.name.clone(),
             role: p.new.role.clone(),
             layer: Mem::key_of(state, p.new.layer_id),
@@ -181,7 +183,7 @@ impl PeopleRepo for Mem<'_> {
         debug_assert!(self.person_named(&person.name)?.is_none(), "names are unique, ignoring case");
         let mut state = self.0.borrow_mut();
         let id = next_id(&state.people);
-        state.people.insert(id, StoredPerson { new: person.clone(), archived_at: None });
+        state.people.insert(id, StoredPerson { new: person.clone(), uid: new_uid(), archived_at: None });
         Ok(id)
     }
 
@@ -241,6 +243,7 @@ impl CatalogRepo for Mem<'_> {
         let ranked = matches!(kind, Table::Category | Table::Layer);
         let record = EntryRecord {
             id,
+            uid: new_uid(),
             key: e.key.clone(),
             label: e.label.clone(),
             archived: false,

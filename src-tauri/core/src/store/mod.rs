@@ -18,6 +18,7 @@ use crate::time::WorkingDays;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonRecord {
     pub id: i64,
+    pub uid: String,
     pub name: String,
     pub role: String,
     pub layer: Option<String>,
@@ -75,6 +76,7 @@ pub trait PeopleRepo {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EntryRecord {
     pub id: i64,
+    pub uid: String,
     pub key: String,
     pub label: String,
     pub archived: bool,

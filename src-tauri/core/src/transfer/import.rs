@@ -167,23 +167,31 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
     let none = |n: usize| u64::from(n == 0);
     // People this import adds: they bring their rhythm and target history; people already here keep theirs.
     let mut new_people: Vec<(usize, i64)> = Vec::new();
-    // The catalogue takes the file's labels, colours and ranks: they are the organisation's own words.
+    // The document's people found here by uid under another name: the document's name -> the id here.
+    let mut known: HashMap<String, i64> = HashMap::new();
+    // The catalogue takes the file's labels, colours and ranks: they are the organisation's own words. An entry
+    // is matched by its key (the handle, unique per kind) and takes the file's uid unless another entry has it,
+    // so a database set up from an export names its entries as the exporting one does.
     for (i, e) in doc.layers.iter().enumerate() {
         check_key(&e.key, format!("layers[{i}].key"))?;
         diff(tx, "layer", "SELECT label, archived FROM layers WHERE key = ?1", &e.key, &[("label", e.label.clone()), ("archived", flag(e.archived))], changed)?;
         tx.execute(
-            "INSERT INTO layers (key, label, rank, archived) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(key) DO UPDATE SET label = excluded.label, rank = excluded.rank, archived = excluded.archived",
-            params![e.key, e.label, e.rank, e.archived],
+            "INSERT INTO layers (key, label, rank, archived, uid) VALUES (?1, ?2, ?3, ?4, (SELECT CASE WHEN EXISTS
+                 (SELECT 1 FROM layers WHERE uid = ?5) THEN NULL ELSE nullif(?5, '') END))
+             ON CONFLICT(key) DO UPDATE SET label = excluded.label, rank = excluded.rank, archived = excluded.archived,
+                 uid = coalesce(excluded.uid, uid)",
+            params![e.key, e.label, e.rank, e.archived, entry_uid(e, format!("layers[{i}].uid"))?],
         )?;
     }
     for (i, e) in doc.units.iter().enumerate() {
         check_key(&e.key, format!("units[{i}].key"))?;
         diff(tx, "unit", "SELECT label, archived FROM units WHERE key = ?1", &e.key, &[("label", e.label.clone()), ("archived", flag(e.archived))], changed)?;
         tx.execute(
-            "INSERT INTO units (key, label, archived) VALUES (?1, ?2, ?3)
-             ON CONFLICT(key) DO UPDATE SET label = excluded.label, archived = excluded.archived",
-            params![e.key, e.label, e.archived],
+            "INSERT INTO units (key, label, archived, uid) VALUES (?1, ?2, ?3, (SELECT CASE WHEN EXISTS
+                 (SELECT 1 FROM units WHERE uid = ?4) THEN NULL ELSE nullif(?4, '') END))
+             ON CONFLICT(key) DO UPDATE SET label = excluded.label, archived = excluded.archived,
+                 uid = coalesce(excluded.uid, uid)",
+            params![e.key, e.label, e.archived, entry_uid(e, format!("units[{i}].uid"))?],
         )?;
     }
     for (i, e) in doc.categories.iter().enumerate() {
@@ -192,10 +200,12 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
         let fields = [("label", e.label.clone()), ("colour", colour.clone()), ("archived", flag(e.archived))];
         diff(tx, "category", "SELECT label, colour, archived FROM categories WHERE key = ?1", &e.key, &fields, changed)?;
         tx.execute(
-            "INSERT INTO categories (key, label, colour, rank, archived) VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO categories (key, label, colour, rank, archived, uid) VALUES (?1, ?2, ?3, ?4, ?5, (SELECT CASE WHEN
+                 EXISTS (SELECT 1 FROM categories WHERE uid = ?6) THEN NULL ELSE nullif(?6, '') END))
              ON CONFLICT(key) DO UPDATE SET label = excluded.label, colour = excluded.colour, rank = excluded.rank,
-                 archived = excluded.archived",
-            params![e.key, e.label, colour, e.rank, e.archived],
+                 archived = excluded.archived,
+                 uid = coalesce(excluded.uid, uid)",
+            params![e.key, e.label, colour, e.rank, e.archived, entry_uid(e, format!("categories[{i}].uid"))?],
         )?;
     }
     for (i, e) in doc.channels.iter().enumerate() {
@@ -203,9 +213,11 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
         let fields = [("label", e.label.clone()), ("external", flag(e.external.unwrap_or(false))), ("archived", flag(e.archived))];
         diff(tx, "channel", "SELECT label, external, archived FROM channels WHERE key = ?1", &e.key, &fields, changed)?;
         tx.execute(
-            "INSERT INTO channels (key, label, external, archived) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(key) DO UPDATE SET label = excluded.label, external = excluded.external, archived = excluded.archived",
-            params![e.key, e.label, e.external.unwrap_or(false), e.archived],
+            "INSERT INTO channels (key, label, external, archived, uid) VALUES (?1, ?2, ?3, ?4, (SELECT CASE WHEN EXISTS
+                 (SELECT 1 FROM channels WHERE uid = ?5) THEN NULL ELSE nullif(?5, '') END))
+             ON CONFLICT(key) DO UPDATE SET label = excluded.label, external = excluded.external, archived = excluded.archived,
+                 uid = coalesce(excluded.uid, uid)",
+            params![e.key, e.label, e.external.unwrap_or(false), e.archived, entry_uid(e, format!("channels[{i}].uid"))?],
         )?;
         let channel = id_of(tx, CHANNEL, &e.key, format!("channels[{i}]"))?;
         for unit in e.units.iter().flatten() {
@@ -222,9 +234,11 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
         let fields = [("label", e.label.clone()), ("kind", kind.clone()), ("archived", flag(e.archived))];
         diff(tx, "value", "SELECT label, kind, archived FROM value_items WHERE key = ?1", &e.key, &fields, changed)?;
         tx.execute(
-            "INSERT INTO value_items (key, label, kind, archived) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(key) DO UPDATE SET label = excluded.label, kind = excluded.kind, archived = excluded.archived",
-            params![e.key, e.label, kind, e.archived],
+            "INSERT INTO value_items (key, label, kind, archived, uid) VALUES (?1, ?2, ?3, ?4, (SELECT CASE WHEN EXISTS
+                 (SELECT 1 FROM value_items WHERE uid = ?5) THEN NULL ELSE nullif(?5, '') END))
+             ON CONFLICT(key) DO UPDATE SET label = excluded.label, kind = excluded.kind, archived = excluded.archived,
+                 uid = coalesce(excluded.uid, uid)",
+            params![e.key, e.label, kind, e.archived, entry_uid(e, format!("values[{i}].uid"))?],
         )?;
     }
     for (i, p) in doc.people.iter().enumerate() {
@@ -237,10 +251,21 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
         let start = crate::time::parse_day_start(&p.day_start).map_err(|_| err(field("dayStart"), Msg::new("import.day_start")))?;
         let layer = opt_id(tx, LAYER, p.layer.as_deref(), field("layer"))?;
         let unit = opt_id(tx, UNIT, p.unit.as_deref(), field("unit"))?;
+        // The same person, by uid, is already here, whatever their name is now; a document without uids (before
+        // version 3) names them.
+        if !p.uid.is_empty() {
+            check_uid(&p.uid, field("uid"))?;
+            if let Some(id) = tx.query_row("SELECT id FROM people WHERE uid = ?1", [&p.uid], |r| r.get::<_, i64>(0)).optional()? {
+                known.insert(nocase(&p.name), id);
+                skipped += 1;
+                continue;
+            }
+        }
         let inserted = tx.execute(
-            "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at, archived_at)
-             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS (SELECT 1 FROM people WHERE name = ?1 COLLATE NOCASE)",
-            params![p.name.trim(), p.role, layer, unit, p.tz, days.0, start, p.created_at, p.archived_at],
+            "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at, archived_at, uid)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, nullif(?10, '')
+             WHERE NOT EXISTS (SELECT 1 FROM people WHERE name = ?1 COLLATE NOCASE)",
+            params![p.name.trim(), p.role, layer, unit, p.tz, days.0, start, p.created_at, p.archived_at, p.uid],
         )?;
         skipped += none(inserted);
         if inserted == 1 {
@@ -248,11 +273,11 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
         }
     }
     if let Some(me) = &doc.me {
-        let id = id_of(tx, PERSON, me, "me".into())?;
+        let id = person_id(tx, &known, me, "me".into())?;
         tx.execute("INSERT OR IGNORE INTO device_settings (key, value) VALUES ('self_person_id', ?1)", [id.to_string()])?;
     }
     for (i, t) in doc.targets.iter().enumerate() {
-        let person = id_of(tx, PERSON, &t.person, format!("targets[{i}].person"))?;
+        let person = person_id(tx, &known, &t.person, format!("targets[{i}].person"))?;
         let category = id_of(tx, CATEGORY, &t.category, format!("targets[{i}].category"))?;
         let per = crate::targets::Per::parse(&t.per).map_err(|_| err(format!("targets[{i}].per"), Msg::new("import.per")))?;
         if !(1..=100).contains(&t.times) {
@@ -275,10 +300,15 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
                 to: format!("{}/{}", t.times, per.as_str()),
             });
         }
+        if !t.uid.is_empty() {
+            check_uid(&t.uid, format!("targets[{i}].uid"))?;
+        }
         tx.execute(
-            "INSERT INTO targets (person_id, category_id, times, per) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(person_id, category_id) DO UPDATE SET times = excluded.times, per = excluded.per",
-            params![person, category, t.times, per.as_str()],
+            "INSERT INTO targets (person_id, category_id, times, per, uid) VALUES (?1, ?2, ?3, ?4, (SELECT CASE WHEN EXISTS
+                 (SELECT 1 FROM targets WHERE uid = ?5) THEN NULL ELSE nullif(?5, '') END))
+             ON CONFLICT(person_id, category_id) DO UPDATE SET times = excluded.times, per = excluded.per,
+                 uid = coalesce(excluded.uid, uid)",
+            params![person, category, t.times, per.as_str(), t.uid],
         )?;
         // A target an import changes applies to all of the past; a person the import adds gets the history the
         // document carries just below.
@@ -288,7 +318,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
         import_history(tx, &doc.people[i], i, person)?;
     }
     for (i, a) in doc.absences.iter().enumerate() {
-        let person = id_of(tx, PERSON, &a.person, format!("absences[{i}].person"))?;
+        let person = person_id(tx, &known, &a.person, format!("absences[{i}].person"))?;
         let (from, to) = (date(&a.from, format!("absences[{i}].from"))?, date(&a.to, format!("absences[{i}].to"))?);
         if to < from {
             return Err(err(format!("absences[{i}].to"), Msg::new("import.before_from")));
@@ -308,10 +338,10 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
             skipped += 1;
             continue;
         }
-        let person = id_of(tx, PERSON, &a.person, field("person"))?;
+        let person = person_id(tx, &known, &a.person, field("person"))?;
         let category = id_of(tx, CATEGORY, &a.category, field("category"))?;
         let channel = opt_id(tx, CHANNEL, a.channel.as_deref(), field("channel"))?;
-        let logged_by = opt_id(tx, PERSON, a.logged_by.as_deref(), field("loggedBy"))?;
+        let logged_by = opt_person_id(tx, &known, a.logged_by.as_deref(), field("loggedBy"))?;
         date(&a.local_date, field("localDate"))?;
         crate::time::Zone::parse(&a.tz).map_err(|_| err(field("tz"), Msg::new("import.tz.unknown").arg("tz", &a.tz)))?;
         if a.note.chars().count() > crate::actions::MAX_NOTE {
@@ -338,7 +368,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
     for (i, f) in doc.followups.iter().enumerate() {
         let field = |x: &str| format!("followups[{i}].{x}");
         check_uid(&f.uid, field("uid"))?;
-        let person = id_of(tx, PERSON, &f.person, field("person"))?;
+        let person = person_id(tx, &known, &f.person, field("person"))?;
         date(&f.due, field("due"))?;
         let length = f.text.trim().chars().count();
         if length == 0 || length > crate::followups::MAX_FOLLOWUP {
@@ -358,8 +388,8 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
         if crate::reminders::engine::Kind::parse(&r.kind).is_none() {
             return Err(err(field("kind"), Msg::new("import.kind.unknown").arg("kind", &r.kind)));
         }
-        let person = id_of(tx, PERSON, &r.person, field("person"))?;
-        let created_by = opt_id(tx, PERSON, r.created_by.as_deref(), field("createdBy"))?;
+        let person = person_id(tx, &known, &r.person, field("person"))?;
+        let created_by = opt_person_id(tx, &known, r.created_by.as_deref(), field("createdBy"))?;
         opt_id(tx, CATEGORY, r.category.as_deref(), field("category"))?;
         if r.weekdays.is_some_and(|w| !(1..=127).contains(&w)) {
             return Err(err(field("weekdays"), Msg::new("import.weekdays")));
@@ -395,7 +425,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
     for (i, o) in doc.reminder_occurrences.iter().enumerate() {
         let field = |x: &str| format!("reminderOccurrences[{i}].{x}");
         let rule = id_of(tx, "SELECT id FROM reminder_rules WHERE uid = ?1", &o.rule, field("rule"))?;
-        let person = id_of(tx, PERSON, &o.person, field("person"))?;
+        let person = person_id(tx, &known, &o.person, field("person"))?;
         let followup = opt_id(tx, "SELECT id FROM followups WHERE uid = ?1", o.followup.as_deref(), field("followup"))?;
         // The kind is shown and typed as a rule kind (the UI's RuleKind): one that is not one is refused.
         if crate::reminders::engine::Kind::parse(&o.kind).is_none() {
@@ -455,6 +485,31 @@ fn history_from(text: &str, field: String) -> Result<String> {
         return Ok(text.to_string());
     }
     Ok(date(text, field)?.to_string())
+}
+
+/// SQLite's NOCASE: ASCII letters only.
+fn nocase(name: &str) -> String {
+    name.trim().to_ascii_lowercase()
+}
+
+/// The id here of the document's person `name`: the one matched by uid, else the one of that name.
+fn person_id(tx: &rusqlite::Connection, known: &HashMap<String, i64>, name: &str, field: String) -> Result<i64> {
+    match known.get(&nocase(name)) {
+        Some(id) => Ok(*id),
+        None => id_of(tx, PERSON, name, field),
+    }
+}
+
+fn opt_person_id(tx: &rusqlite::Connection, known: &HashMap<String, i64>, name: Option<&str>, field: String) -> Result<Option<i64>> {
+    name.map(|n| person_id(tx, known, n, field)).transpose()
+}
+
+/// A catalogue entry's uid as given (checked), or empty.
+fn entry_uid(e: &super::Entry, field: String) -> Result<&str> {
+    if !e.uid.is_empty() {
+        check_uid(&e.uid, field)?;
+    }
+    Ok(&e.uid)
 }
 
 fn check_key(key: &str, field: String) -> Result<()> {

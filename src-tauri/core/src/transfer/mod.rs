@@ -28,8 +28,9 @@ use crate::i18n::Msg;
 /// The `format` field of Cadence's JSON export.
 pub const FORMAT: &str = "cadence-export";
 /// The version of the JSON document (not the database schema). Version 2 adds each person's rhythm and target
-/// history, a rule's `activeFrom` and an occurrence's `missed`; version 1 documents still import.
-pub const FORMAT_VERSION: u32 = 2;
+/// history, a rule's `activeFrom` and an occurrence's `missed`; version 3 the uids of people, catalogue entries
+/// and targets. Older documents still import.
+pub const FORMAT_VERSION: u32 = 3;
 
 fn all<T>(db: &Db, sql: &str, f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
     Ok(db.conn.prepare(sql)?.query_map([], f)?.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -50,29 +51,40 @@ impl Db {
     /// Everything, as one versioned document.
     pub fn export_doc(&self) -> Result<ExportDoc> {
         let entry = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Entry> {
-            Ok(Entry { key: r.get(0)?, label: r.get(1)?, rank: r.get(2)?, archived: r.get(3)?, colour: None, external: None, units: None, kind: None })
+            Ok(Entry {
+                uid: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                key: r.get(0)?,
+                label: r.get(1)?,
+                rank: r.get(2)?,
+                archived: r.get(3)?,
+                colour: None,
+                external: None,
+                units: None,
+                kind: None,
+            })
         };
-        let layers = all(self, "SELECT key, label, rank, archived FROM layers ORDER BY key", entry)?;
-        let units = all(self, "SELECT key, label, 0, archived FROM units ORDER BY key", entry)?;
-        let categories = all(self, "SELECT key, label, rank, archived, colour FROM categories ORDER BY key", |r| {
-            Ok(Entry { colour: Some(r.get(4)?), ..entry(r)? })
+        let layers = all(self, "SELECT key, label, rank, archived, uid FROM layers ORDER BY key", entry)?;
+        let units = all(self, "SELECT key, label, 0, archived, uid FROM units ORDER BY key", entry)?;
+        let categories = all(self, "SELECT key, label, rank, archived, uid, colour FROM categories ORDER BY key", |r| {
+            Ok(Entry { colour: Some(r.get(5)?), ..entry(r)? })
         })?;
         let channels = all(
             self,
-            "SELECT c.key, c.label, 0, c.archived, c.external,
+            "SELECT c.key, c.label, 0, c.archived, c.uid, c.external,
                     (SELECT group_concat(u.key, ',') FROM channel_units cu JOIN units u ON u.id = cu.unit_id WHERE cu.channel_id = c.id)
              FROM channels c ORDER BY c.key",
-            |r| Ok(Entry { external: Some(r.get(4)?), units: Some(keys(r.get(5)?)), ..entry(r)? }),
+            |r| Ok(Entry { external: Some(r.get(5)?), units: Some(keys(r.get(6)?)), ..entry(r)? }),
         )?;
-        let values = all(self, "SELECT key, label, 0, archived, kind FROM value_items ORDER BY key", |r| {
-            Ok(Entry { kind: Some(r.get(4)?), ..entry(r)? })
+        let values = all(self, "SELECT key, label, 0, archived, uid, kind FROM value_items ORDER BY key", |r| {
+            Ok(Entry { kind: Some(r.get(5)?), ..entry(r)? })
         })?;
         let mut people = all(
             self,
-            "SELECT p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start, p.created_at, p.archived_at FROM people p
+            "SELECT p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start, p.created_at, p.archived_at, p.uid FROM people p
              LEFT JOIN layers l ON l.id = p.layer_id LEFT JOIN units u ON u.id = p.unit_id ORDER BY p.name",
             |r| {
                 Ok(PersonEntry {
+                    uid: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
                     name: r.get(0)?,
                     role: r.get(1)?,
                     layer: r.get(2)?,
@@ -111,9 +123,17 @@ impl Db {
         }
         let targets = all(
             self,
-            "SELECT p.name, c.key, t.times, t.per FROM targets t JOIN people p ON p.id = t.person_id
+            "SELECT p.name, c.key, t.times, t.per, t.uid FROM targets t JOIN people p ON p.id = t.person_id
              JOIN categories c ON c.id = t.category_id ORDER BY p.name, c.key",
-            |r| Ok(TargetEntry { person: r.get(0)?, category: r.get(1)?, times: r.get(2)?, per: r.get(3)? }),
+            |r| {
+                Ok(TargetEntry {
+                    uid: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                    person: r.get(0)?,
+                    category: r.get(1)?,
+                    times: r.get(2)?,
+                    per: r.get(3)?,
+                })
+            },
         )?;
         let absences = all(
             self,

@@ -42,6 +42,9 @@ pub struct ExportDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Entry {
+    /// The record's uid (version 3; absent in older documents, which are matched by key or name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uid: String,
     pub key: String,
     pub label: String,
     #[serde(default)]
@@ -61,6 +64,9 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PersonEntry {
+    /// The record's uid (version 3; absent in older documents, which are matched by key or name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uid: String,
     pub name: String,
     #[serde(default)]
     pub role: String,
@@ -103,6 +109,9 @@ pub struct TargetHistoryEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TargetEntry {
+    /// The record's uid (version 3; absent in older documents, which are matched by key or name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uid: String,
     pub person: String,
     pub category: String,
     pub times: u32,

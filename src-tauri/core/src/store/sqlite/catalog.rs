@@ -22,14 +22,14 @@ pub(crate) fn table(kind: Table) -> &'static str {
 /// The columns of [`EntryRecord`] for `kind`, constants where the kind has no such column.
 fn columns(kind: Table) -> &'static str {
     match kind {
-        Table::Category => "id, key, label, archived, colour, 0, '', rank, NULL",
+        Table::Category => "id, key, label, archived, colour, 0, '', rank, NULL, uid",
         Table::Channel => {
             "id, key, label, archived, '', external, '', 0, (SELECT group_concat(u.key, ',') FROM channel_units cu
-                 JOIN units u ON u.id = cu.unit_id WHERE cu.channel_id = channels.id)"
+                 JOIN units u ON u.id = cu.unit_id WHERE cu.channel_id = channels.id), uid"
         }
-        Table::Layer => "id, key, label, archived, '', 0, '', rank, NULL",
-        Table::Unit => "id, key, label, archived, '', 0, '', 0, NULL",
-        Table::Value => "id, key, label, archived, '', 0, kind, 0, NULL",
+        Table::Layer => "id, key, label, archived, '', 0, '', rank, NULL, uid",
+        Table::Unit => "id, key, label, archived, '', 0, '', 0, NULL, uid",
+        Table::Value => "id, key, label, archived, '', 0, kind, 0, NULL, uid",
     }
 }
 
@@ -65,6 +65,7 @@ impl CatalogRepo for Sql<'_> {
                 value_kind: r.get(6)?,
                 rank: r.get(7)?,
                 units: unit_keys(r.get(8)?),
+                uid: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -10,7 +10,7 @@ use crate::store::{NewPersonRecord, PeopleRepo, PersonEdit, PersonRecord};
 use crate::time::{WorkingDays, Zone};
 
 const PERSON_SQL: &str = "SELECT p.id, p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start,
-        p.archived_at IS NOT NULL, p.created_at
+        p.archived_at IS NOT NULL, p.created_at, p.uid
      FROM people p LEFT JOIN layers l ON l.id = p.layer_id LEFT JOIN units u ON u.id = p.unit_id";
 
 fn person_from_row(r: &Row<'_>) -> rusqlite::Result<PersonRecord> {
@@ -25,6 +25,7 @@ fn person_from_row(r: &Row<'_>) -> rusqlite::Result<PersonRecord> {
         day_start: r.get(7)?,
         archived: r.get(8)?,
         created_at: r.get(9)?,
+        uid: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
     })
 }
 
