@@ -4,5 +4,6 @@
 pub mod targets;
 pub mod catalogue;
 pub mod followups;
+pub mod inbox;
 pub mod people;
 pub mod when;

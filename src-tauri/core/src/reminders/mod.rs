@@ -80,11 +80,6 @@ const RULE_SQL: &str = "SELECT r.id, r.person_id, p.name, r.created_by, c2.name,
      FROM reminder_rules r JOIN people p ON p.id = r.person_id
      LEFT JOIN people c2 ON c2.id = r.created_by LEFT JOIN categories c ON c.id = r.category_id";
 
-pub(crate) fn rfc3339(ms: i64, tz: &str) -> String {
-    let instant = DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or_default();
-    let zone = crate::time::Zone::parse(tz).unwrap_or(crate::time::Zone::Iana(chrono_tz::UTC));
-    zone.at(instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
 
 /// The fire time of each group's newest stored occurrence.
 type Newest = HashMap<engine::Group, DateTime<Utc>>;
@@ -318,7 +313,7 @@ impl Db {
             let refire = format!(
                 "UPDATE reminder_occurrences AS o SET state = 'fired', refired_at = ?1, seen = 0, snoozed_until = NULL
                  WHERE o.state = 'snoozed' AND o.snoozed_until <= ?1 AND {} RETURNING id",
-                inbox::LIVE
+                crate::store::sqlite::occurrences::LIVE
             );
             let mut back = tx.prepare_cached(&refire)?;
             let returned: Vec<i64> = back.query_map([stamp], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;

@@ -7,3 +7,4 @@ pub mod rhythm;
 pub mod catalogue;
 pub mod actions;
 pub mod followups;
+pub mod inbox;

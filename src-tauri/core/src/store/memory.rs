@@ -9,7 +9,8 @@ use crate::domain::catalogue::Table;
 use crate::domain::targets::{Absence, Target};
 use crate::error::Result;
 use crate::store::{
-    ActionFilter, ActionRecord, ActionRow, ActionsRepo, CatalogRepo, FollowupRow, FollowupsRepo, NewFollowupRecord, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
+    ActionFilter, ActionRecord, ActionRow, ActionsRepo, CatalogRepo, FollowupRow, FollowupsRepo, NewFollowupRecord, OccurrenceRow,
+    OccurrencesRepo, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
     PersonEdit, PersonRecord, RhythmRepo, RulesRepo, SettingsRepo, Store,
 };
 use crate::time::WorkingDays;
@@ -57,6 +58,8 @@ struct State {
     /// id -> (person, payload, deleted at).
     trash: BTreeMap<i64, (i64, String, i64)>,
     followups: BTreeMap<i64, StoredFollowup>,
+    /// id -> (occurrence, missed, fired again at).
+    occurrences: BTreeMap<i64, (OccurrenceRow, bool, Option<i64>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -108,6 +111,15 @@ impl MemoryStore {
         let mut state = self.state.borrow_mut();
         let id = next_id(&state.rules);
         state.rules.insert(id, Rule { person_id, active_from });
+        id
+    }
+
+    /// Stores a fired occurrence as the engine's pass does (`missed`: passed over, never delivered;
+    /// `refired_at`: a snooze ended and it fired again); its id. Its person's name and zone come from the person.
+    pub fn add_occurrence(&mut self, occurrence: OccurrenceRow, missed: bool, refired_at: Option<i64>) -> i64 {
+        let mut state = self.state.borrow_mut();
+        let id = next_id(&state.occurrences);
+        state.occurrences.insert(id, (OccurrenceRow { id, ..occurrence }, missed, refired_at));
         id
     }
 
@@ -644,6 +656,70 @@ impl FollowupsRepo for Mem<'_> {
     fn close_followup(&mut self, id: i64, at: i64, date: &str, action_id: i64) -> Result<()> {
         if let Some(f) = self.0.borrow_mut().followups.get_mut(&id) {
             f.closed = Some((at, date.to_string(), action_id));
+        }
+        Ok(())
+    }
+}
+
+impl Mem<'_> {
+    fn occurrence_row(state: &State, o: &OccurrenceRow) -> Option<OccurrenceRow> {
+        let person = state.people.get(&o.person_id)?;
+        Some(OccurrenceRow { person_name: person.new.name.clone(), tz: person.new.tz.clone(), ..o.clone() })
+    }
+
+    fn live(state: &State, o: &OccurrenceRow) -> bool {
+        let person_here = state.people.get(&o.person_id).is_some_and(|p| p.archived_at.is_none());
+        let promise_here = o.followup_id.is_none_or(|f| state.followups.get(&f).is_none_or(|f| f.deleted_at.is_none()));
+        person_here && promise_here
+    }
+}
+
+impl OccurrencesRepo for Mem<'_> {
+    fn occurrence(&self, id: i64) -> Result<Option<OccurrenceRow>> {
+        let state = self.0.borrow();
+        Ok(state.occurrences.get(&id).and_then(|(o, _, _)| Mem::occurrence_row(&state, o)))
+    }
+
+    fn inbox_rows(&self, all: bool, limit: usize) -> Result<Vec<OccurrenceRow>> {
+        let state = self.0.borrow();
+        let mut rows: Vec<(i64, OccurrenceRow)> = state
+            .occurrences
+            .values()
+            .filter(|(o, missed, _)| !missed && (all || o.state == "fired" || o.state == "snoozed") && Mem::live(&state, o))
+            .filter_map(|(o, _, refired)| Mem::occurrence_row(&state, o).map(|row| (refired.unwrap_or(o.fired_at), row)))
+            .collect();
+        rows.sort_by(|a, b| (b.0, b.1.id).cmp(&(a.0, a.1.id)));
+        Ok(rows.into_iter().take(limit).map(|(_, row)| row).collect())
+    }
+
+    fn unread(&self) -> Result<u32> {
+        let state = self.0.borrow();
+        Ok(state.occurrences.values().filter(|(o, _, _)| o.state == "fired" && !o.seen && Mem::live(&state, o)).count() as u32)
+    }
+
+    fn set_occurrence_state(&mut self, id: i64, to: &str, snoozed_until: Option<i64>) -> Result<()> {
+        if let Some((o, _, _)) = self.0.borrow_mut().occurrences.get_mut(&id) {
+            o.state = to.to_string();
+            o.snoozed_until = snoozed_until;
+            o.seen = true;
+        }
+        Ok(())
+    }
+
+    fn snooze_fired(&mut self, until: i64) -> Result<u32> {
+        let mut n = 0;
+        for (o, _, _) in self.0.borrow_mut().occurrences.values_mut().filter(|(o, _, _)| o.state == "fired") {
+            o.state = "snoozed".into();
+            o.snoozed_until = Some(until);
+            o.seen = true;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    fn mark_fired_seen(&mut self) -> Result<()> {
+        for (o, _, _) in self.0.borrow_mut().occurrences.values_mut().filter(|(o, _, _)| o.state == "fired") {
+            o.seen = true;
         }
         Ok(())
     }

@@ -320,9 +320,54 @@ pub trait FollowupsRepo {
     fn close_followup(&mut self, id: i64, at: i64, date: &str, action_id: i64) -> Result<()>;
 }
 
+/// A fired reminder occurrence as read, with its person's name and zone. Instants in milliseconds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OccurrenceRow {
+    pub id: i64,
+    pub rule_id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub tz: String,
+    pub kind: String,
+    pub category: Option<String>,
+    pub followup_id: Option<i64>,
+    pub key: String,
+    pub fire_at: i64,
+    pub fired_at: i64,
+    pub late: bool,
+    pub state: String,
+    pub snoozed_until: Option<i64>,
+    pub seen: bool,
+    pub title: String,
+    pub body: String,
+}
+
+/// The reminder occurrences that fired: the inbox behind the notifications.
+pub trait OccurrencesRepo {
+    /// Occurrence `id`, whatever its state.
+    fn occurrence(&self, id: i64) -> Result<Option<OccurrenceRow>>;
+    /// The delivered (not missed), live occurrences (person not archived, promise not deleted): waiting ones
+    /// (`fired`, `snoozed`) or, with `all`, every state; the newest (fired or fired again) first, at most `limit`.
+    fn inbox_rows(&self, all: bool, limit: usize) -> Result<Vec<OccurrenceRow>>;
+    /// How many live occurrences are `fired` and not seen.
+    fn unread(&self) -> Result<u32>;
+    /// Sets an occurrence's state (and when a snooze ends), marking it seen.
+    fn set_occurrence_state(&mut self, id: i64, state: &str, snoozed_until: Option<i64>) -> Result<()>;
+    /// Snoozes every `fired` occurrence until `until`, marking them seen; how many.
+    fn snooze_fired(&mut self, until: i64) -> Result<u32>;
+    /// Marks every `fired` occurrence seen.
+    fn mark_fired_seen(&mut self) -> Result<()>;
+}
+
 /// Every port, for services that need several.
-pub trait Repos: PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo + ActionsRepo + FollowupsRepo {}
-impl<T: PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo + ActionsRepo + FollowupsRepo> Repos for T {}
+pub trait Repos:
+    PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo + ActionsRepo + FollowupsRepo + OccurrencesRepo
+{
+}
+impl<T> Repos for T where
+    T: PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo + ActionsRepo + FollowupsRepo + OccurrencesRepo
+{
+}
 
 /// A store: its ports to read, and a unit of work in which a service's writes happen as one (all of them, or
 /// none, also when the service fails half-way).

@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod catalog;
 pub mod followups;
+pub mod occurrences;
 pub mod people;
 pub mod rhythm;
 

@@ -1,0 +1,75 @@
+//! Fired reminder occurrences in SQLite: `reminder_occurrences`, one row per rule and occurrence key.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use crate::error::Result;
+use crate::store::sqlite::Sql;
+use crate::store::{OccurrenceRow, OccurrencesRepo};
+
+const ROW_SQL: &str = "SELECT o.id, o.rule_id, o.person_id, p.name, o.kind, o.category, o.followup_id, o.occurrence,
+        o.fire_at, o.fired_at, o.late, o.state, o.snoozed_until, o.seen, o.title, o.body, p.tz
+     FROM reminder_occurrences o JOIN people p ON p.id = o.person_id";
+
+/// An occurrence still worth showing: its person is not archived and its promise (if any) not deleted. The
+/// others rest, kept, and come back when the person is restored or the delete undone.
+pub(crate) const LIVE: &str = "o.person_id NOT IN (SELECT id FROM people WHERE archived_at IS NOT NULL)
+     AND (o.followup_id IS NULL OR o.followup_id NOT IN (SELECT id FROM followups WHERE deleted_at IS NOT NULL))";
+
+fn row(r: &Row<'_>) -> rusqlite::Result<OccurrenceRow> {
+    Ok(OccurrenceRow {
+        id: r.get(0)?,
+        rule_id: r.get(1)?,
+        person_id: r.get(2)?,
+        person_name: r.get(3)?,
+        kind: r.get(4)?,
+        category: r.get(5)?,
+        followup_id: r.get(6)?,
+        key: r.get(7)?,
+        fire_at: r.get(8)?,
+        fired_at: r.get(9)?,
+        late: r.get(10)?,
+        state: r.get(11)?,
+        snoozed_until: r.get(12)?,
+        seen: r.get(13)?,
+        title: r.get(14)?,
+        body: r.get(15)?,
+        tz: r.get(16)?,
+    })
+}
+
+impl OccurrencesRepo for Sql<'_> {
+    fn occurrence(&self, id: i64) -> Result<Option<OccurrenceRow>> {
+        Ok(self.0.prepare_cached(&format!("{ROW_SQL} WHERE o.id = ?1"))?.query_row([id], row).optional()?)
+    }
+
+    fn inbox_rows(&self, all: bool, limit: usize) -> Result<Vec<OccurrenceRow>> {
+        let waiting = if all { "" } else { "AND o.state IN ('fired', 'snoozed')" };
+        let sql = format!(
+            "{ROW_SQL} WHERE o.missed = 0 {waiting} AND {LIVE} ORDER BY coalesce(o.refired_at, o.fired_at) DESC, o.id DESC LIMIT ?1"
+        );
+        Ok(self.0.prepare_cached(&sql)?.query_map([limit as i64], row)?.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn unread(&self) -> Result<u32> {
+        let sql = format!("SELECT count(*) FROM reminder_occurrences o WHERE o.state = 'fired' AND o.seen = 0 AND {LIVE}");
+        Ok(self.0.query_row(&sql, [], |r| r.get(0))?)
+    }
+
+    fn set_occurrence_state(&mut self, id: i64, state: &str, snoozed_until: Option<i64>) -> Result<()> {
+        self.0.execute(
+            "UPDATE reminder_occurrences SET state = ?2, snoozed_until = ?3, seen = 1 WHERE id = ?1",
+            params![id, state, snoozed_until],
+        )?;
+        Ok(())
+    }
+
+    fn snooze_fired(&mut self, until: i64) -> Result<u32> {
+        Ok(self.0.execute("UPDATE reminder_occurrences SET state = 'snoozed', snoozed_until = ?1, seen = 1 WHERE state = 'fired'", [until])?
+            as u32)
+    }
+
+    fn mark_fired_seen(&mut self) -> Result<()> {
+        self.0.execute("UPDATE reminder_occurrences SET seen = 1 WHERE state = 'fired' AND seen = 0", [])?;
+        Ok(())
+    }
+}
