@@ -9,7 +9,6 @@ use crate::store::Store;
 
 pub use crate::domain::catalogue::{key_from_label, Table, DEFAULT_CATEGORIES, DEFAULT_CHANNELS, DEFAULT_LAYERS, MAX_LABEL};
 pub(crate) use crate::domain::catalogue::clean_label;
-pub(crate) use crate::store::sqlite::catalog::id_for_key;
 
 impl Db {
     /// Inserts the default catalogue once, when the database is new.

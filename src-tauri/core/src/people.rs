@@ -11,7 +11,7 @@ use crate::store::Store;
 
 pub use crate::service::people::MAX_ROLE;
 pub use crate::store::sqlite::people::PersonClock;
-pub(crate) use crate::store::sqlite::people::{person_clock, refuse_archived, resolve_person};
+pub(crate) use crate::store::sqlite::people::{person_clock, resolve_person};
 
 impl Db {
     /// Validates and stores a new person; returns them.

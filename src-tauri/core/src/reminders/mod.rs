@@ -144,65 +144,28 @@ impl StoredRule {
 impl Db {
     /// Validates and stores a rule; returns it with its next fire time.
     pub fn add_rule(&mut self, input: &NewRule) -> Result<ReminderRule> {
-        let v = self.validate_rule(input)?;
-        crate::people::refuse_archived(&self.conn, v.person_id)?;
-        let now = self.clock.now().timestamp_millis();
-        let id = self.write(|tx| {
-            tx.execute(
-                "INSERT INTO reminder_rules (person_id, created_by, kind, at_time, weekdays, category_id, after_days,
-                     threshold, drop_pts, min_streak, quiet_from, quiet_to, created_at, uid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, lower(hex(randomblob(16))))",
-                params![v.person_id, v.created_by, v.kind.as_str(), v.at, v.weekdays, v.category_id, v.after_days,
-                        v.threshold, v.drop_points, v.min_streak, v.quiet_from, v.quiet_to, now],
-            )?;
-            Ok(tx.last_insert_rowid())
-        })?;
+        let now = self.clock.now();
+        let id = crate::service::rules::add(self, now, input)?;
         self.rule(id)
     }
 
     /// Replaces a rule's settings (its occurrences so far stay).
     pub fn update_rule(&mut self, id: i64, input: &NewRule) -> Result<ReminderRule> {
-        self.rule(id)?;
-        // An edited rule is a new promise: it never catches up on times that passed under its old settings.
-        let now = self.clock.now().timestamp_millis();
-        let v = self.validate_rule(input)?;
-        crate::people::refuse_archived(&self.conn, v.person_id)?;
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE reminder_rules SET person_id = ?2, created_by = coalesce(?3, created_by), kind = ?4, at_time = ?5,
-                     weekdays = ?6, category_id = ?7, after_days = ?8, threshold = ?9, drop_pts = ?10, min_streak = ?11,
-                     quiet_from = ?12, quiet_to = ?13, active_from = ?14 WHERE id = ?1",
-                params![id, v.person_id, v.created_by, v.kind.as_str(), v.at, v.weekdays, v.category_id, v.after_days,
-                        v.threshold, v.drop_points, v.min_streak, v.quiet_from, v.quiet_to, now],
-            )?;
-            Ok(())
-        })?;
+        let now = self.clock.now();
+        crate::service::rules::update(self, now, id, input)?;
         self.rule(id)
     }
 
     /// Pauses or resumes a rule.
     pub fn set_rule_paused(&mut self, id: i64, paused: bool) -> Result<ReminderRule> {
-        // A resumed rule starts afresh: what fell due while it was paused is not caught up on.
-        let now = self.clock.now().timestamp_millis();
-        let changed = self.write(|tx| {
-            Ok(tx.execute(
-                "UPDATE reminder_rules SET paused = ?2, active_from = CASE WHEN ?2 THEN active_from ELSE ?3 END WHERE id = ?1",
-                params![id, paused, now],
-            )?)
-        })?;
-        if changed == 0 {
-            return Err(CoreError::not_found("rule", id.to_string()));
-        }
+        let now = self.clock.now();
+        crate::service::rules::set_paused(self, now, id, paused)?;
         self.rule(id)
     }
 
     /// Deletes a rule and its occurrences.
     pub fn delete_rule(&mut self, id: i64) -> Result<()> {
-        let changed = self.write(|tx| Ok(tx.execute("DELETE FROM reminder_rules WHERE id = ?1", [id])?))?;
-        if changed == 0 {
-            return Err(CoreError::not_found("rule", id.to_string()));
-        }
-        Ok(())
+        crate::service::rules::delete(self, id)
     }
 
     /// One rule, with its next fire time.

@@ -8,3 +8,4 @@ pub mod catalogue;
 pub mod actions;
 pub mod followups;
 pub mod inbox;
+pub mod rules;

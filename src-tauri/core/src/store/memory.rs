@@ -10,7 +10,7 @@ use crate::domain::targets::{Absence, Target};
 use crate::error::Result;
 use crate::store::{
     ActionFilter, ActionRecord, ActionRow, ActionsRepo, CatalogRepo, FollowupRow, FollowupsRepo, NewFollowupRecord, OccurrenceRow,
-    OccurrencesRepo, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
+    OccurrencesRepo, RuleRecord, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
     PersonEdit, PersonRecord, RhythmRepo, RulesRepo, SettingsRepo, Store,
 };
 use crate::time::WorkingDays;
@@ -35,6 +35,9 @@ struct Entry {
 struct Rule {
     person_id: i64,
     active_from: i64,
+    /// Set by the rules service (absent for the rules tests add directly).
+    record: Option<RuleRecord>,
+    paused: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -110,7 +113,7 @@ impl MemoryStore {
     pub fn add_rule(&mut self, person_id: i64, active_from: i64) -> i64 {
         let mut state = self.state.borrow_mut();
         let id = next_id(&state.rules);
-        state.rules.insert(id, Rule { person_id, active_from });
+        state.rules.insert(id, Rule { person_id, active_from, record: None, paused: false });
         id
     }
 
@@ -126,6 +129,11 @@ impl MemoryStore {
     /// When rule `id` counts from.
     pub fn rule_active_from(&self, id: i64) -> Option<i64> {
         self.state.borrow().rules.get(&id).map(|r| r.active_from)
+    }
+
+    /// Rule `id`'s settings and whether it is paused, as stored.
+    pub fn rule_record(&self, id: i64) -> Option<(RuleRecord, bool)> {
+        self.state.borrow().rules.get(&id).and_then(|r| r.record.clone().map(|rec| (rec, r.paused)))
     }
 }
 
@@ -335,6 +343,44 @@ impl RulesRepo for Mem<'_> {
             rule.active_from = from;
         }
         Ok(())
+    }
+
+    fn insert_rule(&mut self, rule: &RuleRecord, created_at: i64) -> Result<i64> {
+        let mut state = self.0.borrow_mut();
+        let id = next_id(&state.rules);
+        state.rules.insert(id, Rule { person_id: rule.person_id, active_from: created_at, record: Some(rule.clone()), paused: false });
+        Ok(id)
+    }
+
+    fn replace_rule(&mut self, id: i64, rule: &RuleRecord, active_from: i64) -> Result<bool> {
+        let mut state = self.0.borrow_mut();
+        let Some(stored) = state.rules.get_mut(&id) else { return Ok(false) };
+        let created_by = rule.created_by.or(stored.record.as_ref().and_then(|r| r.created_by));
+        stored.person_id = rule.person_id;
+        stored.active_from = active_from;
+        stored.record = Some(RuleRecord { created_by, ..rule.clone() });
+        Ok(true)
+    }
+
+    fn set_rule_paused(&mut self, id: i64, paused: bool, now: i64) -> Result<bool> {
+        let mut state = self.0.borrow_mut();
+        let Some(stored) = state.rules.get_mut(&id) else { return Ok(false) };
+        stored.paused = paused;
+        if !paused {
+            stored.active_from = now;
+        }
+        Ok(true)
+    }
+
+    fn delete_rule(&mut self, id: i64) -> Result<bool> {
+        let mut state = self.0.borrow_mut();
+        let found = state.rules.remove(&id).is_some();
+        state.occurrences.retain(|_, (o, _, _)| o.rule_id != id);
+        Ok(found)
+    }
+
+    fn has_rule(&self, id: i64) -> Result<bool> {
+        Ok(self.0.borrow().rules.contains_key(&id))
     }
 }
 

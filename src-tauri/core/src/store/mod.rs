@@ -138,10 +138,38 @@ pub trait SettingsRepo {
     fn put_setting(&mut self, key: &str, value: &str) -> Result<()>;
 }
 
-/// What other areas must do when a person changes.
+/// A reminder rule's settings, validated: references by id, times as `HH:MM`, weekdays as bits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleRecord {
+    pub person_id: i64,
+    pub created_by: Option<i64>,
+    pub kind: crate::reminders::engine::Kind,
+    pub at: String,
+    pub weekdays: Option<i64>,
+    pub category_id: Option<i64>,
+    pub after_days: Option<u32>,
+    pub threshold: Option<f64>,
+    pub drop_points: Option<f64>,
+    pub min_streak: Option<u32>,
+    pub quiet_from: Option<String>,
+    pub quiet_to: Option<String>,
+}
+
+/// Reminder rules (their occurrences: [`OccurrencesRepo`]).
 pub trait RulesRepo {
     /// The person's reminder rules count from `from` (milliseconds) on: what fell due before is not caught up.
     fn restart_rules_of(&mut self, person_id: i64, from: i64) -> Result<()>;
+    /// Stores a new rule made at `created_at` (milliseconds), with a new uid; its id.
+    fn insert_rule(&mut self, rule: &RuleRecord, created_at: i64) -> Result<i64>;
+    /// Replaces rule `id`'s settings (its maker only when given); it counts from `active_from` on. False when
+    /// there is no such rule.
+    fn replace_rule(&mut self, id: i64, rule: &RuleRecord, active_from: i64) -> Result<bool>;
+    /// Pauses or resumes rule `id`; a resumed rule counts from `now` on. False when there is no such rule.
+    fn set_rule_paused(&mut self, id: i64, paused: bool, now: i64) -> Result<bool>;
+    /// Deletes rule `id` and its occurrences. False when there was none.
+    fn delete_rule(&mut self, id: i64) -> Result<bool>;
+    /// Whether rule `id` exists.
+    fn has_rule(&self, id: i64) -> Result<bool>;
 }
 
 /// This device's own settings (language, shortcut, who "I" am, the device id): never shared.

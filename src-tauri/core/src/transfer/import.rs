@@ -410,7 +410,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
             quiet_to: r.quiet_to.clone(),
             created_by,
         };
-        let v = crate::reminders::validate::validate_rule_in(tx, &input, None).map_err(|e| match e {
+        let v = crate::service::rules::validate(&crate::store::sqlite::Sql(tx), &input, None).map_err(|e| match e {
             CoreError::Invalid { field: f, reason } => err(field(f), reason),
             other => other,
         })?;

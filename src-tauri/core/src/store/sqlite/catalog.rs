@@ -1,10 +1,10 @@
 //! The catalogue in SQLite: `categories`, `channels` (with `channel_units`), `layers`, `units` and
 //! `value_items`, one table per kind; and the key lookups other areas still make on a connection.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 
 use crate::domain::catalogue::Table;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::store::sqlite::Sql;
 use crate::store::{CatalogRepo, EntryChange, EntryRecord, NewEntry};
 
@@ -131,13 +131,4 @@ impl CatalogRepo for Sql<'_> {
         self.0.execute("UPDATE categories SET role = ?2 WHERE id = ?1", params![id, role])?;
         Ok(())
     }
-}
-
-/// The id of the live entry `key` of `kind`: an error naming the kind when there is none (or no key).
-pub(crate) fn id_for_key(conn: &Connection, kind: Table, key: &str) -> Result<i64> {
-    let key = key.trim();
-    if key.is_empty() {
-        return Err(CoreError::invalid(kind.entity(), kind.choose()));
-    }
-    Sql(conn).live_key(kind, key)?.ok_or_else(|| CoreError::not_found(kind.entity(), key))
 }

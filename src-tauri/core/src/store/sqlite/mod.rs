@@ -8,12 +8,13 @@ pub mod followups;
 pub mod occurrences;
 pub mod people;
 pub mod rhythm;
+pub mod rules;
 
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::db::Db;
 use crate::error::{CoreError, Result, StoreFailure};
-use crate::store::{DeviceSettingsRepo, RulesRepo, SettingsRepo, Store};
+use crate::store::{DeviceSettingsRepo, SettingsRepo, Store};
 
 /// Whether SQLite's error says the file is damaged.
 pub(crate) fn is_damage(e: &rusqlite::Error) -> bool {
@@ -51,12 +52,6 @@ impl Store for Db {
     }
 }
 
-impl RulesRepo for Sql<'_> {
-    fn restart_rules_of(&mut self, person_id: i64, from: i64) -> Result<()> {
-        self.0.execute("UPDATE reminder_rules SET active_from = ?2 WHERE person_id = ?1", [person_id, from])?;
-        Ok(())
-    }
-}
 
 impl DeviceSettingsRepo for Sql<'_> {
     fn device_setting(&self, key: &str) -> Result<Option<String>> {

@@ -98,16 +98,3 @@ pub(crate) fn resolve_person(conn: &Connection, id_or_name: &str) -> Result<i64>
     };
     found.ok_or_else(|| CoreError::not_found("person", text))
 }
-
-/// Someone archived gets nothing new (they left): no action, promise or rule, by the window, the CLI or an
-/// import. What they did stays and can be edited; restoring them lifts this.
-pub(crate) fn refuse_archived(conn: &Connection, person_id: i64) -> Result<()> {
-    let name: Option<String> = conn
-        .prepare_cached("SELECT name FROM people WHERE id = ?1 AND archived_at IS NOT NULL")?
-        .query_row([person_id], |r| r.get(0))
-        .optional()?;
-    match name {
-        Some(name) => Err(CoreError::invalid("person", Msg::new("person.archived").arg("name", name))),
-        None => Ok(()),
-    }
-}
