@@ -440,10 +440,11 @@ fn people_and_the_catalogue_travel_by_uid() {
     let mine = a.list_actions(&ActionQuery { person: Some("Anna".into()), ..Default::default() }).expect("list");
     assert_eq!(mine.len(), 2);
 
-    // Into another database: its own defaults take the file's uids (matched by key), people keep theirs.
+    // Into another database: the defaults are the same records there (the same uids), people keep theirs.
     let (_other, mut b) = open_at("2026-11-27T10:00:00Z");
     b.import_text(&serde_json::to_string(&doc).expect("json"), None, false).expect("import");
     let b_catalog = b.catalog().expect("catalog");
+    assert_eq!(catalog.categories.len(), b_catalog.categories.len());
     for (here, there) in catalog.categories.iter().zip(&b_catalog.categories) {
         assert_eq!((&here.key, &here.uid), (&there.key, &there.uid));
     }
@@ -463,6 +464,66 @@ fn people_and_the_catalogue_travel_by_uid() {
     bad["people"][0]["uid"] = json!("x".repeat(65));
     match b.import_text(&bad.to_string(), None, false) {
         Err(CoreError::Import { field, .. }) => assert_eq!(field, "people[0].uid"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn defaults_are_the_same_records_everywhere_and_copies_made_apart_converge() {
+    let (_a_dir, mut a) = open_at("2026-11-27T10:00:00Z");
+    let (_b_dir, mut b) = open_at("2026-11-27T10:00:00Z");
+    // The first 32 hex characters of SHA-256 of "cadence:default:KIND:KEY", computed with Python's hashlib.
+    let uid_of = |db: &Db, key: &str| db.catalog().expect("catalog").categories.into_iter().find(|c| c.key == key).map(|c| c.uid);
+    assert_eq!(uid_of(&a, "open-communication").as_deref(), Some("ab473396f4fe433c26d45edb99f25a18"));
+    assert_eq!(b.catalog().expect("catalog").layers.iter().find(|l| l.key == "board").map(|l| l.uid.as_str()), Some("575b54feffcbd4ebab00ed43161019f2"));
+    assert_eq!(a.catalog().expect("catalog"), b.catalog().expect("catalog"), "two new databases, the same defaults");
+
+    // Ann and the Legal unit, made apart on both: each import keeps the lesser uid, so after one import each
+    // way both copies agree, and they stay put when it happens again.
+    let person = |name: &str| cadence_core::NewPerson { name: name.into(), tz: Some("UTC".into()), ..Default::default() };
+    let (ann_a, ann_b) = (a.add_person(&person("Ann")).expect("ann").uid, b.add_person(&person("ann")).expect("ann").uid);
+    let (legal_a, legal_b) = (a.add_unit("Legal").expect("unit").uid, b.add_unit("Legal").expect("unit").uid);
+    assert_ne!(ann_a, ann_b);
+    let trade = |from: &Db, to: &mut Db| to.import_text(&from.export_json().expect("export"), None, false).expect("import");
+    trade(&a, &mut b);
+    trade(&b, &mut a);
+    let lesser = |x: &String, y: &String| x.min(y).clone();
+    for db in [&a, &b] {
+        assert_eq!(db.find_person("Ann").expect("ann").uid, lesser(&ann_a, &ann_b));
+        let legal = db.catalog().expect("catalog").units.into_iter().find(|u| u.key == "legal").expect("legal");
+        assert_eq!(legal.uid, lesser(&legal_a, &legal_b));
+        assert_eq!(db.people_all().expect("people").len(), 1);
+    }
+    trade(&a, &mut b);
+    assert_eq!(b.find_person("Ann").expect("ann").uid, lesser(&ann_a, &ann_b), "stable");
+    // Now one person: renamed in one copy, the other's import finds her by uid and makes no second one.
+    a.update_person("Ann", &person("Ann de Vries")).expect("rename");
+    trade(&a, &mut b);
+    assert_eq!(b.people_all().expect("people").len(), 1);
+
+    // Two people of a file who are one person here (by uid and by name): refused, naming both.
+    let mut doc = serde_json::to_value(a.export_doc().expect("export")).expect("json");
+    let mut twin = doc["people"][0].clone();
+    twin["name"] = json!("Ann");
+    twin["uid"] = json!("ffffffffffffffffffffffffffffffff");
+    doc["people"].as_array_mut().expect("people").push(twin);
+    match b.import_text(&doc.to_string(), None, false) {
+        Err(CoreError::Import { field, reason, .. }) => {
+            assert_eq!(field, "people[1].name");
+            let text = reason.text(cadence_core::Locale::En);
+            assert!(text.contains("people[0]"), "{text}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(b.people_all().expect("people").len(), 1, "nothing was imported");
+}
+
+#[test]
+fn a_document_from_a_newer_cadence_is_too_new_not_an_unknown_field() {
+    let (_dir, mut db) = open_at("2026-11-27T10:00:00Z");
+    let text = json!({ "format": "cadence-export", "version": 99, "exportedAt": "2030-01-01T00:00:00Z", "futureField": [1] }).to_string();
+    match db.import_text(&text, None, false) {
+        Err(CoreError::Import { field, .. }) => assert_eq!(field, "version"),
         other => panic!("{other:?}"),
     }
 }

@@ -88,7 +88,7 @@ impl Db {
     /// backup.
     pub fn open_with_clock(path: &Path, clock: Box<dyn Clock>) -> Result<Db> {
         Db::open_checked(path, clock).map_err(|e| match e {
-            CoreError::Storage(s) if s.damage => {
+            CoreError::Storage(s) | CoreError::Migration(s) if s.damage => {
                 CoreError::Corrupt { path: path.to_path_buf(), reason: Msg::new("db.integrity").arg("detail", s) }
             }
             other => other,

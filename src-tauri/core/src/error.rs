@@ -80,7 +80,7 @@ impl CoreError {
     pub fn is_damage(&self) -> bool {
         match self {
             CoreError::Corrupt { .. } => true,
-            CoreError::Storage(e) => e.damage,
+            CoreError::Storage(e) | CoreError::Migration(e) => e.damage,
             _ => false,
         }
     }
@@ -90,7 +90,7 @@ impl CoreError {
     pub fn is_damage_of(&self, path: &Path) -> bool {
         match self {
             CoreError::Corrupt { path: p, .. } => p == path,
-            CoreError::Storage(e) => e.damage,
+            CoreError::Storage(e) | CoreError::Migration(e) => e.damage,
             _ => false,
         }
     }

@@ -100,6 +100,14 @@ impl Table {
     }
 }
 
+/// The uid of a default entry: the same in every database (the defaults are the same records everywhere), the
+/// first 32 hex characters of SHA-256 of `cadence:default:KIND:KEY` (migration 008 gives it to older rows).
+pub fn default_uid(kind: Table, key: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("cadence:default:{}:{key}", kind.entity()).as_bytes());
+    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
 impl Table {
     /// The list a name in the organisation settings and the CLI stands for: `categories`, `channels`,
     /// `layers`, `units` or `values`.

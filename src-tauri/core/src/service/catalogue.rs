@@ -3,7 +3,7 @@
 //! archived, never deleted, so every old action keeps its category, channel, audiences and values.
 
 use crate::domain::catalogue::{
-    clean_label, key_from_label, CatalogPatch, Table, DEFAULT_CATEGORIES, DEFAULT_CHANNELS, DEFAULT_LAYERS, FOLLOW_UP_ROLE,
+    clean_label, default_uid, key_from_label, CatalogPatch, Table, DEFAULT_CATEGORIES, DEFAULT_CHANNELS, DEFAULT_LAYERS, FOLLOW_UP_ROLE,
 };
 use crate::error::{CoreError, Result};
 use crate::i18n::{Locale, Msg, Texts};
@@ -27,13 +27,16 @@ pub fn seed<S: Store>(store: &mut S) -> Result<()> {
             Ok(())
         };
         for (rank, (key, label, colour)) in DEFAULT_CATEGORIES.iter().enumerate() {
-            put(Table::Category, NewEntry { key: (*key).into(), label: (*label).into(), colour: (*colour).into(), rank: Some(rank as i64), ..NewEntry::default() })?;
+            let uid = Some(default_uid(Table::Category, key));
+            put(Table::Category, NewEntry { uid, key: (*key).into(), label: (*label).into(), colour: (*colour).into(), rank: Some(rank as i64), ..NewEntry::default() })?;
         }
         for (key, label, external) in DEFAULT_CHANNELS {
-            put(Table::Channel, NewEntry { key: key.into(), label: label.into(), external, ..NewEntry::default() })?;
+            let uid = Some(default_uid(Table::Channel, key));
+            put(Table::Channel, NewEntry { uid, key: key.into(), label: label.into(), external, ..NewEntry::default() })?;
         }
         for (rank, (key, label)) in DEFAULT_LAYERS.iter().enumerate() {
-            put(Table::Layer, NewEntry { key: (*key).into(), label: (*label).into(), rank: Some(rank as i64), ..NewEntry::default() })?;
+            let uid = Some(default_uid(Table::Layer, key));
+            put(Table::Layer, NewEntry { uid, key: (*key).into(), label: (*label).into(), rank: Some(rank as i64), ..NewEntry::default() })?;
         }
         // The default follow-up category is where closed promises are logged, unless another already is.
         if repos.category_with_role(FOLLOW_UP_ROLE)?.is_none() {
@@ -173,9 +176,10 @@ fn check_colour(colour: &str) -> Result<String> {
     Ok(c.to_ascii_lowercase())
 }
 
-/// The ids of live units, each named by key.
+/// The ids of live units, each named by key; a unit named twice counts once.
 fn unit_ids(repos: &impl CatalogRepo, keys: &[String]) -> Result<Vec<i64>> {
-    keys.iter()
+    let mut ids = keys
+        .iter()
         .map(|k| {
             let k = k.trim();
             if k.is_empty() {
@@ -183,7 +187,10 @@ fn unit_ids(repos: &impl CatalogRepo, keys: &[String]) -> Result<Vec<i64>> {
             }
             repos.live_key(Table::Unit, k)?.ok_or_else(|| CoreError::not_found(Table::Unit.entity(), k))
         })
-        .collect()
+        .collect::<Result<Vec<i64>>>()?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// Adds an entry to a catalogue list (`categories`, `channels`, `layers`, `units`, `values`); returns its key,
@@ -209,7 +216,7 @@ pub fn add_entry<S: Store>(store: &mut S, list: &str, label: &str, patch: &Catal
             Some(keys) => unit_ids(repos, keys)?,
             None => Vec::new(),
         };
-        let entry = NewEntry { key: key.clone(), label: label.clone(), colour, external: patch.external.unwrap_or(false), value_kind, rank: None };
+        let entry = NewEntry { uid: None, key: key.clone(), label: label.clone(), colour, external: patch.external.unwrap_or(false), value_kind, rank: None };
         let id = repos.insert_entry(kind, &entry)?;
         for (i, unit) in units.iter().enumerate() {
             if i > 0 {
@@ -338,7 +345,7 @@ mod tests {
 
         add_unit(store, "Sales").unwrap();
         add_unit(store, "Operations").unwrap();
-        let scoped = CatalogPatch { units: Some(vec!["sales".into(), " operations".into()]), external: Some(true), ..patch() };
+        let scoped = CatalogPatch { units: Some(vec!["sales".into(), " operations".into(), "sales".into()]), external: Some(true), ..patch() };
         add_entry(store, "channels", "Trade fair", &scoped).unwrap();
         let fair = catalog(&store.reader()).unwrap().channels.into_iter().find(|c| c.key == "trade-fair").unwrap();
         assert_eq!((fair.units, fair.external), (vec!["operations".to_string(), "sales".into()], true));

@@ -61,6 +61,8 @@ struct State {
     /// id -> (person, payload, deleted at).
     trash: BTreeMap<i64, (i64, String, i64)>,
     followups: BTreeMap<i64, StoredFollowup>,
+    /// Follow-up ids are never reused either (SQLite's AUTOINCREMENT).
+    last_followup_id: i64,
     /// id -> (occurrence, missed, fired again at).
     occurrences: BTreeMap<i64, (OccurrenceRow, bool, Option<i64>)>,
 }
@@ -263,7 +265,7 @@ impl CatalogRepo for Mem<'_> {
         let ranked = matches!(kind, Table::Category | Table::Layer);
         let record = EntryRecord {
             id,
-            uid: new_uid(),
+            uid: e.uid.clone().unwrap_or_else(new_uid),
             key: e.key.clone(),
             label: e.label.clone(),
             archived: false,
@@ -648,7 +650,8 @@ impl Mem<'_> {
 impl FollowupsRepo for Mem<'_> {
     fn insert_followup(&mut self, followup: &NewFollowupRecord) -> Result<i64> {
         let mut state = self.0.borrow_mut();
-        let id = next_id(&state.followups);
+        state.last_followup_id = state.last_followup_id.max(state.followups.keys().next_back().copied().unwrap_or(0)) + 1;
+        let id = state.last_followup_id;
         state.followups.insert(id, StoredFollowup { new: followup.clone(), uid: new_uid(), closed: None, deleted_at: None });
         Ok(id)
     }

@@ -92,6 +92,8 @@ pub struct EntryRecord {
 /// A new catalogue entry; `rank: None` ranks it after the last (categories and layers).
 #[derive(Debug, Clone, Default)]
 pub struct NewEntry {
+    /// `None`: a new random one.
+    pub uid: Option<String>,
     pub key: String,
     pub label: String,
     pub colour: String,

@@ -126,6 +126,17 @@ impl Db {
 
 /// Parses and checks a JSON export, naming the line of a syntax or shape error.
 pub fn parse_doc(text: &str) -> Result<ExportDoc> {
+    // The format and version first: a document from a newer Cadence is "too new", not an unknown field.
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    if let Ok(Head { format: Some(format), version: Some(version) }) = serde_json::from_str::<Head>(text) {
+        if format == FORMAT && version > FORMAT_VERSION {
+            return Err(err("version", Msg::new("import.too_new").arg("version", version).arg("supported", FORMAT_VERSION)));
+        }
+    }
     let doc: ExportDoc = serde_json::from_str(text).map_err(|e| CoreError::Import {
         line: Some(e.line()),
         field: "json".into(),
@@ -169,9 +180,12 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
     let mut new_people: Vec<(usize, i64)> = Vec::new();
     // The document's people found here by uid under another name: the document's name -> the id here.
     let mut known: HashMap<String, i64> = HashMap::new();
+    // The row here each of the file's people was matched to or made as: id -> index in the file.
+    let mut claimed: HashMap<i64, usize> = HashMap::new();
     // The catalogue takes the file's labels, colours and ranks: they are the organisation's own words. An entry
-    // is matched by its key (the handle, unique per kind) and takes the file's uid unless another entry has it,
-    // so a database set up from an export names its entries as the exporting one does.
+    // is matched by its key (the handle, unique per kind). A new one keeps the file's uid; one found here with
+    // another uid (both copies made it apart) keeps the lesser of the two, unless another entry has it, so two
+    // copies agree whichever imports the other's file, and a uid changes at most once per pair of copies.
     for (i, e) in doc.layers.iter().enumerate() {
         check_key(&e.key, format!("layers[{i}].key"))?;
         diff(tx, "layer", "SELECT label, archived FROM layers WHERE key = ?1", &e.key, &[("label", e.label.clone()), ("archived", flag(e.archived))], changed)?;
@@ -179,7 +193,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
             "INSERT INTO layers (key, label, rank, archived, uid) VALUES (?1, ?2, ?3, ?4, (SELECT CASE WHEN EXISTS
                  (SELECT 1 FROM layers WHERE uid = ?5) THEN NULL ELSE nullif(?5, '') END))
              ON CONFLICT(key) DO UPDATE SET label = excluded.label, rank = excluded.rank, archived = excluded.archived,
-                 uid = coalesce(excluded.uid, uid)",
+                 uid = CASE WHEN excluded.uid < uid THEN excluded.uid ELSE uid END",
             params![e.key, e.label, e.rank, e.archived, entry_uid(e, format!("layers[{i}].uid"))?],
         )?;
     }
@@ -190,7 +204,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
             "INSERT INTO units (key, label, archived, uid) VALUES (?1, ?2, ?3, (SELECT CASE WHEN EXISTS
                  (SELECT 1 FROM units WHERE uid = ?4) THEN NULL ELSE nullif(?4, '') END))
              ON CONFLICT(key) DO UPDATE SET label = excluded.label, archived = excluded.archived,
-                 uid = coalesce(excluded.uid, uid)",
+                 uid = CASE WHEN excluded.uid < uid THEN excluded.uid ELSE uid END",
             params![e.key, e.label, e.archived, entry_uid(e, format!("units[{i}].uid"))?],
         )?;
     }
@@ -204,7 +218,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
                  EXISTS (SELECT 1 FROM categories WHERE uid = ?6) THEN NULL ELSE nullif(?6, '') END))
              ON CONFLICT(key) DO UPDATE SET label = excluded.label, colour = excluded.colour, rank = excluded.rank,
                  archived = excluded.archived,
-                 uid = coalesce(excluded.uid, uid)",
+                 uid = CASE WHEN excluded.uid < uid THEN excluded.uid ELSE uid END",
             params![e.key, e.label, colour, e.rank, e.archived, entry_uid(e, format!("categories[{i}].uid"))?],
         )?;
     }
@@ -216,7 +230,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
             "INSERT INTO channels (key, label, external, archived, uid) VALUES (?1, ?2, ?3, ?4, (SELECT CASE WHEN EXISTS
                  (SELECT 1 FROM channels WHERE uid = ?5) THEN NULL ELSE nullif(?5, '') END))
              ON CONFLICT(key) DO UPDATE SET label = excluded.label, external = excluded.external, archived = excluded.archived,
-                 uid = coalesce(excluded.uid, uid)",
+                 uid = CASE WHEN excluded.uid < uid THEN excluded.uid ELSE uid END",
             params![e.key, e.label, e.external.unwrap_or(false), e.archived, entry_uid(e, format!("channels[{i}].uid"))?],
         )?;
         let channel = id_of(tx, CHANNEL, &e.key, format!("channels[{i}]"))?;
@@ -237,7 +251,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
             "INSERT INTO value_items (key, label, kind, archived, uid) VALUES (?1, ?2, ?3, ?4, (SELECT CASE WHEN EXISTS
                  (SELECT 1 FROM value_items WHERE uid = ?5) THEN NULL ELSE nullif(?5, '') END))
              ON CONFLICT(key) DO UPDATE SET label = excluded.label, kind = excluded.kind, archived = excluded.archived,
-                 uid = coalesce(excluded.uid, uid)",
+                 uid = CASE WHEN excluded.uid < uid THEN excluded.uid ELSE uid END",
             params![e.key, e.label, kind, e.archived, entry_uid(e, format!("values[{i}].uid"))?],
         )?;
     }
@@ -252,25 +266,42 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
         let layer = opt_id(tx, LAYER, p.layer.as_deref(), field("layer"))?;
         let unit = opt_id(tx, UNIT, p.unit.as_deref(), field("unit"))?;
         // The same person, by uid, is already here, whatever their name is now; a document without uids (before
-        // version 3) names them.
+        // version 3), or one whose person was made apart here, names them (and the two copies then keep the
+        // lesser uid, as for the catalogue). Two of the file's people are never one person here.
         if !p.uid.is_empty() {
             check_uid(&p.uid, field("uid"))?;
-            if let Some(id) = tx.query_row("SELECT id FROM people WHERE uid = ?1", [&p.uid], |r| r.get::<_, i64>(0)).optional()? {
-                known.insert(nocase(&p.name), id);
-                skipped += 1;
-                continue;
-            }
         }
-        let inserted = tx.execute(
+        let by_uid = match p.uid.is_empty() {
+            true => None,
+            false => tx.query_row("SELECT id FROM people WHERE uid = ?1", [&p.uid], |r| r.get::<_, i64>(0)).optional()?,
+        };
+        let here = match by_uid {
+            Some(id) => Some(id),
+            None => tx.query_row(PERSON, [p.name.trim()], |r| r.get::<_, i64>(0)).optional()?,
+        };
+        if let Some(id) = here {
+            if let Some(other) = claimed.insert(id, i) {
+                return Err(err(field("name"), Msg::new("import.person.twice").arg("other", other)));
+            }
+            if by_uid.is_none() && !p.uid.is_empty() {
+                tx.execute(
+                    "UPDATE people SET uid = ?2 WHERE id = ?1 AND ?2 < uid AND NOT EXISTS (SELECT 1 FROM people WHERE uid = ?2)",
+                    params![id, p.uid],
+                )?;
+            }
+            known.insert(nocase(&p.name), id);
+            skipped += 1;
+            continue;
+        }
+        tx.execute(
             "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at, archived_at, uid)
-             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, nullif(?10, '')
-             WHERE NOT EXISTS (SELECT 1 FROM people WHERE name = ?1 COLLATE NOCASE)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, nullif(?10, ''))",
             params![p.name.trim(), p.role, layer, unit, p.tz, days.0, start, p.created_at, p.archived_at, p.uid],
         )?;
-        skipped += none(inserted);
-        if inserted == 1 {
-            new_people.push((i, tx.last_insert_rowid()));
-        }
+        let id = tx.last_insert_rowid();
+        claimed.insert(id, i);
+        known.insert(nocase(&p.name), id);
+        new_people.push((i, id));
     }
     if let Some(me) = &doc.me {
         let id = person_id(tx, &known, me, "me".into())?;
@@ -307,7 +338,7 @@ fn import_doc(tx: &rusqlite::Connection, doc: &ExportDoc, changed: &mut Vec<Chan
             "INSERT INTO targets (person_id, category_id, times, per, uid) VALUES (?1, ?2, ?3, ?4, (SELECT CASE WHEN EXISTS
                  (SELECT 1 FROM targets WHERE uid = ?5) THEN NULL ELSE nullif(?5, '') END))
              ON CONFLICT(person_id, category_id) DO UPDATE SET times = excluded.times, per = excluded.per,
-                 uid = coalesce(excluded.uid, uid)",
+                 uid = CASE WHEN excluded.uid < uid THEN excluded.uid ELSE uid END",
             params![person, category, t.times, per.as_str(), t.uid],
         )?;
         // A target an import changes applies to all of the past; a person the import adds gets the history the

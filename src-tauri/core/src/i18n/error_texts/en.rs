@@ -128,6 +128,7 @@ pub(crate) const EN: &[(&str, &str)] = &[
     ("import.unknown_ref", "refers to '{key}', which is neither in the file nor in the database"),
     ("import.unmapped", "no column is mapped to it"),
     ("import.not_found", "'{key}' not found"),
+    ("import.person.twice", "is the same person here as people[{other}]"),
     ("import.name", "must be a name"),
     ("import.tz.unknown", "unknown time zone '{tz}'"),
     ("import.weekdays", "must be weekdays"),

@@ -128,6 +128,7 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ("import.unknown_ref", "verwijst naar '{key}', dat niet in het bestand en niet in de database staat"),
     ("import.unmapped", "er is geen kolom aan gekoppeld"),
     ("import.not_found", "'{key}' niet gevonden"),
+    ("import.person.twice", "is hier dezelfde persoon als people[{other}]"),
     ("import.name", "moet een naam zijn"),
     ("import.tz.unknown", "onbekende tijdzone '{tz}'"),
     ("import.weekdays", "moet uit weekdagen bestaan"),

@@ -75,20 +75,22 @@ impl CatalogRepo for Sql<'_> {
         let next = |t: &str| format!("(SELECT coalesce(max(rank), 0) + 1 FROM {t})");
         match kind {
             Table::Category => self.0.execute(
-                &format!("INSERT INTO categories (key, label, colour, rank) VALUES (?1, ?2, ?3, coalesce(?4, {}))", next("categories")),
-                params![e.key, e.label, e.colour, e.rank],
+                &format!("INSERT INTO categories (key, label, colour, rank, uid) VALUES (?1, ?2, ?3, coalesce(?4, {}), ?5)", next("categories")),
+                params![e.key, e.label, e.colour, e.rank, e.uid],
             )?,
-            Table::Channel => {
-                self.0.execute("INSERT INTO channels (key, label, external) VALUES (?1, ?2, ?3)", params![e.key, e.label, e.external])?
-            }
+            Table::Channel => self.0.execute(
+                "INSERT INTO channels (key, label, external, uid) VALUES (?1, ?2, ?3, ?4)",
+                params![e.key, e.label, e.external, e.uid],
+            )?,
             Table::Layer => self.0.execute(
-                &format!("INSERT INTO layers (key, label, rank) VALUES (?1, ?2, coalesce(?3, {}))", next("layers")),
-                params![e.key, e.label, e.rank],
+                &format!("INSERT INTO layers (key, label, rank, uid) VALUES (?1, ?2, coalesce(?3, {}), ?4)", next("layers")),
+                params![e.key, e.label, e.rank, e.uid],
             )?,
-            Table::Unit => self.0.execute("INSERT INTO units (key, label) VALUES (?1, ?2)", params![e.key, e.label])?,
-            Table::Value => {
-                self.0.execute("INSERT INTO value_items (key, label, kind) VALUES (?1, ?2, ?3)", params![e.key, e.label, e.value_kind])?
-            }
+            Table::Unit => self.0.execute("INSERT INTO units (key, label, uid) VALUES (?1, ?2, ?3)", params![e.key, e.label, e.uid])?,
+            Table::Value => self.0.execute(
+                "INSERT INTO value_items (key, label, kind, uid) VALUES (?1, ?2, ?3, ?4)",
+                params![e.key, e.label, e.value_kind, e.uid],
+            )?,
         };
         Ok(self.0.last_insert_rowid())
     }
@@ -98,13 +100,14 @@ impl CatalogRepo for Sql<'_> {
         if let Some(label) = &c.label {
             self.0.execute(&format!("UPDATE {t} SET label = ?2 WHERE id = ?1"), params![id, label])?;
         }
-        if let Some(colour) = &c.colour {
+        // A field its kind does not have is left alone (the id names a row of this kind's table only).
+        if let Some(colour) = c.colour.as_ref().filter(|_| kind == Table::Category) {
             self.0.execute("UPDATE categories SET colour = ?2 WHERE id = ?1", params![id, colour])?;
         }
-        if let Some(kind) = &c.value_kind {
-            self.0.execute("UPDATE value_items SET kind = ?2 WHERE id = ?1", params![id, kind])?;
+        if let Some(value_kind) = c.value_kind.as_ref().filter(|_| kind == Table::Value) {
+            self.0.execute("UPDATE value_items SET kind = ?2 WHERE id = ?1", params![id, value_kind])?;
         }
-        if let Some(external) = c.external {
+        if let Some(external) = c.external.filter(|_| kind == Table::Channel) {
             self.0.execute("UPDATE channels SET external = ?2 WHERE id = ?1", params![id, external])?;
         }
         if let Some(archived) = c.archived {
