@@ -483,3 +483,30 @@ mod tests {
         listing(&mut sqlite().1);
     }
 }
+
+#[cfg(test)]
+mod trash_tests {
+    use super::*;
+    use crate::model::NewPerson;
+
+    /// A delete kept by an earlier Cadence (its payload as that version wrote it, without a uid) is restored
+    /// whole: the undo store on disk outlives the code that wrote it.
+    #[test]
+    fn a_delete_kept_by_an_earlier_cadence_is_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = crate::Db::open_dir(dir.path()).unwrap();
+        let ann = db.add_person(&NewPerson { name: "Ann".into(), tz: Some("UTC".into()), ..NewPerson::default() }).unwrap().id;
+        let category: i64 = db.conn.query_row("SELECT id FROM categories WHERE key = 'follow-up'", [], |r| r.get(0)).unwrap();
+        let layer: i64 = db.conn.query_row("SELECT id FROM layers WHERE key = 'board'", [], |r| r.get(0)).unwrap();
+        let payload = format!(
+            r#"{{"person_id":{ann},"category_id":{category},"occurred_at":1764064800000,"local_date":"2025-11-25","tz":"UTC","note":"kept","channel_id":null,"logged_by":null,"created_at":1764064800000,"updated_at":1764064900000,"layers":[{layer}],"units":[],"values":[]}}"#
+        );
+        db.conn
+            .execute("INSERT INTO deleted_actions (id, person_id, payload, deleted_at) VALUES (41, ?1, ?2, 1764064900000)", rusqlite::params![ann, payload])
+            .unwrap();
+        let back = db.restore_action(41).unwrap();
+        assert_eq!((back.id, back.note.as_str(), back.local_date.as_str(), back.category.as_str()), (41, "kept", "2025-11-25", "follow-up"));
+        assert_eq!((back.audiences.clone(), back.created_at.as_str(), back.updated_at.as_str()), (vec!["layer:board".to_string()], "2025-11-25T10:00:00Z", "2025-11-25T10:01:40Z"));
+        assert_eq!(back.uid.len(), 32, "a uid made on the way back");
+    }
+}

@@ -18,10 +18,8 @@ impl Db {
         cal.name(t.ics_calendar);
         for f in self.followups(None, Some("open"))? {
             let due = parse_date("due", &f.due)?;
-            let uid = self
-                .conn
-                .query_row("SELECT uid FROM followups WHERE id = ?1", [f.id], |r| r.get::<_, Option<String>>(0))?
-                .unwrap_or_else(|| f.id.to_string());
+            // A promise's uid, or (in a file from before uids) its id.
+            let uid = if f.uid.is_empty() { f.id.to_string() } else { f.uid.clone() };
             let event = Event::new()
                 .uid(&format!("{uid}@cadence"))
                 .timestamp(stamp)
