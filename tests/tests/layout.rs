@@ -234,3 +234,78 @@ fn the_public_error_names_no_storage_type() {
     }
     assert!(text.contains("Storage(#[source] StoreFailure)"), "the reader saw the variant");
 }
+
+/// The file a `crate::a::b::...` path is defined in: the deepest of `a/b.rs`, `a/b/mod.rs`, `a.rs`, `a/mod.rs`
+/// that exists (relative to `core/src`), or `None` for a name the crate root re-exports.
+fn file_of(path: &[&str]) -> Option<String> {
+    let src = core_src();
+    for depth in (1..=path.len().min(2)).rev() {
+        let parts = &path[..depth];
+        for candidate in [format!("{}.rs", parts.join("/")), format!("{}/mod.rs", parts.join("/"))] {
+            if src.join(&candidate).exists() {
+                return Some(candidate);
+            }
+        }
+    }
+    None
+}
+
+/// The `crate::` paths of `code`, as segments (groups `crate::{a::X, b}` give each item).
+fn full_paths(code: &str) -> Vec<Vec<String>> {
+    // Segments up to the first that does not end in `::` (the path's last name).
+    let segments = |s: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        for part in s.split("::") {
+            let part = part.trim_start();
+            let ident: String = part.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let whole = ident.len() == part.len();
+            if !ident.is_empty() {
+                out.push(ident);
+            }
+            if !whole || out.is_empty() {
+                break;
+            }
+        }
+        out
+    };
+    let mut out = Vec::new();
+    for (i, m) in code.match_indices("crate::") {
+        let rest = &code[i + m.len()..];
+        match rest.strip_prefix('{') {
+            Some(group) => {
+                let end = group.find('}').unwrap_or(group.len());
+                out.extend(group[..end].split(',').map(segments));
+            }
+            None => out.push(segments(rest)),
+        }
+    }
+    out.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+#[test]
+fn paths_are_resolved_to_their_files() {
+    assert_eq!(file_of(&["store", "sqlite", "Sql"]).as_deref(), Some("store/sqlite/mod.rs"));
+    assert_eq!(file_of(&["domain", "catalogue", "Table"]).as_deref(), Some("domain/catalogue.rs"));
+    assert_eq!(file_of(&["time", "Zone"]).as_deref(), Some("time.rs"));
+    assert_eq!(file_of(&["Db"]), None);
+    assert_eq!(full_paths("use crate::{a::B, c::d::E};\nx(crate::f::G)"), [vec!["a", "B"], vec!["c", "d", "E"], vec!["f", "G"]]);
+}
+
+#[test]
+fn a_service_imports_no_module_that_holds_sql() {
+    let sql = files_with_sql();
+    let mut files = Vec::new();
+    rust_files(&core_src().join("service"), &mut files);
+    let mut checked = 0;
+    for file in files {
+        let text = code(&std::fs::read_to_string(&file).expect("read a service"));
+        for path in full_paths(&text) {
+            let segments: Vec<&str> = path.iter().map(String::as_str).collect();
+            if let Some(target) = file_of(&segments) {
+                checked += 1;
+                assert!(!sql.contains(&target), "{} uses crate::{}, defined in {target}, which holds SQL", file.display(), path.join("::"));
+            }
+        }
+    }
+    assert!(checked > 20, "the reader found the services' imports ({checked})");
+}

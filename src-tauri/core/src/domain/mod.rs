@@ -6,4 +6,5 @@ pub mod catalogue;
 pub mod followups;
 pub mod inbox;
 pub mod people;
+pub mod rules;
 pub mod when;

@@ -9,13 +9,13 @@ mod preview;
 pub(crate) mod validate;
 
 pub use inbox::InboxItem;
+pub use crate::domain::rules::{NewRule, ReminderRule};
 pub use preview::next_fire;
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Row};
-use serde::{Deserialize, Serialize};
 
 use crate::db::Db;
 use crate::error::{CoreError, Result};
@@ -23,56 +23,6 @@ use crate::i18n::Msg;
 use crate::people::resolve_person;
 use crate::time::{parse_hhmm, WorkingDays};
 use engine::{Due, Kind, Rule};
-
-/// A stored rule, as the UI and CLI show it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ReminderRule {
-    pub id: i64,
-    pub person_id: i64,
-    pub person_name: String,
-    pub created_by: Option<i64>,
-    pub created_by_name: Option<String>,
-    #[ts(as = "engine::Kind")]
-    pub kind: String,
-    pub at: String,
-    /// Weekdays it may fire on; `None` = the person's working days.
-    pub days: Option<Vec<String>>,
-    pub category: Option<String>,
-    pub after_days: Option<u32>,
-    pub threshold: Option<f64>,
-    pub drop_points: Option<f64>,
-    pub min_streak: Option<u32>,
-    pub quiet_from: Option<String>,
-    pub quiet_to: Option<String>,
-    pub paused: bool,
-    /// The person it is for has been archived: the rule rests until they are restored.
-    pub person_archived: bool,
-    /// When it would next fire if its condition holds (RFC 3339), for the preview.
-    pub next_fire: Option<String>,
-}
-
-/// Input for a new or edited rule. Numbers as typed; validated per kind.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase", default)]
-#[ts(optional_fields = nullable)]
-pub struct NewRule {
-    pub person: String,
-    pub kind: String,
-    pub at: Option<String>,
-    pub days: Option<Vec<String>>,
-    pub category: Option<String>,
-    pub after_days: Option<u32>,
-    /// A score threshold, 0..1 (or a percentage above 1).
-    pub threshold: Option<f64>,
-    /// A fall in points over 7 days (0..100).
-    pub drop_points: Option<f64>,
-    pub min_streak: Option<u32>,
-    pub quiet_from: Option<String>,
-    pub quiet_to: Option<String>,
-    /// The person who made it (the leader or their assistant); the app's user when absent.
-    pub created_by: Option<i64>,
-}
 
 const RULE_SQL: &str = "SELECT r.id, r.person_id, p.name, r.created_by, c2.name, r.kind, r.at_time, r.weekdays, c.key,
         r.after_days, r.threshold, r.drop_pts, r.min_streak, r.quiet_from, r.quiet_to, r.paused, coalesce(r.active_from, r.created_at),

@@ -9,7 +9,7 @@ use crate::error::{CoreError, Result};
 use crate::i18n::Msg;
 use crate::reminders::engine::Kind;
 use crate::reminders::validate::streak_risk_after_day_end;
-use crate::reminders::NewRule;
+use crate::domain::rules::NewRule;
 use crate::service::people;
 use crate::store::{Repos, RuleRecord, RulesRepo, Store};
 use crate::time::{format_minutes, parse_hhmm, WorkingDays};
