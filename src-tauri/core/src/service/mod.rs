@@ -9,3 +9,4 @@ pub mod actions;
 pub mod followups;
 pub mod inbox;
 pub mod rules;
+pub mod language;

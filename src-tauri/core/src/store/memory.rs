@@ -395,6 +395,11 @@ impl DeviceSettingsRepo for Mem<'_> {
         self.0.borrow_mut().device.insert(key.to_string(), value.to_string());
         Ok(())
     }
+
+    fn clear_device_setting(&mut self, key: &str) -> Result<()> {
+        self.0.borrow_mut().device.remove(key);
+        Ok(())
+    }
 }
 
 fn put<K: Ord, V>(map: &mut BTreeMap<K, V>, key: K, value: V, same: OnSameDay) {

@@ -178,6 +178,7 @@ pub trait RulesRepo {
 pub trait DeviceSettingsRepo {
     fn device_setting(&self, key: &str) -> Result<Option<String>>;
     fn put_device_setting(&mut self, key: &str, value: &str) -> Result<()>;
+    fn clear_device_setting(&mut self, key: &str) -> Result<()>;
 }
 
 /// A live category and the person's stored target in it, when one is set.

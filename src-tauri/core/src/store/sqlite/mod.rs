@@ -6,6 +6,7 @@ pub mod actions;
 pub mod catalog;
 pub mod followups;
 pub mod occurrences;
+pub mod peek;
 pub mod people;
 pub mod rhythm;
 pub mod rules;
@@ -60,6 +61,11 @@ impl DeviceSettingsRepo for Sql<'_> {
 
     fn put_device_setting(&mut self, key: &str, value: &str) -> Result<()> {
         crate::db::put_device_setting(self.0, key, value)
+    }
+
+    fn clear_device_setting(&mut self, key: &str) -> Result<()> {
+        self.0.execute("DELETE FROM device_settings WHERE key = ?1", [key])?;
+        Ok(())
     }
 }
 
