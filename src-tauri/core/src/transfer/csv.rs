@@ -175,7 +175,7 @@ pub(crate) fn import_csv(tx: &rusqlite::Connection, text: &str, mapping: Option<
     // two identical rows are two actions, and the same file imported again is recognised row by row.
     let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     let mut skipped = 0;
-    let words = super::words::Words::load(tx)?;
+    let words = super::words::Words::load(&crate::store::sqlite::Sql(tx))?;
     use super::words::Kind;
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;

@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
-
+use crate::domain::catalogue::Table;
 use crate::error::Result;
+use crate::store::CatalogRepo;
 
 /// The kinds of catalogue entry a sheet names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,13 +20,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn table(self) -> &'static str {
+    fn table(self) -> Table {
         match self {
-            Kind::Category => "categories",
-            Kind::Channel => "channels",
-            Kind::Layer => "layers",
-            Kind::Unit => "units",
-            Kind::Value => "value_items",
+            Kind::Category => Table::Category,
+            Kind::Channel => Table::Channel,
+            Kind::Layer => Table::Layer,
+            Kind::Unit => Table::Unit,
+            Kind::Value => Table::Value,
         }
     }
 
@@ -59,14 +59,13 @@ fn fold(word: &str) -> String {
 
 impl Words {
     /// Reads the catalogue's keys and labels (archived entries too: an old sheet may name them).
-    pub fn load(conn: &Connection) -> Result<Words> {
+    pub fn load(repos: &impl CatalogRepo) -> Result<Words> {
         let (mut keys, mut labels, mut shipped) = (HashMap::new(), HashMap::new(), HashMap::new());
         for kind in [Kind::Category, Kind::Channel, Kind::Layer, Kind::Unit, Kind::Value] {
-            let rows: Vec<(String, String)> = conn
-                // Live entries last, so that where an archived and a live entry share a label, the live one wins.
-                .prepare(&format!("SELECT key, label FROM {} ORDER BY archived DESC, id DESC", kind.table()))?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
+            let mut entries = repos.entries(kind.table())?;
+            // Live entries last, so that where an archived and a live entry share a label, the live one wins.
+            entries.sort_by_key(|e| (std::cmp::Reverse(e.archived), std::cmp::Reverse(e.id)));
+            let rows: Vec<(String, String)> = entries.into_iter().map(|e| (e.key, e.label)).collect();
             let k: &mut HashMap<String, String> = keys.entry(kind).or_default();
             let l: &mut HashMap<String, String> = labels.entry(kind).or_default();
             for (key, label) in &rows {
