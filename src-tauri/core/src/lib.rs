@@ -8,16 +8,13 @@
 //! nothing in this crate depends on Tauri.
 
 pub mod actions;
-pub mod backup;
 pub mod catalog;
 pub mod days;
-pub mod db;
 pub mod domain;
 pub mod demo;
 pub mod error;
 mod failpoint;
 pub mod followups;
-pub mod health;
 pub mod i18n;
 pub mod language;
 pub mod model;
@@ -36,6 +33,10 @@ pub mod targets;
 pub mod time;
 pub mod transfer;
 
+// Opening the file, its health and its backups are the SQLite adapter's; their old paths stay.
+pub use store::sqlite::backup;
+pub use store::sqlite::db;
+pub use store::sqlite::health;
 pub use db::Db;
 pub use error::{CoreError, Result, StoreFailure};
 pub use i18n::{Locale, Msg};

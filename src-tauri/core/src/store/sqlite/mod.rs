@@ -3,8 +3,11 @@
 //! unit of work is an IMMEDIATE transaction (joining an act's transaction when one is open).
 
 pub mod actions;
+pub mod backup;
 pub mod catalog;
+pub mod db;
 pub mod followups;
+pub mod health;
 pub mod occurrences;
 pub mod peek;
 pub mod people;

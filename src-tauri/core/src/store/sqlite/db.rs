@@ -29,14 +29,14 @@ static MIGRATIONS: LazyLock<Migrations<'static>> =
 
 /// The numbered migrations, in order; version N is the state after the N-th.
 const MIGRATION_SQL: [&str; 8] = [
-    include_str!("../migrations/001_init.sql"),
-    include_str!("../migrations/002_reminders.sql"),
-    include_str!("../migrations/003_uids.sql"),
-    include_str!("../migrations/004_history_and_reminders.sql"),
-    include_str!("../migrations/005_category_roles.sql"),
-    include_str!("../migrations/006_archive_and_trash.sql"),
-    include_str!("../migrations/007_device_settings.sql"),
-    include_str!("../migrations/008_uids_everywhere.sql"),
+    include_str!("../../../migrations/001_init.sql"),
+    include_str!("../../../migrations/002_reminders.sql"),
+    include_str!("../../../migrations/003_uids.sql"),
+    include_str!("../../../migrations/004_history_and_reminders.sql"),
+    include_str!("../../../migrations/005_category_roles.sql"),
+    include_str!("../../../migrations/006_archive_and_trash.sql"),
+    include_str!("../../../migrations/007_device_settings.sql"),
+    include_str!("../../../migrations/008_uids_everywhere.sql"),
 ];
 
 /// The schema version this build writes.
