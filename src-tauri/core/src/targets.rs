@@ -9,7 +9,6 @@ use crate::service::rhythm as service;
 use crate::store::Store;
 
 pub use crate::domain::targets::{default_target, Absence, CategoryTarget, Per, Target};
-pub(crate) use crate::service::rhythm::TargetHistory;
 
 impl Db {
     /// Sets a person's target for a category, from their today on.
@@ -47,15 +46,5 @@ impl Db {
     pub fn set_schedule(&mut self, person: &str, working_days: Option<&[String]>, day_start: Option<&str>) -> Result<crate::Person> {
         let now = self.clock.now();
         service::set_schedule(self, now, person, working_days, day_start)
-    }
-
-    /// The working days a person had over time, `(from, days)` by date; empty when they never changed.
-    pub(crate) fn rhythm_history(&self, person_id: i64) -> Result<Vec<(NaiveDate, crate::time::WorkingDays)>> {
-        service::rhythm_history(&self.reader(), person_id)
-    }
-
-    /// Each category's targets over time, by category key: `(from, target)` by date, `None` for the default.
-    pub(crate) fn target_history(&self, person_id: i64) -> Result<TargetHistory> {
-        service::target_history(&self.reader(), person_id)
     }
 }

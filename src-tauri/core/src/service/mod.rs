@@ -10,3 +10,4 @@ pub mod followups;
 pub mod inbox;
 pub mod rules;
 pub mod language;
+pub mod stats;

@@ -1,6 +1,6 @@
 //! Small numeric helpers of the statistics: means, ratios and the rounding that keeps JSON stable.
 
-pub(super) fn mean(values: impl Iterator<Item = f64>) -> f64 {
+pub(crate) fn mean(values: impl Iterator<Item = f64>) -> f64 {
     let (sum, n) = values.fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
     if n == 0 {
         0.0
@@ -9,7 +9,7 @@ pub(super) fn mean(values: impl Iterator<Item = f64>) -> f64 {
     }
 }
 
-pub(super) fn ratio(part: u32, total: u32) -> f64 {
+pub(crate) fn ratio(part: u32, total: u32) -> f64 {
     if total == 0 {
         0.0
     } else {
@@ -18,6 +18,6 @@ pub(super) fn ratio(part: u32, total: u32) -> f64 {
 }
 
 /// Four decimals: enough for percentages with one decimal, stable in JSON.
-pub(super) fn round(x: f64) -> f64 {
+pub(crate) fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }

@@ -10,7 +10,7 @@ use crate::domain::targets::{Absence, Target};
 use crate::error::Result;
 use crate::store::{
     ActionFilter, ActionRecord, ActionRow, ActionsRepo, CatalogRepo, FollowupRow, FollowupsRepo, NewFollowupRecord, OccurrenceRow,
-    OccurrencesRepo, RuleRecord, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
+    OccurrencesRepo, RuleRecord, StatsRepo, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
     PersonEdit, PersonRecord, RhythmRepo, RulesRepo, SettingsRepo, Store,
 };
 use crate::time::WorkingDays;
@@ -61,6 +61,8 @@ struct State {
     /// id -> (person, payload, deleted at).
     trash: BTreeMap<i64, (i64, String, i64)>,
     followups: BTreeMap<i64, StoredFollowup>,
+    /// Moves on with every unit of work that commits: the statistics' change stamp.
+    revision: i64,
     /// Follow-up ids are never reused either (SQLite's AUTOINCREMENT).
     last_followup_id: i64,
     /// id -> (occurrence, missed, fired again at).
@@ -151,6 +153,8 @@ impl Store for MemoryStore {
         let out = f(&mut Mem(&self.state));
         if out.is_err() {
             *self.state.borrow_mut() = before;
+        } else {
+            self.state.borrow_mut().revision += 1;
         }
         out
     }
@@ -776,5 +780,51 @@ impl OccurrencesRepo for Mem<'_> {
             o.seen = true;
         }
         Ok(())
+    }
+}
+
+impl StatsRepo for Mem<'_> {
+    fn day_category_counts(&self, person_id: i64, as_of: chrono::NaiveDate) -> Result<Vec<(chrono::NaiveDate, i64, u32)>> {
+        let state = self.0.borrow();
+        let mut counts: BTreeMap<(String, i64), u32> = BTreeMap::new();
+        for a in state.actions.values().filter(|a| a.person_id == person_id && a.local_date <= as_of.to_string()) {
+            *counts.entry((a.local_date.clone(), a.category_id)).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .map(|((date, category), n)| Ok((crate::time::parse_date("localDate", &date)?, category, n)))
+            .collect()
+    }
+
+    fn stats_stamp(&self, _person_id: i64) -> Result<(i64, i64)> {
+        let revision = self.0.borrow().revision;
+        Ok((revision, revision))
+    }
+
+    fn channel_counts(&self, person_id: i64, from: &str, to: &str) -> Result<Vec<(i64, u32)>> {
+        let state = self.0.borrow();
+        let mut counts: BTreeMap<i64, u32> = BTreeMap::new();
+        for a in state.actions.values().filter(|a| a.person_id == person_id && a.local_date.as_str() >= from && a.local_date.as_str() <= to) {
+            if let Some(channel) = a.channel_id {
+                *counts.entry(channel).or_default() += 1;
+            }
+        }
+        Ok(counts.into_iter().collect())
+    }
+
+    fn link_use(&self, kind: Table, person_id: i64, target_id: i64, from: &str, as_of: &str) -> Result<(Option<String>, u32)> {
+        let state = self.0.borrow();
+        let links = |a: &ActionRecord| -> bool {
+            match kind {
+                Table::Layer => a.layers.contains(&target_id),
+                Table::Unit => a.units.contains(&target_id),
+                Table::Value => a.values.contains(&target_id),
+                Table::Category | Table::Channel => false,
+            }
+        };
+        let reached: Vec<&ActionRecord> = state.actions.values().filter(|a| a.person_id == person_id && a.local_date.as_str() <= as_of && links(a)).collect();
+        let last = reached.iter().map(|a| a.local_date.clone()).max();
+        let count = reached.iter().filter(|a| a.local_date.as_str() >= from).count() as u32;
+        Ok((last, count))
     }
 }

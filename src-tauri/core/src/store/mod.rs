@@ -390,13 +390,45 @@ pub trait OccurrencesRepo {
     fn mark_fired_seen(&mut self) -> Result<()>;
 }
 
+/// What the statistics read of a person's actions, grouped as a hand-written report would.
+pub trait StatsRepo {
+    /// `(local date, category id, count)` of the person's actions up to `as_of`, grouped by date and category.
+    fn day_category_counts(&self, person_id: i64, as_of: chrono::NaiveDate) -> Result<Vec<(chrono::NaiveDate, i64, u32)>>;
+    /// A stamp that changes whenever the person's actions, or the settings behind a score (targets, rhythm,
+    /// absences, people, categories), change: `(the person's revision, the shared revision)`.
+    fn stats_stamp(&self, person_id: i64) -> Result<(i64, i64)>;
+    /// `(channel id, count)` of the person's actions with a channel between two dates (inclusive, `YYYY-MM-DD`).
+    fn channel_counts(&self, person_id: i64, from: &str, to: &str) -> Result<Vec<(i64, u32)>>;
+    /// For a layer, unit or value (`kind`, id): the last local date up to `as_of` the person's actions reached
+    /// it, and how many of them did between `from` and `as_of`.
+    fn link_use(&self, kind: Table, person_id: i64, target_id: i64, from: &str, as_of: &str) -> Result<(Option<String>, u32)>;
+}
+
 /// Every port, for services that need several.
 pub trait Repos:
-    PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo + ActionsRepo + FollowupsRepo + OccurrencesRepo
+    PeopleRepo
+    + CatalogRepo
+    + SettingsRepo
+    + RulesRepo
+    + DeviceSettingsRepo
+    + RhythmRepo
+    + ActionsRepo
+    + FollowupsRepo
+    + OccurrencesRepo
+    + StatsRepo
 {
 }
 impl<T> Repos for T where
-    T: PeopleRepo + CatalogRepo + SettingsRepo + RulesRepo + DeviceSettingsRepo + RhythmRepo + ActionsRepo + FollowupsRepo + OccurrencesRepo
+    T: PeopleRepo
+        + CatalogRepo
+        + SettingsRepo
+        + RulesRepo
+        + DeviceSettingsRepo
+        + RhythmRepo
+        + ActionsRepo
+        + FollowupsRepo
+        + OccurrencesRepo
+        + StatsRepo
 {
 }
 

@@ -13,6 +13,7 @@ pub mod peek;
 pub mod people;
 pub mod rhythm;
 pub mod rules;
+pub mod stats;
 
 use rusqlite::{Connection, OptionalExtension};
 
