@@ -18,7 +18,7 @@ impl Db {
 
     /// The language in use: the choice, or the OS locale.
     pub fn locale(&self) -> Locale {
-        service::in_use(&self.reader(), Locale::os())
+        service::in_use(&self.reader(), Locale::os)
     }
 
     /// Stores `system`, `en` or `nl` and returns the language now in use.

@@ -10,8 +10,8 @@ use crate::domain::when::{resolve_edit, resolve_when, When};
 use crate::error::{CoreError, Result};
 use crate::i18n::Msg;
 use crate::model::{Action, ActionQuery, DayCount, NewAction};
-use crate::service::people;
-use crate::store::{ActionFilter, ActionRecord, ActionRow, ActionsRepo, CatalogRepo, PeopleRepo, Repos, Store};
+use crate::service::{catalogue, people};
+use crate::store::{ActionFilter, ActionRecord, ActionRow, ActionsRepo, PeopleRepo, Repos, Store};
 use crate::time::{local_date, parse_date, parse_hhmm, Zone};
 
 /// Longest note accepted, in characters.
@@ -24,21 +24,6 @@ pub const UNDO_DAYS: i64 = 30;
 pub(crate) fn person_clock(repos: &impl PeopleRepo, id: i64) -> Result<PersonClock> {
     let p = repos.person(id)?.ok_or_else(|| CoreError::not_found("person", id.to_string()))?;
     Ok(PersonClock { id, zone: Zone::parse(&p.tz)?, day_start: p.day_start, working_days: p.working_days })
-}
-
-/// The id of a live `key` of `kind`; or, when the record being edited already names it (`already`), of an
-/// archived one: archiving an entry stops its new use, it must not make old actions uneditable.
-fn key_id(repos: &impl CatalogRepo, kind: Table, key: &str, already: bool) -> Result<i64> {
-    let key = key.trim();
-    if key.is_empty() {
-        return Err(CoreError::invalid(kind.entity(), kind.choose()));
-    }
-    let found = match repos.live_key(kind, key)? {
-        Some(id) => Some(id),
-        None if already => repos.entry_id(kind, key)?,
-        None => None,
-    };
-    found.ok_or_else(|| CoreError::not_found(kind.entity(), key))
 }
 
 /// Checks an action; `keep` (with its local wall time) and `current` are the stored action when it is
@@ -60,7 +45,7 @@ pub(crate) fn validate(
     let has = |f: &dyn Fn(&Action) -> bool| current.is_some_and(f);
     let category_id = match category {
         Some(id) => id,
-        None => key_id(repos, Table::Category, &input.category, has(&|a| a.category == input.category.trim()))?,
+        None => catalogue::entry_id(repos, Table::Category, &input.category, has(&|a| a.category == input.category.trim()))?,
     };
     let note = input.note.as_deref().unwrap_or("").trim().to_string();
     let length = note.chars().count();
@@ -68,7 +53,7 @@ pub(crate) fn validate(
         return Err(CoreError::invalid("note", Msg::new("action.note.too_long").arg("length", length).arg("max", MAX_NOTE)));
     }
     let channel_id = match input.channel.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        Some(key) => Some(key_id(repos, Table::Channel, key, has(&|a| a.channel.as_deref() == Some(key)))?),
+        Some(key) => Some(catalogue::entry_id(repos, Table::Channel, key, has(&|a| a.channel.as_deref() == Some(key)))?),
         None => None,
     };
     let (mut layers, mut units) = (Vec::new(), Vec::new());
@@ -78,7 +63,7 @@ pub(crate) fn validate(
         let kinded = key.strip_prefix("layer:").map(|k| (Table::Layer, k)).or_else(|| key.strip_prefix("unit:").map(|k| (Table::Unit, k)));
         if let Some((kind, bare)) = kinded {
             let already = has(&|a| a.audiences.iter().any(|k| k == key));
-            let id = key_id(repos, kind, bare, already).map_err(|e| match e {
+            let id = catalogue::entry_id(repos, kind, bare, already).map_err(|e| match e {
                 CoreError::NotFound { .. } => CoreError::not_found("audience", key),
                 e => e,
             })?;
@@ -86,9 +71,9 @@ pub(crate) fn validate(
             continue;
         }
         let had = |kind: &str| has(&|a| a.audiences.iter().any(|k| k.strip_prefix(kind) == Some(key)));
-        match key_id(repos, Table::Layer, key, had("layer:")) {
+        match catalogue::entry_id(repos, Table::Layer, key, had("layer:")) {
             Ok(id) => layers.push(id),
-            Err(CoreError::NotFound { .. }) => match key_id(repos, Table::Unit, key, had("unit:")) {
+            Err(CoreError::NotFound { .. }) => match catalogue::entry_id(repos, Table::Unit, key, had("unit:")) {
                 Ok(id) => units.push(id),
                 Err(CoreError::NotFound { .. }) => return Err(CoreError::not_found("audience", key)),
                 Err(e) => return Err(e),
@@ -98,7 +83,7 @@ pub(crate) fn validate(
     }
     let mut values = Vec::new();
     for key in input.values.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
-        values.push(key_id(repos, Table::Value, key, has(&|a| a.values.iter().any(|k| k == key)))?);
+        values.push(catalogue::entry_id(repos, Table::Value, key, has(&|a| a.values.iter().any(|k| k == key)))?);
     }
     for ids in [&mut layers, &mut units, &mut values] {
         ids.sort_unstable();

@@ -176,18 +176,25 @@ fn check_colour(colour: &str) -> Result<String> {
     Ok(c.to_ascii_lowercase())
 }
 
+/// The id of the live entry `key` of `kind`; or, when the record being edited already names it (`already`), of
+/// an archived one: archiving an entry stops its new use, it must not make old records uneditable. No key is
+/// "choose one", an unknown (or archived) one is not found. Every service looks entries up through this.
+pub(crate) fn entry_id(repos: &impl CatalogRepo, kind: Table, key: &str, already: bool) -> Result<i64> {
+    let key = key.trim();
+    if key.is_empty() {
+        return Err(CoreError::invalid(kind.entity(), kind.choose()));
+    }
+    let found = match repos.live_key(kind, key)? {
+        Some(id) => Some(id),
+        None if already => repos.entry_id(kind, key)?,
+        None => None,
+    };
+    found.ok_or_else(|| CoreError::not_found(kind.entity(), key))
+}
+
 /// The ids of live units, each named by key; a unit named twice counts once.
 fn unit_ids(repos: &impl CatalogRepo, keys: &[String]) -> Result<Vec<i64>> {
-    let mut ids = keys
-        .iter()
-        .map(|k| {
-            let k = k.trim();
-            if k.is_empty() {
-                return Err(CoreError::invalid(Table::Unit.entity(), Table::Unit.choose()));
-            }
-            repos.live_key(Table::Unit, k)?.ok_or_else(|| CoreError::not_found(Table::Unit.entity(), k))
-        })
-        .collect::<Result<Vec<i64>>>()?;
+    let mut ids = keys.iter().map(|k| entry_id(repos, Table::Unit, k, false)).collect::<Result<Vec<i64>>>()?;
     ids.sort_unstable();
     ids.dedup();
     Ok(ids)

@@ -25,9 +25,9 @@ pub fn pref(repos: &impl DeviceSettingsRepo) -> Result<Option<Locale>> {
     Ok(repos.device_setting(KEY)?.and_then(|v| parse_pref(&v).ok().flatten()))
 }
 
-/// The language in use: the choice, or `os`.
-pub fn in_use(repos: &impl DeviceSettingsRepo, os: Locale) -> Locale {
-    pref(repos).ok().flatten().unwrap_or(os)
+/// The language in use: the choice, or `os()` (asked only when following the system).
+pub fn in_use(repos: &impl DeviceSettingsRepo, os: impl FnOnce() -> Locale) -> Locale {
+    pref(repos).ok().flatten().unwrap_or_else(os)
 }
 
 /// Stores `system`, `en` or `nl`, renames the default entries not renamed by the user into the language now in
@@ -38,7 +38,7 @@ pub fn set_pref<S: Store>(store: &mut S, pref_text: &str, os: Locale) -> Result<
         Some(l) => repos.put_device_setting(KEY, l.tag()),
         None => repos.clear_device_setting(KEY),
     })?;
-    let now = in_use(&store.reader(), os);
+    let now = in_use(&store.reader(), || os);
     catalogue::localise(store, now)?;
     Ok(now)
 }
@@ -55,7 +55,7 @@ mod tests {
     fn choosing<S: Store>(store: &mut S) {
         catalogue::seed(store).unwrap();
         assert_eq!(pref(&store.reader()).unwrap(), None);
-        assert_eq!(in_use(&store.reader(), Locale::En), Locale::En, "as the system");
+        assert_eq!(in_use(&store.reader(), || Locale::En), Locale::En, "as the system");
         assert_eq!(set_pref(store, " nl ", Locale::En).unwrap(), Locale::Nl);
         assert_eq!(pref(&store.reader()).unwrap(), Some(Locale::Nl));
         let dutch: Vec<String> = Locale::Nl.texts().category_labels.iter().map(|l| l.to_string()).collect();

@@ -7,6 +7,7 @@ use crate::domain::catalogue::{clean_label, Table};
 use crate::error::{CoreError, Result};
 use crate::i18n::Msg;
 use crate::model::{NewPerson, Person};
+use crate::service::catalogue;
 use crate::store::{CatalogRepo, DeviceSettingsRepo, NewPersonRecord, PeopleRepo, PersonEdit, PersonRecord, Repos, RulesRepo, Store};
 use crate::time::{detect_os_zone, format_minutes, parse_day_start, WorkingDays, Zone};
 
@@ -116,12 +117,7 @@ pub fn update<S: Store>(store: &mut S, who: &str, input: &NewPerson) -> Result<P
 /// The id of entry `key` of `kind` when one is named: a live one, or the archived one the record already has.
 fn key_keeping(repos: &impl CatalogRepo, kind: Table, key: Option<&str>, had: Option<&str>) -> Result<Option<i64>> {
     let Some(key) = key.map(str::trim).filter(|k| !k.is_empty()) else { return Ok(None) };
-    let found = match repos.live_key(kind, key)? {
-        Some(id) => Some(id),
-        None if had == Some(key) => repos.entry_id(kind, key)?,
-        None => None,
-    };
-    found.map(Some).ok_or_else(|| CoreError::not_found(kind.entity(), key))
+    catalogue::entry_id(repos, kind, key, had == Some(key)).map(Some)
 }
 
 /// One person by id.
@@ -227,7 +223,7 @@ fn shown(p: PersonRecord, me: Option<i64>) -> Person {
 /// archived) is an error.
 fn optional_key(repos: &impl CatalogRepo, kind: Table, key: Option<&str>) -> Result<Option<i64>> {
     match key.map(str::trim).filter(|k| !k.is_empty()) {
-        Some(key) => repos.live_key(kind, key)?.map(Some).ok_or_else(|| CoreError::not_found(kind.entity(), key)),
+        Some(key) => catalogue::entry_id(repos, kind, key, false).map(Some),
         None => Ok(None),
     }
 }

@@ -9,7 +9,7 @@ use crate::error::{CoreError, Result};
 use crate::i18n::Msg;
 use crate::model::Person;
 use crate::service::people;
-use crate::store::{CatalogRepo, OnSameDay, PeopleRepo, Repos, RhythmRepo, Store};
+use crate::store::{OnSameDay, PeopleRepo, Repos, RhythmRepo, Store};
 use crate::time::{local_date, parse_date, parse_day_start, WorkingDays, Zone};
 
 /// The from-date of the rhythm or target that applied before the first change: all of the past. It lies
@@ -35,10 +35,7 @@ pub fn set_target<S: Store>(store: &mut S, now: DateTime<Utc>, person: &str, cat
     store.act(|repos| {
         let person_id = people::find(repos, person)?.id;
         let key = category.trim();
-        if key.is_empty() {
-            return Err(CoreError::invalid(Table::Category.entity(), Table::Category.choose()));
-        }
-        let category_id = repos.live_key(Table::Category, key)?.ok_or_else(|| CoreError::not_found("category", key))?;
+        let category_id = crate::service::catalogue::entry_id(repos, Table::Category, key, false)?;
         let from = change_from(repos, now, person_id)?;
         // What applied until now keeps applying to the past (the default, when none was set).
         let before = repos.stored_target(person_id, category_id)?;

@@ -35,7 +35,7 @@ pub(crate) fn validate(repos: &impl Repos, input: &NewRule, me: Option<i64>) -> 
             _ => None,
         };
         let category_id = match input.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-            Some(key) => Some(repos.live_key(Table::Category, key)?.ok_or_else(|| CoreError::not_found(Table::Category.entity(), key))?),
+            Some(key) => Some(crate::service::catalogue::entry_id(repos, Table::Category, key, false)?),
             None => None,
         };
         let needs_category = matches!(kind, Kind::Silence | Kind::ScoreDrop);
