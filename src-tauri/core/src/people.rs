@@ -11,7 +11,6 @@ use crate::store::Store;
 
 pub use crate::service::people::MAX_ROLE;
 pub use crate::store::sqlite::people::PersonClock;
-pub(crate) use crate::store::sqlite::people::{person_clock, resolve_person};
 
 impl Db {
     /// Validates and stores a new person; returns them.
@@ -105,6 +104,6 @@ impl Db {
 
     /// The zone, day start and working days of a person.
     pub fn person_clock(&self, id: i64) -> Result<PersonClock> {
-        person_clock(&self.conn, id)
+        crate::service::actions::person_clock(&self.reader(), id)
     }
 }

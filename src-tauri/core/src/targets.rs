@@ -1,7 +1,6 @@
 //! Targets, rhythm and absences on the desktop's database: [`Db`]'s methods, which call `service::rhythm`
 //! with the SQLite store. The types are `domain::targets`'s.
 
-use chrono::NaiveDate;
 
 use crate::db::Db;
 use crate::error::Result;
@@ -35,11 +34,6 @@ impl Db {
     /// Absences of one person (id or name) or of everyone, by start date.
     pub fn absences(&self, person: Option<&str>) -> Result<Vec<Absence>> {
         service::absences(&self.reader(), person)
-    }
-
-    /// Absence date ranges of a person overlapping `[from, to]`.
-    pub(crate) fn absence_ranges(&self, person_id: i64, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, NaiveDate)>> {
-        service::absence_ranges(&self.reader(), person_id, from, to)
     }
 
     /// Updates a person's working days and day start.

@@ -3,13 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::engine::{self, Facts, Rule};
 use crate::time::local_date;
 
 /// How far ahead the preview looks.
-pub(super) const PREVIEW_DAYS: u32 = 60;
+pub(crate) const PREVIEW_DAYS: u32 = 60;
 
 /// When the rule will next deliver, if nothing more is logged and scores stay as they are: the engine itself
 /// ([`engine::due`] and [`engine::select`]) asked at each candidate fire time of the next 60 days, so the
@@ -38,7 +39,17 @@ pub fn next_fire(
     candidates.sort();
     candidates.insert(0, now);
     candidates.into_iter().find(|&t| {
-        let (deliver, _) = engine::select(engine::due(rules, &facts, t), |d| super::is_stored(stored, d), newest);
+        let (deliver, _) = engine::select(engine::due(rules, &facts, t), |d| is_stored(stored, d), newest);
         !deliver.is_empty()
     }).map(|t| t.max(now))
+}
+
+/// Whether an occurrence is stored already, by its rule and key.
+///
+/// Mutation testing: `is_stored -> false` survives, and is equivalent here. A stored occurrence's fire time is
+/// never later than its group's newest stored one, so [`engine::select`] never delivers it again either way,
+/// and storing it twice is ignored (the store keeps each rule's key once). The check keeps a stored
+/// occurrence out of the comparison of a pass's own new ones, which is clearer than relying on that.
+pub(crate) fn is_stored(stored: &HashSet<(i64, String)>, d: &engine::Due) -> bool {
+    stored.contains(&(d.rule_id, d.key.clone()))
 }

@@ -471,7 +471,6 @@ mod tests {
 
 #[cfg(test)]
 mod trash_tests {
-    use super::*;
     use crate::model::NewPerson;
 
     /// A delete kept by an earlier Cadence (its payload as that version wrote it, without a uid) is restored

@@ -9,5 +9,6 @@ pub mod actions;
 pub mod followups;
 pub mod inbox;
 pub mod rules;
+pub mod reminders;
 pub mod language;
 pub mod stats;

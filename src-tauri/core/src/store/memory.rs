@@ -10,7 +10,7 @@ use crate::domain::targets::{Absence, Target};
 use crate::error::Result;
 use crate::store::{
     ActionFilter, ActionRecord, ActionRow, ActionsRepo, CatalogRepo, FollowupRow, FollowupsRepo, NewFollowupRecord, OccurrenceRow,
-    OccurrencesRepo, RuleRecord, StatsRepo, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
+    OccurrencesRepo, NewOccurrence, OccurrenceKey, RuleRecord, RuleRow, StatsRepo, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
     PersonEdit, PersonRecord, RhythmRepo, RulesRepo, SettingsRepo, Store,
 };
 use crate::time::WorkingDays;
@@ -387,6 +387,51 @@ impl RulesRepo for Mem<'_> {
 
     fn has_rule(&self, id: i64) -> Result<bool> {
         Ok(self.0.borrow().rules.contains_key(&id))
+    }
+
+    fn rule_row(&self, id: i64) -> Result<Option<RuleRow>> {
+        let state = self.0.borrow();
+        Ok(state.rules.get(&id).and_then(|r| Mem::rule_row(&state, id, r)))
+    }
+
+    fn rule_rows(&self, person_id: Option<i64>) -> Result<Vec<RuleRow>> {
+        let state = self.0.borrow();
+        let mut rows: Vec<RuleRow> = state
+            .rules
+            .iter()
+            .filter(|(_, r)| person_id.is_none_or(|p| r.person_id == p))
+            .filter_map(|(&id, r)| Mem::rule_row(&state, id, r))
+            .collect();
+        rows.sort_by(|a, b| (nocase(&a.person_name), a.id).cmp(&(nocase(&b.person_name), b.id)));
+        Ok(rows)
+    }
+}
+
+impl Mem<'_> {
+    /// A rule the rules service stored (the bare ones tests add have no settings to read).
+    fn rule_row(state: &State, id: i64, r: &Rule) -> Option<RuleRow> {
+        let record = r.record.as_ref()?;
+        let person = state.people.get(&r.person_id)?;
+        Some(RuleRow {
+            id,
+            person_id: r.person_id,
+            person_name: person.new.name.clone(),
+            person_archived: person.archived_at.is_some(),
+            created_by: record.created_by,
+            created_by_name: record.created_by.and_then(|m| state.people.get(&m)).map(|m| m.new.name.clone()),
+            kind: record.kind.as_str().to_string(),
+            at: record.at.clone(),
+            weekdays: record.weekdays,
+            category: Mem::key_of(state, record.category_id),
+            after_days: record.after_days,
+            threshold: record.threshold,
+            drop_points: record.drop_points,
+            min_streak: record.min_streak,
+            quiet_from: record.quiet_from.clone(),
+            quiet_to: record.quiet_to.clone(),
+            paused: r.paused,
+            active_from: r.active_from,
+        })
     }
 }
 
@@ -781,6 +826,65 @@ impl OccurrencesRepo for Mem<'_> {
         }
         Ok(())
     }
+
+    fn occurrence_keys(&self, rule_id: Option<i64>) -> Result<Vec<OccurrenceKey>> {
+        Ok(self
+            .0
+            .borrow()
+            .occurrences
+            .values()
+            .filter(|(o, _, _)| rule_id.is_none_or(|r| o.rule_id == r))
+            .map(|(o, _, _)| OccurrenceKey { rule_id: o.rule_id, key: o.key.clone(), followup_id: o.followup_id, fire_at: o.fire_at })
+            .collect())
+    }
+
+    fn insert_occurrence(&mut self, n: &NewOccurrence) -> Result<Option<i64>> {
+        let mut state = self.0.borrow_mut();
+        if state.occurrences.values().any(|(o, _, _)| o.rule_id == n.rule_id && o.key == n.key) {
+            return Ok(None);
+        }
+        let id = next_id(&state.occurrences);
+        let row = OccurrenceRow {
+            id,
+            rule_id: n.rule_id,
+            person_id: n.person_id,
+            person_name: String::new(),
+            tz: String::new(),
+            kind: n.kind.clone(),
+            category: n.category.clone(),
+            followup_id: n.followup_id,
+            key: n.key.clone(),
+            fire_at: n.fire_at,
+            fired_at: n.fired_at,
+            late: n.late,
+            state: if n.missed { "dismissed" } else { "fired" }.into(),
+            snoozed_until: None,
+            seen: false,
+            title: n.title.clone(),
+            body: n.body.clone(),
+        };
+        state.occurrences.insert(id, (row, n.missed, None));
+        Ok(Some(id))
+    }
+
+    fn refire_snoozed(&mut self, now: i64) -> Result<Vec<i64>> {
+        let mut state = self.0.borrow_mut();
+        let due: Vec<i64> = state
+            .occurrences
+            .iter()
+            .filter(|(_, (o, _, _))| o.state == "snoozed" && o.snoozed_until.is_some_and(|u| u <= now) && Mem::live(&state, o))
+            .map(|(&id, _)| id)
+            .collect();
+        for id in &due {
+            if let Some((o, _, refired)) = state.occurrences.get_mut(id) {
+                o.state = "fired".into();
+                o.seen = false;
+                o.snoozed_until = None;
+                *refired = Some(now);
+            }
+        }
+        Ok(due)
+    }
 }
 
 impl StatsRepo for Mem<'_> {
@@ -826,5 +930,17 @@ impl StatsRepo for Mem<'_> {
         let last = reached.iter().map(|a| a.local_date.clone()).max();
         let count = reached.iter().filter(|a| a.local_date.as_str() >= from).count() as u32;
         Ok((last, count))
+    }
+
+    fn last_action_dates(&self, person_id: i64, as_of: &str) -> Result<Vec<(String, String)>> {
+        let state = self.0.borrow();
+        let mut last: BTreeMap<i64, String> = BTreeMap::new();
+        for a in state.actions.values().filter(|a| a.person_id == person_id && a.local_date.as_str() <= as_of) {
+            let e = last.entry(a.category_id).or_default();
+            if a.local_date > *e {
+                *e = a.local_date.clone();
+            }
+        }
+        Ok(last.into_iter().filter_map(|(c, d)| Mem::key_of(&state, Some(c)).map(|k| (k, d))).collect())
     }
 }

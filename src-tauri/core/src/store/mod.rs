@@ -172,6 +172,35 @@ pub trait RulesRepo {
     fn delete_rule(&mut self, id: i64) -> Result<bool>;
     /// Whether rule `id` exists.
     fn has_rule(&self, id: i64) -> Result<bool>;
+    /// Rule `id` as read.
+    fn rule_row(&self, id: i64) -> Result<Option<RuleRow>>;
+    /// The rules of one person or everyone, by the person's name (ignoring case), then id.
+    fn rule_rows(&self, person_id: Option<i64>) -> Result<Vec<RuleRow>>;
+}
+
+/// A reminder rule as read, with its person's and its maker's names; its category by key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleRow {
+    pub id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub person_archived: bool,
+    pub created_by: Option<i64>,
+    pub created_by_name: Option<String>,
+    /// As stored: an unknown kind is refused when the rule is read.
+    pub kind: String,
+    pub at: String,
+    pub weekdays: Option<i64>,
+    pub category: Option<String>,
+    pub after_days: Option<u32>,
+    pub threshold: Option<f64>,
+    pub drop_points: Option<f64>,
+    pub min_streak: Option<u32>,
+    pub quiet_from: Option<String>,
+    pub quiet_to: Option<String>,
+    pub paused: bool,
+    /// From when it counts (milliseconds): its creation, or when it was last edited or resumed.
+    pub active_from: i64,
 }
 
 /// This device's own settings (language, shortcut, who "I" am, the device id): never shared.
@@ -388,6 +417,39 @@ pub trait OccurrencesRepo {
     fn snooze_fired(&mut self, until: i64) -> Result<u32>;
     /// Marks every `fired` occurrence seen.
     fn mark_fired_seen(&mut self) -> Result<()>;
+    /// Every stored occurrence (of one rule, or all), missed ones too.
+    fn occurrence_keys(&self, rule_id: Option<i64>) -> Result<Vec<OccurrenceKey>>;
+    /// Stores what a pass found, unless its rule already has an occurrence with its key; its id, `None` when
+    /// it was there already.
+    fn insert_occurrence(&mut self, occurrence: &NewOccurrence) -> Result<Option<i64>>;
+    /// Fires again, unseen, every live `snoozed` occurrence whose snooze ended by `now`; their ids.
+    fn refire_snoozed(&mut self, now: i64) -> Result<Vec<i64>>;
+}
+
+/// What identifies a stored occurrence, and when it was due (milliseconds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OccurrenceKey {
+    pub rule_id: i64,
+    pub key: String,
+    pub followup_id: Option<i64>,
+    pub fire_at: i64,
+}
+
+/// An occurrence a pass stores: delivered (`fired`) or passed over (`missed`, stored `dismissed`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewOccurrence {
+    pub rule_id: i64,
+    pub key: String,
+    pub person_id: i64,
+    pub kind: String,
+    pub category: Option<String>,
+    pub followup_id: Option<i64>,
+    pub fire_at: i64,
+    pub fired_at: i64,
+    pub late: bool,
+    pub title: String,
+    pub body: String,
+    pub missed: bool,
 }
 
 /// What the statistics read of a person's actions, grouped as a hand-written report would.
@@ -402,6 +464,8 @@ pub trait StatsRepo {
     /// For a layer, unit or value (`kind`, id): the last local date up to `as_of` the person's actions reached
     /// it, and how many of them did between `from` and `as_of`.
     fn link_use(&self, kind: Table, person_id: i64, target_id: i64, from: &str, as_of: &str) -> Result<(Option<String>, u32)>;
+    /// `(category key, local date)`: the last date up to `as_of` the person logged in each category that has one.
+    fn last_action_dates(&self, person_id: i64, as_of: &str) -> Result<Vec<(String, String)>>;
 }
 
 /// Every port, for services that need several.

@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use crate::error::Result;
 use crate::store::sqlite::Sql;
-use crate::store::{OccurrenceRow, OccurrencesRepo};
+use crate::store::{NewOccurrence, OccurrenceKey, OccurrenceRow, OccurrencesRepo};
 
 const ROW_SQL: &str = "SELECT o.id, o.rule_id, o.person_id, p.name, o.kind, o.category, o.followup_id, o.occurrence,
         o.fire_at, o.fired_at, o.late, o.state, o.snoozed_until, o.seen, o.title, o.body, p.tz
@@ -12,7 +12,7 @@ const ROW_SQL: &str = "SELECT o.id, o.rule_id, o.person_id, p.name, o.kind, o.ca
 
 /// An occurrence still worth showing: its person is not archived and its promise (if any) not deleted. The
 /// others rest, kept, and come back when the person is restored or the delete undone.
-pub(crate) const LIVE: &str = "o.person_id NOT IN (SELECT id FROM people WHERE archived_at IS NOT NULL)
+const LIVE: &str = "o.person_id NOT IN (SELECT id FROM people WHERE archived_at IS NOT NULL)
      AND (o.followup_id IS NULL OR o.followup_id NOT IN (SELECT id FROM followups WHERE deleted_at IS NOT NULL))";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<OccurrenceRow> {
@@ -71,5 +71,32 @@ impl OccurrencesRepo for Sql<'_> {
     fn mark_fired_seen(&mut self) -> Result<()> {
         self.0.execute("UPDATE reminder_occurrences SET seen = 1 WHERE state = 'fired' AND seen = 0", [])?;
         Ok(())
+    }
+
+    fn occurrence_keys(&self, rule_id: Option<i64>) -> Result<Vec<OccurrenceKey>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT rule_id, occurrence, followup_id, fire_at FROM reminder_occurrences WHERE ?1 IS NULL OR rule_id = ?1",
+        )?;
+        let rows = stmt.query_map([rule_id], |r| Ok(OccurrenceKey { rule_id: r.get(0)?, key: r.get(1)?, followup_id: r.get(2)?, fire_at: r.get(3)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn insert_occurrence(&mut self, o: &NewOccurrence) -> Result<Option<i64>> {
+        let state = if o.missed { "dismissed" } else { "fired" };
+        let n = self.0.prepare_cached(
+            "INSERT OR IGNORE INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id,
+                 fire_at, fired_at, late, title, body, state, missed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(params![o.rule_id, o.key, o.person_id, o.kind, o.category, o.followup_id, o.fire_at, o.fired_at, o.late,
+                         o.title, o.body, state, o.missed])?;
+        Ok((n == 1).then(|| self.0.last_insert_rowid()))
+    }
+
+    fn refire_snoozed(&mut self, now: i64) -> Result<Vec<i64>> {
+        let sql = format!(
+            "UPDATE reminder_occurrences AS o SET state = 'fired', refired_at = ?1, seen = 0, snoozed_until = NULL
+             WHERE o.state = 'snoozed' AND o.snoozed_until <= ?1 AND {LIVE} RETURNING id"
+        );
+        Ok(self.0.prepare_cached(&sql)?.query_map([now], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
     }
 }

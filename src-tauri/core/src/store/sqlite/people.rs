@@ -1,13 +1,12 @@
 //! People in SQLite: the `people` table, its catalogue joins, and the lookups other areas still make on a
 //! connection of their own (by id or name, a person's clock, "archived?").
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row};
 
-use crate::error::{CoreError, Result};
-use crate::i18n::Msg;
+use crate::error::Result;
 use crate::store::sqlite::Sql;
 use crate::store::{NewPersonRecord, PeopleRepo, PersonEdit, PersonRecord};
-use crate::time::{WorkingDays, Zone};
+use crate::time::WorkingDays;
 
 const PERSON_SQL: &str = "SELECT p.id, p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start,
         p.archived_at IS NOT NULL, p.created_at, p.uid
@@ -76,25 +75,3 @@ impl PeopleRepo for Sql<'_> {
 
 pub use crate::domain::people::PersonClock;
 
-/// The zone, day start and working days of person `id`.
-pub(crate) fn person_clock(conn: &Connection, id: i64) -> Result<PersonClock> {
-    let (tz, working, day_start): (String, i64, u32) = conn
-        .prepare_cached("SELECT tz, working_days, day_start FROM people WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?
-        .ok_or_else(|| CoreError::not_found("person", id.to_string()))?;
-    Ok(PersonClock { id, zone: Zone::parse(&tz)?, day_start, working_days: WorkingDays::from_bits(working) })
-}
-
-/// Resolves a person id or (case-insensitive) name to an id.
-pub(crate) fn resolve_person(conn: &Connection, id_or_name: &str) -> Result<i64> {
-    let text = id_or_name.trim();
-    if text.is_empty() {
-        return Err(CoreError::invalid("person", Msg::new("person.choose")));
-    }
-    let found: Option<i64> = match text.parse::<i64>() {
-        Ok(id) => conn.prepare_cached("SELECT id FROM people WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?,
-        Err(_) => Sql(conn).person_named(text)?,
-    };
-    found.ok_or_else(|| CoreError::not_found("person", text))
-}

@@ -1,10 +1,39 @@
 //! Reminder rules in SQLite: `reminder_rules` (their occurrences go with them, ON DELETE CASCADE).
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension, Row};
 
 use crate::error::Result;
 use crate::store::sqlite::Sql;
-use crate::store::{RuleRecord, RulesRepo};
+use crate::store::{RuleRecord, RuleRow, RulesRepo};
+
+const ROW_SQL: &str = "SELECT r.id, r.person_id, p.name, r.created_by, c2.name, r.kind, r.at_time, r.weekdays, c.key,
+        r.after_days, r.threshold, r.drop_pts, r.min_streak, r.quiet_from, r.quiet_to, r.paused, coalesce(r.active_from, r.created_at),
+        p.archived_at IS NOT NULL
+     FROM reminder_rules r JOIN people p ON p.id = r.person_id
+     LEFT JOIN people c2 ON c2.id = r.created_by LEFT JOIN categories c ON c.id = r.category_id";
+
+fn row(r: &Row<'_>) -> rusqlite::Result<RuleRow> {
+    Ok(RuleRow {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        person_name: r.get(2)?,
+        created_by: r.get(3)?,
+        created_by_name: r.get(4)?,
+        kind: r.get(5)?,
+        at: r.get(6)?,
+        weekdays: r.get(7)?,
+        category: r.get(8)?,
+        after_days: r.get(9)?,
+        threshold: r.get(10)?,
+        drop_points: r.get(11)?,
+        min_streak: r.get(12)?,
+        quiet_from: r.get(13)?,
+        quiet_to: r.get(14)?,
+        paused: r.get(15)?,
+        active_from: r.get(16)?,
+        person_archived: r.get(17)?,
+    })
+}
 
 impl RulesRepo for Sql<'_> {
     fn restart_rules_of(&mut self, person_id: i64, from: i64) -> Result<()> {
@@ -46,5 +75,14 @@ impl RulesRepo for Sql<'_> {
 
     fn has_rule(&self, id: i64) -> Result<bool> {
         Ok(self.0.prepare_cached("SELECT 1 FROM reminder_rules WHERE id = ?1")?.exists([id])?)
+    }
+
+    fn rule_row(&self, id: i64) -> Result<Option<RuleRow>> {
+        Ok(self.0.prepare_cached(&format!("{ROW_SQL} WHERE r.id = ?1"))?.query_row([id], row).optional()?)
+    }
+
+    fn rule_rows(&self, person_id: Option<i64>) -> Result<Vec<RuleRow>> {
+        let sql = format!("{ROW_SQL} WHERE ?1 IS NULL OR r.person_id = ?1 ORDER BY p.name, r.id");
+        Ok(self.0.prepare_cached(&sql)?.query_map([person_id], row)?.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -76,4 +76,19 @@ impl StatsRepo for Sql<'_> {
             .query_row(params![person_id, target_id, from, as_of], |r| r.get(0))?;
         Ok((last, count))
     }
+
+    fn last_action_dates(&self, person_id: i64, as_of: &str) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT c.key, (SELECT max(a.local_date) FROM actions a WHERE a.person_id = ?1 AND a.category_id = c.id
+                            AND a.local_date <= ?2) FROM categories c",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![person_id, as_of], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            if let (key, Some(date)) = row? {
+                out.push((key, date));
+            }
+        }
+        Ok(out)
+    }
 }
