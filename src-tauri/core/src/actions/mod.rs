@@ -10,7 +10,6 @@ use crate::service::actions as service;
 use crate::store::Store;
 
 pub use crate::service::actions::{MAX_NOTE, UNDO_DAYS};
-pub(crate) use crate::store::sqlite::actions::LINK_SQL;
 
 impl Db {
     /// Validates and stores a new action; returns it as stored.

@@ -69,6 +69,9 @@ pub fn default_target(key: &str) -> Target {
 #[serde(rename_all = "camelCase")]
 pub struct Absence {
     pub id: i64,
+    /// Created once, never reused: what an import matches on.
+    #[serde(default)]
+    pub uid: String,
     pub person_id: i64,
     pub person_name: String,
     pub from: String,

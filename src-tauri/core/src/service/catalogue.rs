@@ -267,7 +267,7 @@ pub fn update_entry<S: Store>(store: &mut S, list: &str, key: &str, patch: &Cata
                 return Err(CoreError::invalid("archived", Msg::new("organisation.keep_category")));
             }
         }
-        let change = EntryChange { label, colour, value_kind: patch.kind.clone(), external: patch.external, archived: patch.archived };
+        let change = EntryChange { label, colour, value_kind: patch.kind.clone(), external: patch.external, archived: patch.archived, ..EntryChange::default() };
         repos.change_entry(kind, id, &change)?;
         if let Some(units) = &units {
             repos.clear_channel_units(id)?;

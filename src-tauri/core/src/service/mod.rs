@@ -12,3 +12,4 @@ pub mod rules;
 pub mod reminders;
 pub mod language;
 pub mod stats;
+pub mod transfer;

@@ -15,7 +15,7 @@ use crate::time::{detect_os_zone, format_minutes, parse_day_start, WorkingDays, 
 pub const MAX_ROLE: usize = 120;
 
 /// The device setting naming the person who uses the app here.
-const SELF_KEY: &str = "self_person_id";
+pub(crate) const SELF_KEY: &str = "self_person_id";
 
 /// A person's input after validation; catalogue keys not yet resolved.
 #[derive(Debug, Clone)]
@@ -77,6 +77,7 @@ pub fn add<S: Store>(store: &mut S, now: DateTime<Utc>, input: &NewPerson) -> Re
             working_days: v.working_days,
             day_start: v.day_start,
             created_at: now.timestamp_millis(),
+            uid: None,
         })?;
         person(repos, id)
     })
@@ -353,6 +354,7 @@ mod tests {
                 working_days: WorkingDays::default(),
                 day_start: 0,
                 created_at: 0,
+                uid: None,
             })?;
             repos.put_device_setting(SELF_KEY, &id.to_string())?;
             assert!(repos.person(id)?.is_some(), "the work sees its own write");

@@ -46,7 +46,7 @@ fn rule_of(row: RuleRow, labels: &HashMap<String, String>) -> Result<(ReminderRu
         quiet,
         // An archived person's rules rest like paused ones.
         paused: row.paused || row.person_archived,
-        created: DateTime::<Utc>::from_timestamp_millis(row.active_from).unwrap_or_default(),
+        created: DateTime::<Utc>::from_timestamp_millis(row.active_from.unwrap_or(row.created_at)).unwrap_or_default(),
     };
     let view = ReminderRule {
         id: row.id,

@@ -73,7 +73,7 @@ pub fn target_history(repos: &impl RhythmRepo, person_id: i64) -> Result<TargetH
 
 /// The working days a person had over time, `(from, days)` by date; empty when they never changed.
 pub fn rhythm_history(repos: &impl RhythmRepo, person_id: i64) -> Result<Vec<(NaiveDate, WorkingDays)>> {
-    repos.rhythm_history(person_id)?.into_iter().map(|(from, days)| Ok((history_date(&from)?, days))).collect()
+    repos.rhythm_history(person_id)?.into_iter().map(|(from, days, _)| Ok((history_date(&from)?, days))).collect()
 }
 
 /// Changes a person's working days and day start (the ones given), from their today on.

@@ -10,7 +10,7 @@ use crate::domain::targets::{Absence, Target};
 use crate::error::Result;
 use crate::store::{
     ActionFilter, ActionRecord, ActionRow, ActionsRepo, CatalogRepo, FollowupRow, FollowupsRepo, NewFollowupRecord, OccurrenceRow,
-    OccurrencesRepo, NewOccurrence, OccurrenceKey, RuleRecord, RuleRow, StatsRepo, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
+    OccurrencesRepo, NewOccurrence, OccurrenceKey, OccurrenceRecord, FollowupRecord, TargetRow, RuleRecord, RuleRow, StatsRepo, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
     PersonEdit, PersonRecord, RhythmRepo, RulesRepo, SettingsRepo, Store,
 };
 use crate::time::WorkingDays;
@@ -34,7 +34,10 @@ struct Entry {
 #[derive(Debug, Clone)]
 struct Rule {
     person_id: i64,
-    active_from: i64,
+    uid: String,
+    created_at: i64,
+    /// Set when the rule was edited or resumed (or its person's rules restarted).
+    active_from: Option<i64>,
     /// Set by the rules service (absent for the rules tests add directly).
     record: Option<RuleRecord>,
     paused: bool,
@@ -54,7 +57,9 @@ struct State {
     /// (person, from) -> (days, day start).
     rhythm_history: BTreeMap<(i64, String), (WorkingDays, u32)>,
     /// id -> (person, from, to, reason).
-    absences: BTreeMap<i64, (i64, String, String, String)>,
+    absences: BTreeMap<i64, StoredAbsence>,
+    /// (person, category) -> the target's uid.
+    target_uids: BTreeMap<(i64, i64), String>,
     actions: BTreeMap<i64, ActionRecord>,
     /// Ids are never reused, as with SQLite's AUTOINCREMENT.
     last_action_id: i64,
@@ -67,6 +72,15 @@ struct State {
     last_followup_id: i64,
     /// id -> (occurrence, missed, fired again at).
     occurrences: BTreeMap<i64, (OccurrenceRow, bool, Option<i64>)>,
+}
+
+#[derive(Debug, Clone)]
+struct StoredAbsence {
+    person_id: i64,
+    from: String,
+    to: String,
+    reason: String,
+    uid: String,
 }
 
 #[derive(Debug, Clone)]
@@ -117,7 +131,7 @@ impl MemoryStore {
     pub fn add_rule(&mut self, person_id: i64, active_from: i64) -> i64 {
         let mut state = self.state.borrow_mut();
         let id = next_id(&state.rules);
-        state.rules.insert(id, Rule { person_id, active_from, record: None, paused: false });
+        state.rules.insert(id, Rule { person_id, uid: new_uid(), created_at: active_from, active_from: None, record: None, paused: false });
         id
     }
 
@@ -132,7 +146,7 @@ impl MemoryStore {
 
     /// When rule `id` counts from.
     pub fn rule_active_from(&self, id: i64) -> Option<i64> {
-        self.state.borrow().rules.get(&id).map(|r| r.active_from)
+        self.state.borrow().rules.get(&id).map(|r| r.active_from.unwrap_or(r.created_at))
     }
 
     /// Rule `id`'s settings and whether it is paused, as stored.
@@ -146,6 +160,13 @@ impl Store for MemoryStore {
 
     fn reader(&self) -> Mem<'_> {
         Mem(&self.state)
+    }
+
+    fn trial<T>(&mut self, f: impl FnOnce(&mut Mem<'_>) -> Result<T>) -> Result<T> {
+        let before = self.state.borrow().clone();
+        let out = f(&mut Mem(&self.state));
+        *self.state.borrow_mut() = before;
+        out
     }
 
     fn act<T>(&mut self, f: impl FnOnce(&mut Mem<'_>) -> Result<T>) -> Result<T> {
@@ -177,6 +198,7 @@ impl Mem<'_> {
             working_days: p.new.working_days,
             day_start: p.new.day_start,
             archived: p.archived_at.is_some(),
+            archived_at: p.archived_at,
             created_at: p.new.created_at,
         }
     }
@@ -209,7 +231,8 @@ impl PeopleRepo for Mem<'_> {
         debug_assert!(self.person_named(&person.name)?.is_none(), "names are unique, ignoring case");
         let mut state = self.0.borrow_mut();
         let id = next_id(&state.people);
-        state.people.insert(id, StoredPerson { new: person.clone(), uid: new_uid(), archived_at: None });
+        let uid = person.uid.clone().unwrap_or_else(new_uid);
+        state.people.insert(id, StoredPerson { new: person.clone(), uid, archived_at: None });
         Ok(id)
     }
 
@@ -229,6 +252,17 @@ impl PeopleRepo for Mem<'_> {
             if let Some(tz) = &edit.tz {
                 p.new.tz = tz.clone();
             }
+        }
+        Ok(())
+    }
+
+    fn person_by_uid(&self, uid: &str) -> Result<Option<i64>> {
+        Ok(self.0.borrow().people.iter().find(|(_, p)| p.uid == uid).map(|(id, _)| *id))
+    }
+
+    fn set_person_uid(&mut self, id: i64, uid: &str) -> Result<()> {
+        if let Some(p) = self.0.borrow_mut().people.get_mut(&id) {
+            p.uid = uid.to_string();
         }
         Ok(())
     }
@@ -302,6 +336,12 @@ impl CatalogRepo for Mem<'_> {
         if let Some(archived) = c.archived {
             r.archived = archived;
         }
+        if let Some(rank) = c.rank.filter(|_| matches!(kind, Table::Category | Table::Layer)) {
+            r.rank = rank;
+        }
+        if let Some(uid) = &c.uid {
+            r.uid = uid.clone();
+        }
         Ok(())
     }
 
@@ -346,7 +386,7 @@ impl SettingsRepo for Mem<'_> {
 impl RulesRepo for Mem<'_> {
     fn restart_rules_of(&mut self, person_id: i64, from: i64) -> Result<()> {
         for rule in self.0.borrow_mut().rules.values_mut().filter(|r| r.person_id == person_id) {
-            rule.active_from = from;
+            rule.active_from = Some(from);
         }
         Ok(())
     }
@@ -354,7 +394,8 @@ impl RulesRepo for Mem<'_> {
     fn insert_rule(&mut self, rule: &RuleRecord, created_at: i64) -> Result<i64> {
         let mut state = self.0.borrow_mut();
         let id = next_id(&state.rules);
-        state.rules.insert(id, Rule { person_id: rule.person_id, active_from: created_at, record: Some(rule.clone()), paused: false });
+        let stored = Rule { person_id: rule.person_id, uid: new_uid(), created_at, active_from: None, record: Some(rule.clone()), paused: false };
+        state.rules.insert(id, stored);
         Ok(id)
     }
 
@@ -363,7 +404,7 @@ impl RulesRepo for Mem<'_> {
         let Some(stored) = state.rules.get_mut(&id) else { return Ok(false) };
         let created_by = rule.created_by.or(stored.record.as_ref().and_then(|r| r.created_by));
         stored.person_id = rule.person_id;
-        stored.active_from = active_from;
+        stored.active_from = Some(active_from);
         stored.record = Some(RuleRecord { created_by, ..rule.clone() });
         Ok(true)
     }
@@ -373,7 +414,7 @@ impl RulesRepo for Mem<'_> {
         let Some(stored) = state.rules.get_mut(&id) else { return Ok(false) };
         stored.paused = paused;
         if !paused {
-            stored.active_from = now;
+            stored.active_from = Some(now);
         }
         Ok(true)
     }
@@ -387,6 +428,17 @@ impl RulesRepo for Mem<'_> {
 
     fn has_rule(&self, id: i64) -> Result<bool> {
         Ok(self.0.borrow().rules.contains_key(&id))
+    }
+
+    fn put_rule(&mut self, uid: &str, rule: &RuleRecord, paused: bool, created_at: i64, active_from: Option<i64>) -> Result<bool> {
+        let mut state = self.0.borrow_mut();
+        if state.rules.values().any(|r| r.uid == uid) {
+            return Ok(false);
+        }
+        let id = next_id(&state.rules);
+        let stored = Rule { person_id: rule.person_id, uid: uid.to_string(), created_at, active_from, record: Some(rule.clone()), paused };
+        state.rules.insert(id, stored);
+        Ok(true)
     }
 
     fn rule_row(&self, id: i64) -> Result<Option<RuleRow>> {
@@ -431,6 +483,8 @@ impl Mem<'_> {
             quiet_to: record.quiet_to.clone(),
             paused: r.paused,
             active_from: r.active_from,
+            uid: r.uid.clone(),
+            created_at: r.created_at,
         })
     }
 }
@@ -484,7 +538,9 @@ impl RhythmRepo for Mem<'_> {
     }
 
     fn put_target(&mut self, person_id: i64, category_id: i64, target: Target) -> Result<()> {
-        self.0.borrow_mut().targets.insert((person_id, category_id), target);
+        let mut state = self.0.borrow_mut();
+        state.targets.insert((person_id, category_id), target);
+        state.target_uids.entry((person_id, category_id)).or_insert_with(new_uid);
         Ok(())
     }
 
@@ -518,15 +574,59 @@ impl RhythmRepo for Mem<'_> {
         Ok(())
     }
 
-    fn rhythm_history(&self, person_id: i64) -> Result<Vec<(String, WorkingDays)>> {
+    fn rhythm_history(&self, person_id: i64) -> Result<Vec<(String, WorkingDays, u32)>> {
         let state = self.0.borrow();
-        Ok(state.rhythm_history.iter().filter(|((p, _), _)| *p == person_id).map(|((_, from), (days, _))| (from.clone(), *days)).collect())
+        Ok(state
+            .rhythm_history
+            .iter()
+            .filter(|((p, _), _)| *p == person_id)
+            .map(|((_, from), (days, start))| (from.clone(), *days, *start))
+            .collect())
+    }
+
+    fn all_targets(&self) -> Result<Vec<TargetRow>> {
+        let state = self.0.borrow();
+        Ok(state
+            .targets
+            .iter()
+            .map(|(&(person_id, category_id), &target)| TargetRow {
+                person_id,
+                category_id,
+                target,
+                uid: state.target_uids.get(&(person_id, category_id)).cloned().unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    fn set_target_uid(&mut self, person_id: i64, category_id: i64, uid: &str) -> Result<()> {
+        let mut state = self.0.borrow_mut();
+        if state.targets.contains_key(&(person_id, category_id)) {
+            state.target_uids.insert((person_id, category_id), uid.to_string());
+        }
+        Ok(())
+    }
+
+    fn clear_target_history(&mut self, person_id: i64, category_id: i64) -> Result<()> {
+        self.0.borrow_mut().target_history.retain(|(p, c, _), _| (*p, *c) != (person_id, category_id));
+        Ok(())
+    }
+
+    fn put_absence(&mut self, uid: &str, person_id: i64, from: &str, to: &str, reason: &str) -> Result<bool> {
+        let mut state = self.0.borrow_mut();
+        if state.absences.values().any(|a| a.uid == uid) {
+            return Ok(false);
+        }
+        let id = next_id(&state.absences);
+        let absence = StoredAbsence { person_id, from: from.into(), to: to.into(), reason: reason.into(), uid: uid.into() };
+        state.absences.insert(id, absence);
+        Ok(true)
     }
 
     fn insert_absence(&mut self, person_id: i64, from: &str, to: &str, reason: &str) -> Result<i64> {
         let mut state = self.0.borrow_mut();
         let id = next_id(&state.absences);
-        state.absences.insert(id, (person_id, from.to_string(), to.to_string(), reason.to_string()));
+        let absence = StoredAbsence { person_id, from: from.into(), to: to.into(), reason: reason.into(), uid: new_uid() };
+        state.absences.insert(id, absence);
         Ok(id)
     }
 
@@ -539,15 +639,16 @@ impl RhythmRepo for Mem<'_> {
         let mut out: Vec<Absence> = state
             .absences
             .iter()
-            .filter(|(_, (p, ..))| person_id.is_none_or(|want| want == *p))
-            .filter_map(|(id, (p, from, to, reason))| {
-                state.people.get(p).map(|person| Absence {
+            .filter(|(_, a)| person_id.is_none_or(|want| want == a.person_id))
+            .filter_map(|(id, a)| {
+                state.people.get(&a.person_id).map(|person| Absence {
                     id: *id,
-                    person_id: *p,
+                    uid: a.uid.clone(),
+                    person_id: a.person_id,
                     person_name: person.new.name.clone(),
-                    from: from.clone(),
-                    to: to.clone(),
-                    reason: reason.clone(),
+                    from: a.from.clone(),
+                    to: a.to.clone(),
+                    reason: a.reason.clone(),
                 })
             })
             .collect();
@@ -560,8 +661,8 @@ impl RhythmRepo for Mem<'_> {
         Ok(state
             .absences
             .values()
-            .filter(|(p, a, b, _)| *p == person_id && b.as_str() >= from && a.as_str() <= to)
-            .map(|(_, a, b, _)| (a.clone(), b.clone()))
+            .filter(|a| a.person_id == person_id && a.to.as_str() >= from && a.from.as_str() <= to)
+            .map(|a| (a.from.clone(), a.to.clone()))
             .collect())
     }
 }
@@ -631,6 +732,10 @@ impl ActionsRepo for Mem<'_> {
     fn remove_action(&mut self, id: i64) -> Result<()> {
         self.0.borrow_mut().actions.remove(&id);
         Ok(())
+    }
+
+    fn action_by_uid(&self, uid: &str) -> Result<Option<i64>> {
+        Ok(self.0.borrow().actions.iter().find(|(_, a)| a.uid.as_deref() == Some(uid)).map(|(id, _)| *id))
     }
 
     fn action_record(&self, id: i64) -> Result<Option<ActionRecord>> {
@@ -708,6 +813,49 @@ impl FollowupsRepo for Mem<'_> {
         let id = state.last_followup_id;
         state.followups.insert(id, StoredFollowup { new: followup.clone(), uid: new_uid(), closed: None, deleted_at: None });
         Ok(id)
+    }
+
+    fn followup_by_uid(&self, uid: &str) -> Result<Option<i64>> {
+        Ok(self.0.borrow().followups.iter().find(|(_, f)| f.uid == uid).map(|(id, _)| *id))
+    }
+
+    fn followup_records(&self) -> Result<Vec<FollowupRecord>> {
+        Ok(self
+            .0
+            .borrow()
+            .followups
+            .iter()
+            .filter(|(_, f)| f.deleted_at.is_none())
+            .map(|(&id, f)| FollowupRecord {
+                id,
+                uid: f.uid.clone(),
+                person_id: f.new.person_id,
+                text: f.new.text.clone(),
+                due: f.new.due.clone(),
+                from_action_id: f.new.from_action_id,
+                created_at: f.new.created_at,
+                closed_at: f.closed.as_ref().map(|c| c.0),
+                closed_date: f.closed.as_ref().map(|c| c.1.clone()),
+                closing_action_id: f.closed.as_ref().map(|c| c.2),
+            })
+            .collect())
+    }
+
+    fn put_followup(&mut self, f: &FollowupRecord) -> Result<bool> {
+        let mut state = self.0.borrow_mut();
+        if state.followups.values().any(|x| x.uid == f.uid) {
+            return Ok(false);
+        }
+        state.last_followup_id = state.last_followup_id.max(state.followups.keys().next_back().copied().unwrap_or(0)) + 1;
+        let id = state.last_followup_id;
+        let new = NewFollowupRecord { person_id: f.person_id, text: f.text.clone(), due: f.due.clone(), from_action_id: f.from_action_id, created_at: f.created_at };
+        // A closed one keeps when, on which day and by which action it was closed (all three travel together).
+        let closed = match (f.closed_at, &f.closed_date, f.closing_action_id) {
+            (Some(at), Some(date), Some(action)) => Some((at, date.clone(), action)),
+            _ => None,
+        };
+        state.followups.insert(id, StoredFollowup { new, uid: f.uid.clone(), closed, deleted_at: None });
+        Ok(true)
     }
 
     fn followup_row(&self, id: i64) -> Result<Option<FollowupRow>> {
@@ -867,6 +1015,62 @@ impl OccurrencesRepo for Mem<'_> {
         Ok(Some(id))
     }
 
+    fn occurrence_records(&self) -> Result<Vec<OccurrenceRecord>> {
+        Ok(self
+            .0
+            .borrow()
+            .occurrences
+            .values()
+            .map(|(o, missed, refired_at)| OccurrenceRecord {
+                rule_id: o.rule_id,
+                key: o.key.clone(),
+                person_id: o.person_id,
+                kind: o.kind.clone(),
+                category: o.category.clone(),
+                followup_id: o.followup_id,
+                fire_at: o.fire_at,
+                fired_at: o.fired_at,
+                late: o.late,
+                state: o.state.clone(),
+                snoozed_until: o.snoozed_until,
+                refired_at: *refired_at,
+                seen: o.seen,
+                title: o.title.clone(),
+                body: o.body.clone(),
+                missed: *missed,
+            })
+            .collect())
+    }
+
+    fn put_occurrence(&mut self, n: &OccurrenceRecord) -> Result<bool> {
+        let mut state = self.0.borrow_mut();
+        if state.occurrences.values().any(|(o, _, _)| o.rule_id == n.rule_id && o.key == n.key) {
+            return Ok(false);
+        }
+        let id = next_id(&state.occurrences);
+        let row = OccurrenceRow {
+            id,
+            rule_id: n.rule_id,
+            person_id: n.person_id,
+            person_name: String::new(),
+            tz: String::new(),
+            kind: n.kind.clone(),
+            category: n.category.clone(),
+            followup_id: n.followup_id,
+            key: n.key.clone(),
+            fire_at: n.fire_at,
+            fired_at: n.fired_at,
+            late: n.late,
+            state: n.state.clone(),
+            snoozed_until: n.snoozed_until,
+            seen: n.seen,
+            title: n.title.clone(),
+            body: n.body.clone(),
+        };
+        state.occurrences.insert(id, (row, n.missed, n.refired_at));
+        Ok(true)
+    }
+
     fn refire_snoozed(&mut self, now: i64) -> Result<Vec<i64>> {
         let mut state = self.0.borrow_mut();
         let due: Vec<i64> = state
@@ -942,5 +1146,25 @@ impl StatsRepo for Mem<'_> {
             }
         }
         Ok(last.into_iter().filter_map(|(c, d)| Mem::key_of(&state, Some(c)).map(|k| (k, d))).collect())
+    }
+
+    fn record_counts(&self) -> Result<Vec<(&'static str, i64)>> {
+        let state = self.0.borrow();
+        let entries = |kind: Table| state.catalogue.values().filter(|e| e.kind == kind).count();
+        let counts = [
+            state.people.len(),
+            state.actions.len(),
+            state.followups.len(),
+            state.absences.len(),
+            state.targets.len(),
+            state.rules.len(),
+            state.occurrences.len(),
+            entries(Table::Value),
+            entries(Table::Category),
+            entries(Table::Channel),
+            entries(Table::Unit),
+            entries(Table::Layer),
+        ];
+        Ok(crate::store::RECORD_KINDS.iter().zip(counts).map(|(kind, n)| (*kind, n as i64)).collect())
     }
 }

@@ -27,6 +27,8 @@ pub struct PersonRecord {
     pub working_days: WorkingDays,
     pub day_start: u32,
     pub archived: bool,
+    /// When they were archived (milliseconds).
+    pub archived_at: Option<i64>,
     /// Milliseconds since the epoch.
     pub created_at: i64,
 }
@@ -43,6 +45,8 @@ pub struct NewPersonRecord {
     pub day_start: u32,
     /// Milliseconds since the epoch.
     pub created_at: i64,
+    /// `None`: a new random one.
+    pub uid: Option<String>,
 }
 
 /// An edit of a person, validated, its catalogue references resolved.
@@ -69,6 +73,10 @@ pub trait PeopleRepo {
     fn set_person_archived(&mut self, id: i64, at: Option<i64>) -> Result<()>;
     /// Changes a person's name, role, layer, unit and zone (`None`: the zone stays).
     fn update_person(&mut self, id: i64, edit: &PersonEdit) -> Result<()>;
+    /// The id of the person with this uid.
+    fn person_by_uid(&self, uid: &str) -> Result<Option<i64>>;
+    /// Gives person `id` another uid (one no other person has).
+    fn set_person_uid(&mut self, id: i64, uid: &str) -> Result<()>;
 }
 
 /// A catalogue entry as stored. Fields its kind does not have hold their defaults: a colour and a rank for
@@ -110,6 +118,10 @@ pub struct EntryChange {
     pub value_kind: Option<String>,
     pub external: Option<bool>,
     pub archived: Option<bool>,
+    /// Categories and layers only.
+    pub rank: Option<i64>,
+    /// Another uid (one no other entry of its kind has).
+    pub uid: Option<String>,
 }
 
 /// The organisation's catalogue (categories, channels, layers, units, values).
@@ -172,6 +184,9 @@ pub trait RulesRepo {
     fn delete_rule(&mut self, id: i64) -> Result<bool>;
     /// Whether rule `id` exists.
     fn has_rule(&self, id: i64) -> Result<bool>;
+    /// Stores a rule under its uid as it travels (paused or not, made and counting from when it says); false
+    /// when a rule with this uid is here already.
+    fn put_rule(&mut self, uid: &str, rule: &RuleRecord, paused: bool, created_at: i64, active_from: Option<i64>) -> Result<bool>;
     /// Rule `id` as read.
     fn rule_row(&self, id: i64) -> Result<Option<RuleRow>>;
     /// The rules of one person or everyone, by the person's name (ignoring case), then id.
@@ -182,6 +197,7 @@ pub trait RulesRepo {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleRow {
     pub id: i64,
+    pub uid: String,
     pub person_id: i64,
     pub person_name: String,
     pub person_archived: bool,
@@ -199,8 +215,10 @@ pub struct RuleRow {
     pub quiet_from: Option<String>,
     pub quiet_to: Option<String>,
     pub paused: bool,
-    /// From when it counts (milliseconds): its creation, or when it was last edited or resumed.
-    pub active_from: i64,
+    /// Milliseconds since the epoch.
+    pub created_at: i64,
+    /// When it was last edited or resumed (milliseconds), if ever: it counts from then, else from its creation.
+    pub active_from: Option<i64>,
 }
 
 /// This device's own settings (language, shortcut, who "I" am, the device id): never shared.
@@ -217,6 +235,15 @@ pub struct CategoryTargetRecord {
     pub label: String,
     pub colour: String,
     pub target: Option<Target>,
+}
+
+/// A stored target, with its uid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetRow {
+    pub person_id: i64,
+    pub category_id: i64,
+    pub target: Target,
+    pub uid: String,
 }
 
 /// Whether a history entry for a day that already has one replaces it or is left out.
@@ -242,8 +269,16 @@ pub trait RhythmRepo {
     fn put_rhythm(&mut self, person_id: i64, days: WorkingDays, day_start: u32) -> Result<()>;
     /// Records that from `from` the person's rhythm was `days` and `day_start`.
     fn put_rhythm_history(&mut self, person_id: i64, from: &str, days: WorkingDays, day_start: u32, same: OnSameDay) -> Result<()>;
-    /// `(from, working days)`, by date.
-    fn rhythm_history(&self, person_id: i64) -> Result<Vec<(String, WorkingDays)>>;
+    /// `(from, working days, day start)`, by date.
+    fn rhythm_history(&self, person_id: i64) -> Result<Vec<(String, WorkingDays, u32)>>;
+    /// Every stored target of everyone, by person id then category id.
+    fn all_targets(&self) -> Result<Vec<TargetRow>>;
+    /// Gives the person's target in a category another uid (one no other target has).
+    fn set_target_uid(&mut self, person_id: i64, category_id: i64, uid: &str) -> Result<()>;
+    /// Forgets the person's target history in a category.
+    fn clear_target_history(&mut self, person_id: i64, category_id: i64) -> Result<()>;
+    /// Stores an absence under its uid as it travels; false when one with this uid is here already.
+    fn put_absence(&mut self, uid: &str, person_id: i64, from: &str, to: &str, reason: &str) -> Result<bool>;
     /// Stores an absence (dates as `YYYY-MM-DD`); its id.
     fn insert_absence(&mut self, person_id: i64, from: &str, to: &str, reason: &str) -> Result<i64>;
     /// Removes an absence; false when there was none.
@@ -316,6 +351,8 @@ pub trait ActionsRepo {
     fn remove_action(&mut self, id: i64) -> Result<()>;
     /// Action `id` as stored.
     fn action_record(&self, id: i64) -> Result<Option<ActionRecord>>;
+    /// The id of the action with this uid.
+    fn action_by_uid(&self, uid: &str) -> Result<Option<i64>>;
     /// Action `id` for showing.
     fn action_row(&self, id: i64) -> Result<Option<ActionRow>>;
     /// The actions `filter` selects, by local date, instant, then id.
@@ -378,6 +415,27 @@ pub trait FollowupsRepo {
     fn undelete_followup(&mut self, id: i64) -> Result<bool>;
     /// Closes follow-up `id` at `at` (milliseconds) on local `date`, kept by action `action_id`.
     fn close_followup(&mut self, id: i64, at: i64, date: &str, action_id: i64) -> Result<()>;
+    /// The id of the follow-up with this uid, deleted or not.
+    fn followup_by_uid(&self, uid: &str) -> Result<Option<i64>>;
+    /// Every follow-up not deleted, of everyone (archived too), by id.
+    fn followup_records(&self) -> Result<Vec<FollowupRecord>>;
+    /// Stores a follow-up under its uid as it travels (`id` is not read); false when one with this uid is here.
+    fn put_followup(&mut self, followup: &FollowupRecord) -> Result<bool>;
+}
+
+/// A follow-up whole, as it travels: references by id, instants in milliseconds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowupRecord {
+    pub id: i64,
+    pub uid: String,
+    pub person_id: i64,
+    pub text: String,
+    pub due: String,
+    pub from_action_id: Option<i64>,
+    pub created_at: i64,
+    pub closed_at: Option<i64>,
+    pub closed_date: Option<String>,
+    pub closing_action_id: Option<i64>,
 }
 
 /// A fired reminder occurrence as read, with its person's name and zone. Instants in milliseconds.
@@ -424,6 +482,31 @@ pub trait OccurrencesRepo {
     fn insert_occurrence(&mut self, occurrence: &NewOccurrence) -> Result<Option<i64>>;
     /// Fires again, unseen, every live `snoozed` occurrence whose snooze ended by `now`; their ids.
     fn refire_snoozed(&mut self, now: i64) -> Result<Vec<i64>>;
+    /// Every stored occurrence whole, by id.
+    fn occurrence_records(&self) -> Result<Vec<OccurrenceRecord>>;
+    /// Stores an occurrence as it travels; false when its rule has one with its key already.
+    fn put_occurrence(&mut self, occurrence: &OccurrenceRecord) -> Result<bool>;
+}
+
+/// An occurrence whole, as it travels: references by id, instants in milliseconds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OccurrenceRecord {
+    pub rule_id: i64,
+    pub key: String,
+    pub person_id: i64,
+    pub kind: String,
+    pub category: Option<String>,
+    pub followup_id: Option<i64>,
+    pub fire_at: i64,
+    pub fired_at: i64,
+    pub late: bool,
+    pub state: String,
+    pub snoozed_until: Option<i64>,
+    pub refired_at: Option<i64>,
+    pub seen: bool,
+    pub title: String,
+    pub body: String,
+    pub missed: bool,
 }
 
 /// What identifies a stored occurrence, and when it was due (milliseconds).
@@ -466,7 +549,13 @@ pub trait StatsRepo {
     fn link_use(&self, kind: Table, person_id: i64, target_id: i64, from: &str, as_of: &str) -> Result<(Option<String>, u32)>;
     /// `(category key, local date)`: the last date up to `as_of` the person logged in each category that has one.
     fn last_action_dates(&self, person_id: i64, as_of: &str) -> Result<Vec<(String, String)>>;
+    /// How many records of each kind are stored (`people`, `actions`, ..., as an import reports them).
+    fn record_counts(&self) -> Result<Vec<(&'static str, i64)>>;
 }
+
+/// The kinds of record [`StatsRepo::record_counts`] counts, in the order an import report lists them.
+pub const RECORD_KINDS: [&str; 12] =
+    ["people", "actions", "followups", "absences", "targets", "reminderRules", "reminderOccurrences", "values", "categories", "channels", "units", "layers"];
 
 /// Every port, for services that need several.
 pub trait Repos:
@@ -506,4 +595,6 @@ pub trait Store {
     fn reader(&self) -> Self::Repos<'_>;
     /// Runs `f` as one transaction: committed when it returns `Ok`, rolled back entirely when it fails.
     fn act<T>(&mut self, f: impl FnOnce(&mut Self::Repos<'_>) -> Result<T>) -> Result<T>;
+    /// Runs `f` as one transaction and rolls it back whatever it returns: a dry run of writes.
+    fn trial<T>(&mut self, f: impl FnOnce(&mut Self::Repos<'_>) -> Result<T>) -> Result<T>;
 }

@@ -158,7 +158,7 @@ impl Db {
 
 /// Imports CSV rows as actions inside `tx`, each validated like a logged action. Returns the rows skipped
 /// because they were imported before (same Action ID, or the same content when the file has none).
-pub(crate) fn import_csv(tx: &rusqlite::Connection, text: &str, mapping: Option<&Mapping>, now: DateTime<Utc>) -> Result<u64> {
+pub(crate) fn import_csv(repos: &mut impl crate::store::Repos, text: &str, mapping: Option<&Mapping>, now: DateTime<Utc>) -> Result<u64> {
     let mut rdr = reader(text);
     let headers: Vec<String> = rdr.headers().map_err(|e| csv_error(Some(1), e))?.iter().map(String::from).collect();
     let m = mapping.cloned().unwrap_or_else(|| suggest(&headers));
@@ -175,7 +175,7 @@ pub(crate) fn import_csv(tx: &rusqlite::Connection, text: &str, mapping: Option<
     // two identical rows are two actions, and the same file imported again is recognised row by row.
     let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     let mut skipped = 0;
-    let words = super::words::Words::load(&crate::store::sqlite::Sql(tx))?;
+    let words = super::words::Words::load(repos)?;
     use super::words::Kind;
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
@@ -205,8 +205,7 @@ pub(crate) fn import_csv(tx: &rusqlite::Connection, text: &str, mapping: Option<
             *n += 1;
             if *n == 1 { base } else { format!("{base}-{n}") }
         });
-        let exists: bool = tx.prepare_cached("SELECT 1 FROM actions WHERE uid = ?1")?.exists([&uid])?;
-        if exists {
+        if repos.action_by_uid(&uid)?.is_some() {
             skipped += 1;
             continue;
         }
@@ -215,9 +214,8 @@ pub(crate) fn import_csv(tx: &rusqlite::Connection, text: &str, mapping: Option<
             CoreError::NotFound { entity, key } => CoreError::Import { line: Some(line), field: entity.into(), reason: Msg::new("import.not_found").arg("key", key) },
             other => other,
         };
-        let repos = crate::store::sqlite::Sql(tx);
-        let valid = crate::service::actions::validate(&repos, &input, now, None, None, None).map_err(at_line)?;
-        crate::store::ActionsRepo::insert_action(&mut { repos }, &crate::store::ActionRecord { uid: Some(uid), ..valid })?;
+        let valid = crate::service::actions::validate(repos, &input, now, None, None, None).map_err(at_line)?;
+        repos.insert_action(&crate::store::ActionRecord { uid: Some(uid), ..valid })?;
     }
     Ok(skipped)
 }

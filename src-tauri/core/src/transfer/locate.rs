@@ -6,7 +6,7 @@ use crate::error::CoreError;
 
 /// A record's error with the line the record is on: the line of its `uid`, `key` or `name`, as a person
 /// opening the file in an editor finds it (`reminderRules[2].at` alone sends them counting).
-pub(super) fn at_line(e: CoreError, text: &str, doc: &ExportDoc) -> CoreError {
+pub(crate) fn at_line(e: CoreError, text: &str, doc: &ExportDoc) -> CoreError {
     let CoreError::Import { line: None, field, reason } = e else { return e };
     let record = field.split_once('[').and_then(|(list, rest)| Some((list, rest.split_once(']')?.0.parse::<usize>().ok()?)));
     let needle = record.and_then(|(list, i)| {

@@ -8,7 +8,7 @@ use crate::store::sqlite::Sql;
 use crate::store::{ActionFilter, ActionRecord, ActionRow, ActionsRepo};
 
 /// The statements that link an action to its layers, units and values.
-pub(crate) const LINK_SQL: [&str; 3] = [
+const LINK_SQL: [&str; 3] = [
     "INSERT INTO action_layers (action_id, layer_id, person_id, local_date) VALUES (?1, ?2, ?3, ?4)",
     "INSERT INTO action_units (action_id, unit_id, person_id, local_date) VALUES (?1, ?2, ?3, ?4)",
     "INSERT INTO action_values (action_id, value_id, person_id, local_date) VALUES (?1, ?2, ?3, ?4)",
@@ -128,6 +128,10 @@ impl ActionsRepo for Sql<'_> {
         // The links go with it (ON DELETE CASCADE).
         self.0.execute("DELETE FROM actions WHERE id = ?1", [id])?;
         Ok(())
+    }
+
+    fn action_by_uid(&self, uid: &str) -> Result<Option<i64>> {
+        Ok(self.0.prepare_cached("SELECT id FROM actions WHERE uid = ?1")?.query_row([uid], |r| r.get(0)).optional()?)
     }
 
     fn action_record(&self, id: i64) -> Result<Option<ActionRecord>> {

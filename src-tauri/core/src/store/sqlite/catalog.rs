@@ -113,6 +113,12 @@ impl CatalogRepo for Sql<'_> {
         if let Some(archived) = c.archived {
             self.0.execute(&format!("UPDATE {t} SET archived = ?2 WHERE id = ?1"), params![id, archived])?;
         }
+        if let Some(rank) = c.rank.filter(|_| matches!(kind, Table::Category | Table::Layer)) {
+            self.0.execute(&format!("UPDATE {t} SET rank = ?2 WHERE id = ?1"), params![id, rank])?;
+        }
+        if let Some(uid) = &c.uid {
+            self.0.execute(&format!("UPDATE {t} SET uid = ?2 WHERE id = ?1"), params![id, uid])?;
+        }
         Ok(())
     }
 

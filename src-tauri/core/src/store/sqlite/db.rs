@@ -54,7 +54,7 @@ pub struct Db {
     /// This process's marker that the file is open (see `health`); dropped after the connection.
     _session: crate::health::Session,
     /// Inside [`Db::atomically`]: writes join its transaction.
-    in_act: bool,
+    pub(crate) in_act: bool,
 }
 
 impl std::fmt::Debug for Db {
@@ -155,6 +155,14 @@ impl Db {
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Runs `f` with a larger page cache (about 256 MB at most) for a bulk insert, set back afterwards.
+    pub(crate) fn with_bulk_cache<T>(&mut self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
+        self.conn.pragma_update(None, "cache_size", -262_144)?;
+        let out = f(self);
+        self.conn.pragma_update(None, "cache_size", -2_000)?;
+        out
     }
 
     /// Runs a whole act (several writes a person sees as one, such as onboarding) in one transaction: every

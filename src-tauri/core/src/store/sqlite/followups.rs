@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use crate::error::Result;
 use crate::store::sqlite::Sql;
-use crate::store::{FollowupRow, FollowupsRepo, NewFollowupRecord};
+use crate::store::{FollowupRecord, FollowupRow, FollowupsRepo, NewFollowupRecord};
 
 const ROW_SQL: &str = "SELECT f.id, f.person_id, p.name, f.text, f.due_date, f.from_action_id, f.closed_date,
         f.closing_action_id, f.created_at, p.tz, p.day_start, f.uid
@@ -69,5 +69,40 @@ impl FollowupsRepo for Sql<'_> {
             params![id, at, date, action_id],
         )?;
         Ok(())
+    }
+
+    fn followup_by_uid(&self, uid: &str) -> Result<Option<i64>> {
+        Ok(self.0.prepare_cached("SELECT id FROM followups WHERE uid = ?1")?.query_row([uid], |r| r.get(0)).optional()?)
+    }
+
+    fn followup_records(&self) -> Result<Vec<FollowupRecord>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT id, uid, person_id, text, due_date, from_action_id, created_at, closed_at, closed_date, closing_action_id
+             FROM followups WHERE deleted_at IS NULL ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(FollowupRecord {
+                id: r.get(0)?,
+                uid: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                person_id: r.get(2)?,
+                text: r.get(3)?,
+                due: r.get(4)?,
+                from_action_id: r.get(5)?,
+                created_at: r.get(6)?,
+                closed_at: r.get(7)?,
+                closed_date: r.get(8)?,
+                closing_action_id: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn put_followup(&mut self, f: &FollowupRecord) -> Result<bool> {
+        Ok(self.0.prepare_cached(
+            "INSERT INTO followups (person_id, text, due_date, from_action_id, created_at, closed_at, closed_date,
+                                    closing_action_id, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![f.person_id, f.text, f.due, f.from_action_id, f.created_at, f.closed_at, f.closed_date, f.closing_action_id, f.uid])?
+            == 1)
     }
 }

@@ -55,6 +55,20 @@ impl Store for Db {
     fn act<T>(&mut self, f: impl FnOnce(&mut Sql<'_>) -> Result<T>) -> Result<T> {
         self.write(|tx| f(&mut Sql(tx)))
     }
+
+    fn trial<T>(&mut self, f: impl FnOnce(&mut Sql<'_>) -> Result<T>) -> Result<T> {
+        if self.in_act {
+            // Inside a whole act: a savepoint, rolled back, leaves the act's own writes.
+            let sp = self.conn.savepoint()?;
+            let out = f(&mut Sql(&sp));
+            sp.finish()?;
+            return out;
+        }
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&mut Sql(&tx));
+        tx.rollback()?;
+        out
+    }
 }
 
 

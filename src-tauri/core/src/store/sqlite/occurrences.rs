@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use crate::error::Result;
 use crate::store::sqlite::Sql;
-use crate::store::{NewOccurrence, OccurrenceKey, OccurrenceRow, OccurrencesRepo};
+use crate::store::{NewOccurrence, OccurrenceKey, OccurrenceRecord, OccurrenceRow, OccurrencesRepo};
 
 const ROW_SQL: &str = "SELECT o.id, o.rule_id, o.person_id, p.name, o.kind, o.category, o.followup_id, o.occurrence,
         o.fire_at, o.fired_at, o.late, o.state, o.snoozed_until, o.seen, o.title, o.body, p.tz
@@ -90,6 +90,45 @@ impl OccurrencesRepo for Sql<'_> {
         .execute(params![o.rule_id, o.key, o.person_id, o.kind, o.category, o.followup_id, o.fire_at, o.fired_at, o.late,
                          o.title, o.body, state, o.missed])?;
         Ok((n == 1).then(|| self.0.last_insert_rowid()))
+    }
+
+    fn occurrence_records(&self) -> Result<Vec<OccurrenceRecord>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT rule_id, occurrence, person_id, kind, category, followup_id, fire_at, fired_at, late, state, snoozed_until,
+                    refired_at, seen, title, body, missed FROM reminder_occurrences ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(OccurrenceRecord {
+                rule_id: r.get(0)?,
+                key: r.get(1)?,
+                person_id: r.get(2)?,
+                kind: r.get(3)?,
+                category: r.get(4)?,
+                followup_id: r.get(5)?,
+                fire_at: r.get(6)?,
+                fired_at: r.get(7)?,
+                late: r.get(8)?,
+                state: r.get(9)?,
+                snoozed_until: r.get(10)?,
+                refired_at: r.get(11)?,
+                seen: r.get(12)?,
+                title: r.get(13)?,
+                body: r.get(14)?,
+                missed: r.get(15)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn put_occurrence(&mut self, o: &OccurrenceRecord) -> Result<bool> {
+        Ok(self.0.prepare_cached(
+            "INSERT INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id, fire_at,
+                 fired_at, late, state, snoozed_until, refired_at, seen, title, body, missed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![o.rule_id, o.key, o.person_id, o.kind, o.category, o.followup_id, o.fire_at, o.fired_at, o.late, o.state,
+                         o.snoozed_until, o.refired_at, o.seen, o.title, o.body, o.missed])?
+            == 1)
     }
 
     fn refire_snoozed(&mut self, now: i64) -> Result<Vec<i64>> {

@@ -9,7 +9,7 @@ use crate::store::{NewPersonRecord, PeopleRepo, PersonEdit, PersonRecord};
 use crate::time::WorkingDays;
 
 const PERSON_SQL: &str = "SELECT p.id, p.name, p.role, l.key, u.key, p.tz, p.working_days, p.day_start,
-        p.archived_at IS NOT NULL, p.created_at, p.uid
+        p.archived_at IS NOT NULL, p.created_at, p.uid, p.archived_at
      FROM people p LEFT JOIN layers l ON l.id = p.layer_id LEFT JOIN units u ON u.id = p.unit_id";
 
 fn person_from_row(r: &Row<'_>) -> rusqlite::Result<PersonRecord> {
@@ -25,6 +25,7 @@ fn person_from_row(r: &Row<'_>) -> rusqlite::Result<PersonRecord> {
         archived: r.get(8)?,
         created_at: r.get(9)?,
         uid: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+        archived_at: r.get(11)?,
     })
 }
 
@@ -52,9 +53,9 @@ impl PeopleRepo for Sql<'_> {
 
     fn insert_person(&mut self, p: &NewPersonRecord) -> Result<i64> {
         self.0.execute(
-            "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![p.name, p.role, p.layer_id, p.unit_id, p.tz, p.working_days.0, p.day_start, p.created_at],
+            "INSERT INTO people (name, role, layer_id, unit_id, tz, working_days, day_start, created_at, uid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![p.name, p.role, p.layer_id, p.unit_id, p.tz, p.working_days.0, p.day_start, p.created_at, p.uid],
         )?;
         Ok(self.0.last_insert_rowid())
     }
@@ -69,6 +70,15 @@ impl PeopleRepo for Sql<'_> {
             "UPDATE people SET name = ?2, role = ?3, layer_id = ?4, unit_id = ?5, tz = coalesce(?6, tz) WHERE id = ?1",
             params![id, e.name, e.role, e.layer_id, e.unit_id, e.tz],
         )?;
+        Ok(())
+    }
+
+    fn person_by_uid(&self, uid: &str) -> Result<Option<i64>> {
+        Ok(self.0.prepare_cached("SELECT id FROM people WHERE uid = ?1")?.query_row([uid], |r| r.get(0)).optional()?)
+    }
+
+    fn set_person_uid(&mut self, id: i64, uid: &str) -> Result<()> {
+        self.0.execute("UPDATE people SET uid = ?2 WHERE id = ?1", params![id, uid])?;
         Ok(())
     }
 }

@@ -5,7 +5,7 @@ use rusqlite::params;
 use crate::domain::targets::{Absence, Per, Target};
 use crate::error::Result;
 use crate::store::sqlite::Sql;
-use crate::store::{CategoryTargetRecord, OnSameDay, RhythmRepo};
+use crate::store::{CategoryTargetRecord, OnSameDay, RhythmRepo, TargetRow};
 use crate::time::WorkingDays;
 
 fn target(times: Option<u32>, per: Option<String>) -> Result<Option<Target>> {
@@ -96,11 +96,45 @@ impl RhythmRepo for Sql<'_> {
         Ok(())
     }
 
-    fn rhythm_history(&self, person_id: i64) -> Result<Vec<(String, WorkingDays)>> {
-        let mut stmt =
-            self.0.prepare_cached("SELECT from_date, working_days FROM rhythm_history WHERE person_id = ?1 ORDER BY from_date")?;
-        let rows = stmt.query_map([person_id], |r| Ok((r.get::<_, String>(0)?, WorkingDays::from_bits(r.get(1)?))))?;
+    fn rhythm_history(&self, person_id: i64) -> Result<Vec<(String, WorkingDays, u32)>> {
+        let mut stmt = self
+            .0
+            .prepare_cached("SELECT from_date, working_days, day_start FROM rhythm_history WHERE person_id = ?1 ORDER BY from_date")?;
+        let rows = stmt.query_map([person_id], |r| Ok((r.get::<_, String>(0)?, WorkingDays::from_bits(r.get(1)?), r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn all_targets(&self) -> Result<Vec<TargetRow>> {
+        let mut stmt =
+            self.0.prepare_cached("SELECT person_id, category_id, times, per, uid FROM targets ORDER BY person_id, category_id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, u32>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (person_id, category_id, times, per, uid) = row?;
+            if let Some(target) = target(Some(times), Some(per))? {
+                out.push(TargetRow { person_id, category_id, target, uid: uid.unwrap_or_default() });
+            }
+        }
+        Ok(out)
+    }
+
+    fn set_target_uid(&mut self, person_id: i64, category_id: i64, uid: &str) -> Result<()> {
+        self.0.execute("UPDATE targets SET uid = ?3 WHERE person_id = ?1 AND category_id = ?2", params![person_id, category_id, uid])?;
+        Ok(())
+    }
+
+    fn clear_target_history(&mut self, person_id: i64, category_id: i64) -> Result<()> {
+        self.0.execute("DELETE FROM target_history WHERE person_id = ?1 AND category_id = ?2", params![person_id, category_id])?;
+        Ok(())
+    }
+
+    fn put_absence(&mut self, uid: &str, person_id: i64, from: &str, to: &str, reason: &str) -> Result<bool> {
+        Ok(self.0.execute(
+            "INSERT INTO absences (person_id, from_date, to_date, reason, uid) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+            params![person_id, from, to, reason, uid],
+        )? == 1)
     }
 
     fn insert_absence(&mut self, person_id: i64, from: &str, to: &str, reason: &str) -> Result<i64> {
@@ -117,12 +151,20 @@ impl RhythmRepo for Sql<'_> {
 
     fn absences(&self, person_id: Option<i64>) -> Result<Vec<Absence>> {
         let mut stmt = self.0.prepare_cached(
-            "SELECT a.id, a.person_id, p.name, a.from_date, a.to_date, a.reason FROM absences a
+            "SELECT a.id, a.person_id, p.name, a.from_date, a.to_date, a.reason, a.uid FROM absences a
              JOIN people p ON p.id = a.person_id
              WHERE ?1 IS NULL OR a.person_id = ?1 ORDER BY a.from_date, a.id",
         )?;
         let rows = stmt.query_map([person_id], |r| {
-            Ok(Absence { id: r.get(0)?, person_id: r.get(1)?, person_name: r.get(2)?, from: r.get(3)?, to: r.get(4)?, reason: r.get(5)? })
+            Ok(Absence {
+                id: r.get(0)?,
+                person_id: r.get(1)?,
+                person_name: r.get(2)?,
+                from: r.get(3)?,
+                to: r.get(4)?,
+                reason: r.get(5)?,
+                uid: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }

@@ -7,8 +7,8 @@ use crate::store::sqlite::Sql;
 use crate::store::{RuleRecord, RuleRow, RulesRepo};
 
 const ROW_SQL: &str = "SELECT r.id, r.person_id, p.name, r.created_by, c2.name, r.kind, r.at_time, r.weekdays, c.key,
-        r.after_days, r.threshold, r.drop_pts, r.min_streak, r.quiet_from, r.quiet_to, r.paused, coalesce(r.active_from, r.created_at),
-        p.archived_at IS NOT NULL
+        r.after_days, r.threshold, r.drop_pts, r.min_streak, r.quiet_from, r.quiet_to, r.paused, r.active_from,
+        p.archived_at IS NOT NULL, r.uid, r.created_at
      FROM reminder_rules r JOIN people p ON p.id = r.person_id
      LEFT JOIN people c2 ON c2.id = r.created_by LEFT JOIN categories c ON c.id = r.category_id";
 
@@ -32,6 +32,8 @@ fn row(r: &Row<'_>) -> rusqlite::Result<RuleRow> {
         paused: r.get(15)?,
         active_from: r.get(16)?,
         person_archived: r.get(17)?,
+        uid: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
+        created_at: r.get(19)?,
     })
 }
 
@@ -75,6 +77,17 @@ impl RulesRepo for Sql<'_> {
 
     fn has_rule(&self, id: i64) -> Result<bool> {
         Ok(self.0.prepare_cached("SELECT 1 FROM reminder_rules WHERE id = ?1")?.exists([id])?)
+    }
+
+    fn put_rule(&mut self, uid: &str, v: &RuleRecord, paused: bool, created_at: i64, active_from: Option<i64>) -> Result<bool> {
+        Ok(self.0.prepare_cached(
+            "INSERT INTO reminder_rules (person_id, created_by, kind, at_time, weekdays, category_id, after_days,
+                 threshold, drop_pts, min_streak, quiet_from, quiet_to, paused, created_at, uid, active_from)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![v.person_id, v.created_by, v.kind.as_str(), v.at, v.weekdays, v.category_id, v.after_days, v.threshold,
+                         v.drop_points, v.min_streak, v.quiet_from, v.quiet_to, paused, created_at, uid, active_from])?
+            == 1)
     }
 
     fn rule_row(&self, id: i64) -> Result<Option<RuleRow>> {

@@ -91,4 +91,14 @@ impl StatsRepo for Sql<'_> {
         }
         Ok(out)
     }
+
+    fn record_counts(&self) -> Result<Vec<(&'static str, i64)>> {
+        let tables = ["people", "actions", "followups", "absences", "targets", "reminder_rules", "reminder_occurrences", "value_items",
+                      "categories", "channels", "units", "layers"];
+        crate::store::RECORD_KINDS
+            .iter()
+            .zip(tables)
+            .map(|(kind, table)| Ok((*kind, self.0.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)))
+            .collect()
+    }
 }

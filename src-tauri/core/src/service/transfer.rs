@@ -1,0 +1,849 @@
+//! Export and import over the ports: the whole store as one versioned document (records naming each other by
+//! key, name and uid, never by row id), and a document (or a CSV of actions) written back, all or nothing.
+//!
+//! Matching: catalogue entries by key (the handle, unique per kind), people by uid and then by name, every
+//! other record by its uid; importing the same file twice adds nothing the second time. Where two copies made
+//! the same entry (or person, or target) apart, both keep the lesser of the two uids, so they agree whichever
+//! imports the other's file, and a uid changes at most once per pair of copies. Every field is checked as the
+//! window checks it, and an error names the record (`reminderRules[2].at`).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::catalogue::Table;
+use crate::domain::targets::{Per, Target};
+use crate::error::{CoreError, Result};
+use crate::i18n::Msg;
+use crate::service::people::{self, SELF_KEY};
+use crate::store::{
+    ActionFilter, ActionRecord, EntryChange, EntryRecord, FollowupRecord, NewEntry, NewPersonRecord, OccurrenceRecord, OnSameDay, Repos,
+    RuleRecord, StatsRepo, Store,
+};
+use crate::time::{format_minutes, parse_day_start, WorkingDays, Zone};
+use crate::transfer::changes::{diff, Change};
+use crate::transfer::{
+    AbsenceEntry, ActionEntry, Entry, ExportDoc, FollowupEntry, OccurrenceEntry, PersonEntry, RhythmEntry, RuleEntry, TargetEntry,
+    TargetHistoryEntry, FORMAT, FORMAT_VERSION,
+};
+
+/// What an import wrote (or, in a dry run, would write).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// Records of the file that were here already.
+    pub skipped: u64,
+    /// What it changes in records already here.
+    pub changed: Vec<Change>,
+    /// Records added per kind (only kinds that changed).
+    pub added: HashMap<String, i64>,
+}
+
+fn err(field: impl Into<String>, reason: Msg) -> CoreError {
+    CoreError::Import { line: None, field: field.into(), reason }
+}
+
+fn names(days: WorkingDays) -> Vec<String> {
+    days.names().into_iter().map(String::from).collect()
+}
+
+/// Everything in the store, as one document.
+pub fn export(repos: &impl Repos, now: DateTime<Utc>) -> Result<ExportDoc> {
+    let entries = |kind: Table| -> Result<Vec<Entry>> {
+        let mut out: Vec<Entry> = repos
+            .entries(kind)?
+            .into_iter()
+            .map(|e| Entry {
+                uid: e.uid,
+                key: e.key,
+                label: e.label,
+                rank: if matches!(kind, Table::Category | Table::Layer) { e.rank } else { 0 },
+                archived: e.archived,
+                colour: (kind == Table::Category).then_some(e.colour),
+                external: (kind == Table::Channel).then_some(e.external),
+                units: (kind == Table::Channel).then_some(e.units),
+                kind: (kind == Table::Value).then_some(e.value_kind),
+            })
+            .collect();
+        out.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok(out)
+    };
+    let all_people = repos.people(true)?;
+    let name_of: HashMap<i64, String> = all_people.iter().map(|p| (p.id, p.name.clone())).collect();
+    let category_key: HashMap<i64, String> = repos.entries(Table::Category)?.into_iter().map(|e| (e.id, e.key)).collect();
+    let mut people = Vec::new();
+    for p in all_people {
+        let rhythm = repos
+            .rhythm_history(p.id)?
+            .into_iter()
+            .map(|(from, days, start)| RhythmEntry { from, working_days: names(days), day_start: format_minutes(start) })
+            .collect();
+        let target_history = repos
+            .target_history(p.id)?
+            .into_iter()
+            .map(|(category, from, t)| TargetHistoryEntry { category, from, times: t.map(|t| t.times), per: t.map(|t| t.per.as_str().to_string()) })
+            .collect();
+        people.push(PersonEntry {
+            uid: p.uid,
+            name: p.name,
+            role: p.role,
+            layer: p.layer,
+            unit: p.unit,
+            tz: p.tz,
+            working_days: names(p.working_days),
+            day_start: format_minutes(p.day_start),
+            created_at: p.created_at,
+            archived_at: p.archived_at,
+            rhythm,
+            target_history,
+        });
+    }
+    people.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut targets: Vec<TargetEntry> = repos
+        .all_targets()?
+        .into_iter()
+        .filter_map(|t| {
+            Some(TargetEntry {
+                uid: t.uid,
+                person: name_of.get(&t.person_id)?.clone(),
+                category: category_key.get(&t.category_id)?.clone(),
+                times: t.target.times,
+                per: t.target.per.as_str().to_string(),
+            })
+        })
+        .collect();
+    targets.sort_by(|a, b| (&a.person, &a.category).cmp(&(&b.person, &b.category)));
+    let mut absences: Vec<AbsenceEntry> = repos
+        .absences(None)?
+        .into_iter()
+        .map(|a| AbsenceEntry { uid: a.uid, person: a.person_name, from: a.from, to: a.to, reason: a.reason })
+        .collect();
+    absences.sort_by(|a, b| a.uid.cmp(&b.uid));
+    let rows = repos.action_rows(&ActionFilter::default())?;
+    let action_uid: HashMap<i64, String> = rows.iter().map(|a| (a.id, a.uid.clone())).collect();
+    let sorted = |mut keys: Vec<String>| {
+        keys.sort();
+        keys
+    };
+    let mut actions: Vec<ActionEntry> = rows
+        .into_iter()
+        .map(|a| ActionEntry {
+            uid: a.uid,
+            person: a.person_name,
+            category: a.category,
+            occurred_at: a.occurred_at,
+            local_date: a.local_date,
+            tz: a.tz,
+            note: a.note,
+            channel: a.channel,
+            layers: sorted(a.layers),
+            units: sorted(a.units),
+            values: sorted(a.values),
+            logged_by: a.logged_by.and_then(|id| name_of.get(&id).cloned()),
+            created_at: a.created_at,
+            updated_at: a.updated_at,
+        })
+        .collect();
+    actions.sort_by(|a, b| (a.occurred_at, &a.uid).cmp(&(b.occurred_at, &b.uid)));
+    let records = repos.followup_records()?;
+    let followup_uid: HashMap<i64, String> = records.iter().map(|f| (f.id, f.uid.clone())).collect();
+    let mut followups: Vec<FollowupEntry> = records
+        .into_iter()
+        .filter_map(|f| {
+            Some(FollowupEntry {
+                person: name_of.get(&f.person_id)?.clone(),
+                uid: f.uid,
+                text: f.text,
+                due: f.due,
+                from_action: f.from_action_id.and_then(|id| action_uid.get(&id).cloned()),
+                created_at: f.created_at,
+                closed_at: f.closed_at,
+                closed_date: f.closed_date,
+                closing_action: f.closing_action_id.and_then(|id| action_uid.get(&id).cloned()),
+            })
+        })
+        .collect();
+    followups.sort_by(|a, b| a.uid.cmp(&b.uid));
+    let rule_rows = repos.rule_rows(None)?;
+    let rule_uid: HashMap<i64, String> = rule_rows.iter().map(|r| (r.id, r.uid.clone())).collect();
+    let mut reminder_rules: Vec<RuleEntry> = rule_rows
+        .into_iter()
+        .map(|r| RuleEntry {
+            uid: r.uid,
+            person: r.person_name,
+            created_by: r.created_by_name,
+            kind: r.kind,
+            at: r.at,
+            weekdays: r.weekdays,
+            category: r.category,
+            after_days: r.after_days,
+            threshold: r.threshold,
+            drop_points: r.drop_points,
+            min_streak: r.min_streak,
+            quiet_from: r.quiet_from,
+            quiet_to: r.quiet_to,
+            paused: r.paused,
+            created_at: r.created_at,
+            active_from: r.active_from,
+        })
+        .collect();
+    reminder_rules.sort_by(|a, b| a.uid.cmp(&b.uid));
+    let mut reminder_occurrences: Vec<OccurrenceEntry> = repos
+        .occurrence_records()?
+        .into_iter()
+        .filter_map(|o| {
+            Some(OccurrenceEntry {
+                rule: rule_uid.get(&o.rule_id)?.clone(),
+                person: name_of.get(&o.person_id)?.clone(),
+                occurrence: o.key,
+                kind: o.kind,
+                category: o.category,
+                // A promise deleted here (kept for undo) is not in the document: its occurrence names none.
+                followup: o.followup_id.and_then(|id| followup_uid.get(&id).cloned()),
+                fire_at: o.fire_at,
+                fired_at: o.fired_at,
+                late: o.late,
+                state: o.state,
+                snoozed_until: o.snoozed_until,
+                refired_at: o.refired_at,
+                seen: o.seen,
+                title: o.title,
+                body: o.body,
+                missed: o.missed,
+            })
+        })
+        .collect();
+    reminder_occurrences.sort_by(|a, b| (&a.rule, &a.occurrence).cmp(&(&b.rule, &b.occurrence)));
+    Ok(ExportDoc {
+        format: FORMAT.into(),
+        version: FORMAT_VERSION,
+        exported_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        me: people::self_person(repos)?.map(|p| p.name),
+        layers: entries(Table::Layer)?,
+        units: entries(Table::Unit)?,
+        categories: entries(Table::Category)?,
+        channels: entries(Table::Channel)?,
+        values: entries(Table::Value)?,
+        people,
+        targets,
+        absences,
+        actions,
+        followups,
+        reminder_rules,
+        reminder_occurrences,
+    })
+}
+
+/// Imports a checked document (`doc`, parsed from `text`) or, without one, `text` as a CSV of actions, as one
+/// unit of work: all of it or nothing. A dry run writes it and rolls it back, to report what it would do.
+pub fn import<S: Store>(
+    store: &mut S,
+    text: &str,
+    doc: Option<&ExportDoc>,
+    mapping: Option<&crate::transfer::csv::Mapping>,
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Result<Imported> {
+    let before: HashMap<&str, i64> = store.reader().record_counts()?.into_iter().collect();
+    let work = |repos: &mut S::Repos<'_>| -> Result<(u64, Vec<Change>, Vec<(&'static str, i64)>)> {
+        let mut changed = Vec::new();
+        let skipped = match doc {
+            Some(doc) => import_doc(repos, doc, &mut changed).map_err(|e| crate::transfer::locate::at_line(e, text, doc))?,
+            None => crate::transfer::csv::import_csv(repos, text, mapping, now)?,
+        };
+        Ok((skipped, changed, repos.record_counts()?))
+    };
+    let (skipped, changed, after) = if dry_run { store.trial(work)? } else { store.act(work)? };
+    let added = after
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), n - before.get(k).copied().unwrap_or(0)))
+        .filter(|(_, n)| *n != 0)
+        .collect();
+    Ok(Imported { skipped, changed, added })
+}
+
+fn flag(b: bool) -> String {
+    i64::from(b).to_string()
+}
+
+/// The entry's fields an import may change, as the change list shows them, in the order of `fields`.
+fn shown(e: &EntryRecord, kind: Table) -> Vec<String> {
+    match kind {
+        Table::Category => vec![e.label.clone(), e.colour.clone(), flag(e.archived)],
+        Table::Channel => vec![e.label.clone(), flag(e.external), flag(e.archived)],
+        Table::Value => vec![e.label.clone(), e.value_kind.clone(), flag(e.archived)],
+        Table::Layer | Table::Unit => vec![e.label.clone(), flag(e.archived)],
+    }
+}
+
+/// The catalogue of one kind: its entries by key and the uids in use.
+struct Catalogue {
+    by_key: HashMap<String, EntryRecord>,
+    uids: HashSet<String>,
+}
+
+impl Catalogue {
+    fn load(repos: &impl Repos, kind: Table) -> Result<Catalogue> {
+        let entries = repos.entries(kind)?;
+        Ok(Catalogue { uids: entries.iter().map(|e| e.uid.clone()).collect(), by_key: entries.into_iter().map(|e| (e.key.clone(), e)).collect() })
+    }
+}
+
+/// Writes one catalogue entry of the document: a new one keeps the file's uid (unless another entry has it);
+/// one here takes the file's label, colour, rank and archived state, and the lesser of the two uids.
+fn put_entry(repos: &mut impl Repos, kind: Table, list: &str, i: usize, e: &Entry, changed: &mut Vec<Change>) -> Result<i64> {
+    check_key(&e.key, format!("{list}[{i}].key"))?;
+    if !e.uid.is_empty() {
+        check_uid(&e.uid, format!("{list}[{i}].uid"))?;
+    }
+    let colour = e.colour.clone().unwrap_or_else(|| "#64748b".into());
+    let external = e.external.unwrap_or(false);
+    let value_kind = e.kind.clone().unwrap_or_else(|| "value".into());
+    if kind == Table::Value && value_kind != "value" && value_kind != "theme" {
+        return Err(err(format!("{list}[{i}].kind"), Msg::new("value.kind.needed")));
+    }
+    let fields: Vec<(&str, String)> = match kind {
+        Table::Category => vec![("label", e.label.clone()), ("colour", colour.clone()), ("archived", flag(e.archived))],
+        Table::Channel => vec![("label", e.label.clone()), ("external", flag(external)), ("archived", flag(e.archived))],
+        Table::Value => vec![("label", e.label.clone()), ("kind", value_kind.clone()), ("archived", flag(e.archived))],
+        Table::Layer | Table::Unit => vec![("label", e.label.clone()), ("archived", flag(e.archived))],
+    };
+    let here = Catalogue::load(repos, kind)?;
+    let free_uid = (!e.uid.is_empty() && !here.uids.contains(&e.uid)).then(|| e.uid.clone());
+    let ranked = matches!(kind, Table::Category | Table::Layer);
+    let change = EntryChange {
+        label: Some(e.label.clone()),
+        colour: Some(colour.clone()),
+        value_kind: Some(value_kind.clone()),
+        external: Some(external),
+        archived: Some(e.archived),
+        rank: ranked.then_some(e.rank),
+        uid: None,
+    };
+    match here.by_key.get(&e.key) {
+        Some(current) => {
+            diff(kind.entity(), &e.key, Some(shown(current, kind)), &fields, changed);
+            let uid = free_uid.filter(|u| *u < current.uid);
+            repos.change_entry(kind, current.id, &EntryChange { uid, ..change })?;
+            Ok(current.id)
+        }
+        None => {
+            let new = NewEntry {
+                uid: free_uid,
+                key: e.key.clone(),
+                label: e.label.clone(),
+                colour,
+                external,
+                value_kind,
+                rank: ranked.then_some(e.rank),
+            };
+            let id = repos.insert_entry(kind, &new)?;
+            if e.archived {
+                repos.change_entry(kind, id, &EntryChange { archived: Some(true), ..EntryChange::default() })?;
+            }
+            Ok(id)
+        }
+    }
+}
+
+/// The ids here of one kind's entries, by key (archived too: an import may refer to them).
+fn ids(repos: &impl Repos, kind: Table) -> Result<HashMap<String, i64>> {
+    Ok(repos.entries(kind)?.into_iter().map(|e| (e.key, e.id)).collect())
+}
+
+fn id_of(map: &HashMap<String, i64>, key: &str, field: String) -> Result<i64> {
+    map.get(key).copied().ok_or_else(|| err(field, Msg::new("import.unknown_ref").arg("key", key)))
+}
+
+fn opt_id(map: &HashMap<String, i64>, key: Option<&str>, field: String) -> Result<Option<i64>> {
+    key.map(|k| id_of(map, k, field)).transpose()
+}
+
+/// A record named by uid (an action, a promise, a rule), found here.
+fn by_uid(found: Option<i64>, uid: &str, field: String) -> Result<i64> {
+    found.ok_or_else(|| err(field, Msg::new("import.unknown_ref").arg("key", uid)))
+}
+
+/// The document's people as matched or made here: the document's name (ignoring case) -> the id here.
+struct Known(HashMap<String, i64>);
+
+impl Known {
+    /// The id here of the document's person `name`: the one matched by uid, else the one of that name.
+    fn id(&self, repos: &impl Repos, name: &str, field: String) -> Result<i64> {
+        match self.0.get(&nocase(name)) {
+            Some(id) => Ok(*id),
+            None => repos.person_named(name)?.ok_or_else(|| err(field, Msg::new("import.unknown_ref").arg("key", name))),
+        }
+    }
+
+    fn opt_id(&self, repos: &impl Repos, name: Option<&str>, field: String) -> Result<Option<i64>> {
+        name.map(|n| self.id(repos, n, field)).transpose()
+    }
+}
+
+/// Writes a document into the unit of work; returns how many of its records were here already.
+fn import_doc(repos: &mut impl Repos, doc: &ExportDoc, changed: &mut Vec<Change>) -> Result<u64> {
+    let mut skipped = 0u64;
+    let none = |added: bool| u64::from(!added);
+    // The catalogue takes the file's labels, colours and ranks: they are the organisation's own words.
+    for (i, e) in doc.layers.iter().enumerate() {
+        put_entry(repos, Table::Layer, "layers", i, e, changed)?;
+    }
+    for (i, e) in doc.units.iter().enumerate() {
+        put_entry(repos, Table::Unit, "units", i, e, changed)?;
+    }
+    for (i, e) in doc.categories.iter().enumerate() {
+        put_entry(repos, Table::Category, "categories", i, e, changed)?;
+    }
+    let units = ids(repos, Table::Unit)?;
+    for (i, e) in doc.channels.iter().enumerate() {
+        let channel = put_entry(repos, Table::Channel, "channels", i, e, changed)?;
+        let mut linked: BTreeSet<String> =
+            repos.entries(Table::Channel)?.into_iter().find(|c| c.id == channel).map(|c| c.units.into_iter().collect()).unwrap_or_default();
+        for unit in e.units.iter().flatten() {
+            let unit_id = id_of(&units, unit, format!("channels[{i}].units"))?;
+            if linked.insert(unit.clone()) {
+                repos.add_channel_unit(channel, unit_id)?;
+            }
+        }
+    }
+    for (i, e) in doc.values.iter().enumerate() {
+        put_entry(repos, Table::Value, "values", i, e, changed)?;
+    }
+    let (layers, categories, channels, values) =
+        (ids(repos, Table::Layer)?, ids(repos, Table::Category)?, ids(repos, Table::Channel)?, ids(repos, Table::Value)?);
+
+    // People this import adds bring their rhythm and target history; people already here keep theirs.
+    let mut new_people: Vec<(usize, i64)> = Vec::new();
+    let mut known = Known(HashMap::new());
+    // The row here each of the file's people was matched to or made as: id -> index in the file.
+    let mut claimed: HashMap<i64, usize> = HashMap::new();
+    for (i, p) in doc.people.iter().enumerate() {
+        let field = |f: &str| format!("people[{i}].{f}");
+        if p.name.trim().is_empty() || p.name.trim().parse::<i64>().is_ok() {
+            return Err(err(field("name"), Msg::new("import.name")));
+        }
+        Zone::parse(&p.tz).map_err(|_| err(field("tz"), Msg::new("import.tz.unknown").arg("tz", &p.tz)))?;
+        let days = WorkingDays::parse(&p.working_days.join(",")).map_err(|_| err(field("workingDays"), Msg::new("import.weekdays")))?;
+        let start = parse_day_start(&p.day_start).map_err(|_| err(field("dayStart"), Msg::new("import.day_start")))?;
+        let layer = opt_id(&layers, p.layer.as_deref(), field("layer"))?;
+        let unit = opt_id(&units, p.unit.as_deref(), field("unit"))?;
+        // The same person, by uid, is already here, whatever their name is now; a document without uids (before
+        // version 3), or one whose person was made apart here, names them (and the two copies then keep the
+        // lesser uid, as for the catalogue). Two of the file's people are never one person here.
+        if !p.uid.is_empty() {
+            check_uid(&p.uid, field("uid"))?;
+        }
+        let found_by_uid = if p.uid.is_empty() { None } else { repos.person_by_uid(&p.uid)? };
+        let here = match found_by_uid {
+            Some(id) => Some(id),
+            None => repos.person_named(p.name.trim())?,
+        };
+        if let Some(id) = here {
+            if let Some(other) = claimed.insert(id, i) {
+                return Err(err(field("name"), Msg::new("import.person.twice").arg("other", other)));
+            }
+            if found_by_uid.is_none() && !p.uid.is_empty() {
+                let current = repos.person(id)?.map(|p| p.uid).unwrap_or_default();
+                if p.uid < current && repos.person_by_uid(&p.uid)?.is_none() {
+                    repos.set_person_uid(id, &p.uid)?;
+                }
+            }
+            known.0.insert(nocase(&p.name), id);
+            skipped += 1;
+            continue;
+        }
+        let id = repos.insert_person(&NewPersonRecord {
+            name: p.name.trim().to_string(),
+            role: p.role.clone(),
+            layer_id: layer,
+            unit_id: unit,
+            tz: p.tz.clone(),
+            working_days: days,
+            day_start: start,
+            created_at: p.created_at,
+            uid: (!p.uid.is_empty()).then(|| p.uid.clone()),
+        })?;
+        if p.archived_at.is_some() {
+            repos.set_person_archived(id, p.archived_at)?;
+        }
+        claimed.insert(id, i);
+        known.0.insert(nocase(&p.name), id);
+        new_people.push((i, id));
+    }
+    if let Some(me) = &doc.me {
+        let id = known.id(repos, me, "me".into())?;
+        if repos.device_setting(SELF_KEY)?.is_none() {
+            repos.put_device_setting(SELF_KEY, &id.to_string())?;
+        }
+    }
+
+    let mut target_uids: HashSet<String> = repos.all_targets()?.into_iter().map(|t| t.uid).collect();
+    for (i, t) in doc.targets.iter().enumerate() {
+        let person = known.id(repos, &t.person, format!("targets[{i}].person"))?;
+        let category = id_of(&categories, &t.category, format!("targets[{i}].category"))?;
+        let per = Per::parse(&t.per).map_err(|_| err(format!("targets[{i}].per"), Msg::new("import.per")))?;
+        if !(1..=100).contains(&t.times) {
+            return Err(err(format!("targets[{i}].times"), Msg::new("range").arg("min", 1).arg("max", 100)));
+        }
+        let current = repos.all_targets()?.into_iter().find(|x| x.person_id == person && x.category_id == category);
+        if current.as_ref().is_some_and(|c| c.target.times == t.times && c.target.per == per) {
+            continue; // the same target: its history stays as it is
+        }
+        if let Some(c) = &current {
+            changed.push(Change {
+                kind: "target".into(),
+                key: format!("{} / {}", t.person, t.category),
+                field: "target".into(),
+                from: format!("{}/{}", c.target.times, c.target.per.as_str()),
+                to: format!("{}/{}", t.times, per.as_str()),
+            });
+        }
+        if !t.uid.is_empty() {
+            check_uid(&t.uid, format!("targets[{i}].uid"))?;
+        }
+        repos.put_target(person, category, Target { times: t.times, per })?;
+        let free = !t.uid.is_empty() && !target_uids.contains(&t.uid);
+        if free && current.as_ref().is_none_or(|c| t.uid < c.uid) {
+            repos.set_target_uid(person, category, &t.uid)?;
+            target_uids.insert(t.uid.clone());
+        }
+        // A target an import changes applies to all of the past; a person the import adds gets the history the
+        // document carries just below.
+        repos.clear_target_history(person, category)?;
+    }
+    for (i, person) in new_people {
+        import_history(repos, &doc.people[i], i, person, &categories)?;
+    }
+    for (i, a) in doc.absences.iter().enumerate() {
+        let person = known.id(repos, &a.person, format!("absences[{i}].person"))?;
+        let (from, to) = (date(&a.from, format!("absences[{i}].from"))?, date(&a.to, format!("absences[{i}].to"))?);
+        if to < from {
+            return Err(err(format!("absences[{i}].to"), Msg::new("import.before_from")));
+        }
+        if !a.reason.trim().is_empty() {
+            crate::catalog::clean_label("reason", &a.reason)
+                .map_err(|_| err(format!("absences[{i}].reason"), Msg::new("text.too_long").arg("max", crate::catalog::MAX_LABEL)))?;
+        }
+        skipped += none(repos.put_absence(&a.uid, person, &a.from, &a.to, &a.reason)?);
+    }
+    for (i, a) in doc.actions.iter().enumerate() {
+        let field = |f: &str| format!("actions[{i}].{f}");
+        check_uid(&a.uid, field("uid"))?;
+        if repos.action_by_uid(&a.uid)?.is_some() {
+            skipped += 1;
+            continue;
+        }
+        let person = known.id(repos, &a.person, field("person"))?;
+        let category = id_of(&categories, &a.category, field("category"))?;
+        let channel = opt_id(&channels, a.channel.as_deref(), field("channel"))?;
+        let logged_by = known.opt_id(repos, a.logged_by.as_deref(), field("loggedBy"))?;
+        date(&a.local_date, field("localDate"))?;
+        Zone::parse(&a.tz).map_err(|_| err(field("tz"), Msg::new("import.tz.unknown").arg("tz", &a.tz)))?;
+        if a.note.chars().count() > crate::actions::MAX_NOTE {
+            return Err(err(field("note"), Msg::new("import.note.too_long").arg("max", crate::actions::MAX_NOTE)));
+        }
+        // Each entry linked once, however often the file names it.
+        let links = |keys: &[String], map: &HashMap<String, i64>| -> Result<Vec<i64>> {
+            let mut out: Vec<i64> = keys.iter().map(|k| id_of(map, k, field("links"))).collect::<Result<_>>()?;
+            out.sort_unstable();
+            out.dedup();
+            Ok(out)
+        };
+        let record = ActionRecord {
+            person_id: person,
+            category_id: category,
+            occurred_at: a.occurred_at,
+            local_date: a.local_date.clone(),
+            tz: a.tz.clone(),
+            note: a.note.clone(),
+            channel_id: channel,
+            logged_by,
+            created_at: a.created_at,
+            updated_at: a.updated_at,
+            uid: Some(a.uid.clone()),
+            layers: links(&a.layers, &layers)?,
+            units: links(&a.units, &units)?,
+            values: links(&a.values, &values)?,
+        };
+        repos.insert_action(&record)?;
+    }
+    for (i, f) in doc.followups.iter().enumerate() {
+        let field = |x: &str| format!("followups[{i}].{x}");
+        check_uid(&f.uid, field("uid"))?;
+        let person = known.id(repos, &f.person, field("person"))?;
+        date(&f.due, field("due"))?;
+        let length = f.text.trim().chars().count();
+        if length == 0 || length > crate::followups::MAX_FOLLOWUP {
+            let reason = if length == 0 { Msg::new("followup.text.empty") } else { Msg::new("text.too_long").arg("max", crate::followups::MAX_FOLLOWUP) };
+            return Err(err(field("text"), reason));
+        }
+        let from = f.from_action.as_deref().map(|u| by_uid(repos.action_by_uid(u)?, u, field("fromAction"))).transpose()?;
+        let closing = f.closing_action.as_deref().map(|u| by_uid(repos.action_by_uid(u)?, u, field("closingAction"))).transpose()?;
+        let record = FollowupRecord {
+            id: 0,
+            uid: f.uid.clone(),
+            person_id: person,
+            text: f.text.clone(),
+            due: f.due.clone(),
+            from_action_id: from,
+            created_at: f.created_at,
+            closed_at: f.closed_at,
+            closed_date: f.closed_date.clone(),
+            closing_action_id: closing,
+        };
+        skipped += none(repos.put_followup(&record)?);
+    }
+    for (i, r) in doc.reminder_rules.iter().enumerate() {
+        let field = |x: &str| format!("reminderRules[{i}].{x}");
+        check_uid(&r.uid, field("uid"))?;
+        if crate::reminders::engine::Kind::parse(&r.kind).is_none() {
+            return Err(err(field("kind"), Msg::new("import.kind.unknown").arg("kind", &r.kind)));
+        }
+        let person = known.id(repos, &r.person, field("person"))?;
+        let created_by = known.opt_id(repos, r.created_by.as_deref(), field("createdBy"))?;
+        opt_id(&categories, r.category.as_deref(), field("category"))?;
+        if r.weekdays.is_some_and(|w| !(1..=127).contains(&w)) {
+            return Err(err(field("weekdays"), Msg::new("import.weekdays")));
+        }
+        // Every field as the window's form checks it: a rule that would break the scheduler later (`"at": "9am"`,
+        // a silence without its days) is refused here, by name.
+        let input = crate::reminders::NewRule {
+            person: person.to_string(),
+            kind: r.kind.clone(),
+            at: Some(r.at.clone()),
+            days: None,
+            category: r.category.clone(),
+            after_days: r.after_days,
+            threshold: r.threshold,
+            drop_points: r.drop_points,
+            min_streak: r.min_streak,
+            quiet_from: r.quiet_from.clone(),
+            quiet_to: r.quiet_to.clone(),
+            created_by,
+        };
+        let valid = crate::service::rules::validate(repos, &input, None).map_err(|e| match e {
+            CoreError::Invalid { field: f, reason } => err(field(f), reason),
+            other => other,
+        })?;
+        let record = RuleRecord { weekdays: r.weekdays, ..valid };
+        skipped += none(repos.put_rule(&r.uid, &record, r.paused, r.created_at, r.active_from)?);
+    }
+    let rules: HashMap<String, i64> = repos.rule_rows(None)?.into_iter().map(|r| (r.uid, r.id)).collect();
+    for (i, o) in doc.reminder_occurrences.iter().enumerate() {
+        let field = |x: &str| format!("reminderOccurrences[{i}].{x}");
+        let rule = id_of(&rules, &o.rule, field("rule"))?;
+        let person = known.id(repos, &o.person, field("person"))?;
+        let followup = o.followup.as_deref().map(|u| by_uid(repos.followup_by_uid(u)?, u, field("followup"))).transpose()?;
+        // The kind is shown and typed as a rule kind (the UI's RuleKind): one that is not one is refused.
+        if crate::reminders::engine::Kind::parse(&o.kind).is_none() {
+            return Err(err(field("kind"), Msg::new("import.kind.unknown").arg("kind", &o.kind)));
+        }
+        if !["fired", "snoozed", "dismissed", "acted"].contains(&o.state.as_str()) {
+            return Err(err(field("state"), Msg::new("import.state.unknown").arg("state", &o.state)));
+        }
+        let record = OccurrenceRecord {
+            rule_id: rule,
+            key: o.occurrence.clone(),
+            person_id: person,
+            kind: o.kind.clone(),
+            category: o.category.clone(),
+            followup_id: followup,
+            fire_at: o.fire_at,
+            fired_at: o.fired_at,
+            late: o.late,
+            state: o.state.clone(),
+            snoozed_until: o.snoozed_until,
+            refired_at: o.refired_at,
+            seen: o.seen,
+            title: o.title.clone(),
+            body: o.body.clone(),
+            missed: o.missed,
+        };
+        skipped += none(repos.put_occurrence(&record)?);
+    }
+    Ok(skipped)
+}
+
+/// The rhythm and target history of a person this import adds (`person` here), each row checked.
+fn import_history(repos: &mut impl Repos, p: &PersonEntry, i: usize, person: i64, categories: &HashMap<String, i64>) -> Result<()> {
+    for (k, h) in p.rhythm.iter().enumerate() {
+        let field = |f: &str| format!("people[{i}].rhythm[{k}].{f}");
+        let from = history_from(&h.from, field("from"))?;
+        let days = WorkingDays::parse(&h.working_days.join(",")).map_err(|_| err(field("workingDays"), Msg::new("import.weekdays")))?;
+        let start = parse_day_start(&h.day_start).map_err(|_| err(field("dayStart"), Msg::new("import.day_start")))?;
+        repos.put_rhythm_history(person, &from, days, start, OnSameDay::Replace)?;
+    }
+    for (k, h) in p.target_history.iter().enumerate() {
+        let field = |f: &str| format!("people[{i}].targetHistory[{k}].{f}");
+        let from = history_from(&h.from, field("from"))?;
+        let category = id_of(categories, &h.category, field("category"))?;
+        let target = match (&h.times, &h.per) {
+            (Some(times), Some(per)) => {
+                if !(1..=100).contains(times) {
+                    return Err(err(field("times"), Msg::new("range").arg("min", 1).arg("max", 100)));
+                }
+                Some(Target { times: *times, per: Per::parse(per).map_err(|_| err(field("per"), Msg::new("import.per")))? })
+            }
+            (None, None) => None,
+            _ => return Err(err(field("per"), Msg::new("import.per"))),
+        };
+        repos.put_target_history(person, category, &from, target, OnSameDay::Replace)?;
+    }
+    Ok(())
+}
+
+/// A history row's from-date: a date, or `0001-01-01` (all of the past).
+fn history_from(text: &str, field: String) -> Result<String> {
+    if text == "0001-01-01" {
+        return Ok(text.to_string());
+    }
+    Ok(date(text, field)?.to_string())
+}
+
+/// SQLite's NOCASE, which names are unique under: ASCII letters only.
+fn nocase(name: &str) -> String {
+    name.trim().to_ascii_lowercase()
+}
+
+fn check_key(key: &str, field: String) -> Result<()> {
+    if key.trim().is_empty() || key.len() > 80 {
+        return Err(err(field, Msg::new("import.key")));
+    }
+    Ok(())
+}
+
+fn check_uid(uid: &str, field: String) -> Result<()> {
+    if uid.is_empty() || uid.len() > 64 {
+        return Err(err(field, Msg::new("import.uid")));
+    }
+    Ok(())
+}
+
+fn date(text: &str, field: String) -> Result<chrono::NaiveDate> {
+    crate::time::parse_date("date", text).map_err(|_| err(field, Msg::new("import.date").arg("text", text)))
+}
+
+#[cfg(test)]
+mod tests {
+    //! A document written by hand (not by an export) goes into the in-memory store and into SQLite and comes
+    //! back out the same; what one store exports, the other imports and exports again unchanged.
+    use super::*;
+    use crate::store::memory::MemoryStore;
+    use crate::transfer::import::parse_doc;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 4, 12, 0, 0).unwrap()
+    }
+
+    /// In the order an export writes (entries by key, people by name, records by uid), every kind of record.
+    const DOC: &str = r##"{
+      "format": "cadence-export", "version": 3, "exportedAt": "2026-03-04T12:00:00Z", "me": "Ann",
+      "layers": [{"uid": "l1", "key": "staff", "label": "Staff", "rank": 1, "archived": false}],
+      "units": [{"uid": "u2", "key": "old", "label": "Old unit", "rank": 0, "archived": true},
+                {"uid": "u1", "key": "sales", "label": "Sales", "rank": 0, "archived": false}],
+      "categories": [{"uid": "c2", "key": "follow-up", "label": "Follow-up", "rank": 2, "archived": false, "colour": "#16a34a"},
+                     {"uid": "c1", "key": "open-communication", "label": "Open communication", "rank": 1, "archived": false, "colour": "#2563eb"}],
+      "channels": [{"uid": "h1", "key": "town-hall", "label": "Town hall", "rank": 0, "archived": false, "external": false, "units": ["old", "sales"]}],
+      "values": [{"uid": "v1", "key": "honesty", "label": "Honesty", "rank": 0, "archived": false, "kind": "value"}],
+      "people": [
+        {"uid": "p1", "name": "Ann", "role": "CEO", "layer": "staff", "unit": "sales", "tz": "Europe/Amsterdam",
+         "workingDays": ["mon", "tue", "wed", "thu", "fri"], "dayStart": "04:00", "createdAt": 1767225600000, "archivedAt": null,
+         "rhythm": [{"from": "0001-01-01", "workingDays": ["mon", "tue", "wed", "thu", "fri"], "dayStart": "00:00"},
+                    {"from": "2026-02-02", "workingDays": ["mon", "tue", "wed", "thu", "fri"], "dayStart": "04:00"}],
+         "targetHistory": [{"category": "follow-up", "from": "0001-01-01", "times": null, "per": null},
+                           {"category": "follow-up", "from": "2026-02-02", "times": 2, "per": "week"}]},
+        {"uid": "p2", "name": "Bob", "role": "", "layer": null, "unit": null, "tz": "UTC",
+         "workingDays": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "dayStart": "00:00", "createdAt": 1767225600000,
+         "archivedAt": 1772000000000, "rhythm": [], "targetHistory": []}],
+      "targets": [{"uid": "t1", "person": "Ann", "category": "follow-up", "times": 2, "per": "week"}],
+      "absences": [{"uid": "b1", "person": "Ann", "from": "2026-08-03", "to": "2026-08-14", "reason": "summer"}],
+      "actions": [
+        {"uid": "a1", "person": "Ann", "category": "open-communication", "occurredAt": 1772611200000, "localDate": "2026-03-04",
+         "tz": "Europe/Amsterdam", "note": "Town hall on the plan", "channel": "town-hall", "layers": ["staff"], "units": ["sales"],
+         "values": ["honesty"], "loggedBy": "Bob", "createdAt": 1772611200000, "updatedAt": 1772611300000},
+        {"uid": "a2", "person": "Ann", "category": "follow-up", "occurredAt": 1772614800000, "localDate": "2026-03-04",
+         "tz": "Europe/Amsterdam", "note": "", "channel": null, "layers": [], "units": [], "values": [], "loggedBy": null,
+         "createdAt": 1772614800000, "updatedAt": 1772614800000}],
+      "followups": [
+        {"uid": "f1", "person": "Ann", "text": "Send the slides", "due": "2026-03-04", "fromAction": "a1", "createdAt": 1772611200000,
+         "closedAt": 1772614800000, "closedDate": "2026-03-04", "closingAction": "a2"},
+        {"uid": "f2", "person": "Ann", "text": "Budget answer", "due": "2026-03-01", "fromAction": null, "createdAt": 1772611200000,
+         "closedAt": null, "closedDate": null, "closingAction": null}],
+      "reminderRules": [
+        {"uid": "r1", "person": "Ann", "createdBy": "Bob", "kind": "followup-due", "at": "09:00", "weekdays": 31, "category": null,
+         "afterDays": null, "threshold": null, "dropPoints": null, "minStreak": null, "quietFrom": "20:00", "quietTo": "07:00",
+         "paused": false, "createdAt": 1767225600000, "activeFrom": 1772000000000},
+        {"uid": "r2", "person": "Ann", "createdBy": null, "kind": "silence", "at": "10:00", "weekdays": null, "category": "follow-up",
+         "afterDays": 5, "threshold": null, "dropPoints": null, "minStreak": null, "quietFrom": null, "quietTo": null,
+         "paused": true, "createdAt": 1767225600000, "activeFrom": null}],
+      "reminderOccurrences": [
+        {"rule": "r1", "occurrence": "followup-f2-2026-03-02", "person": "Ann", "kind": "followup-due", "category": null, "followup": "f2",
+         "fireAt": 1772438400000, "firedAt": 1772438400000, "late": false, "state": "snoozed", "snoozedUntil": 1772442000000,
+         "refiredAt": null, "seen": true, "title": "A promise is due", "body": "Overdue since 1 March: Budget answer", "missed": false}]
+    }"##;
+
+    fn export_of<S: Store>(store: &S) -> ExportDoc {
+        export(&store.reader(), now()).unwrap()
+    }
+
+    #[test]
+    fn a_document_written_by_hand_comes_back_the_same_from_the_memory_store() {
+        let doc = parse_doc(DOC).unwrap();
+        let mut memory = MemoryStore::new();
+        let dry = import(&mut memory, DOC, Some(&doc), None, now(), true).unwrap();
+        assert_eq!(dry.added.get("actions"), Some(&2), "a dry run reports what it would add");
+        assert_eq!(export_of(&memory).people, vec![], "and writes nothing");
+
+        let done = import(&mut memory, DOC, Some(&doc), None, now(), false).unwrap();
+        let expected: HashMap<String, i64> = [
+            ("layers", 1), ("units", 2), ("categories", 2), ("channels", 1), ("values", 1), ("people", 2), ("targets", 1),
+            ("absences", 1), ("actions", 2), ("followups", 2), ("reminderRules", 2), ("reminderOccurrences", 1),
+        ]
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), n))
+        .collect();
+        assert_eq!((done.added, done.skipped, done.changed), (expected, 0, vec![]));
+        assert_eq!(export_of(&memory), doc, "every field of every record, in the export's order");
+
+        let again = import(&mut memory, DOC, Some(&doc), None, now(), false).unwrap();
+        // People 2, absences 1, actions 2, follow-ups 2, rules 2, occurrences 1; catalogue entries and the same
+        // target are updated in place, not counted.
+        assert_eq!((again.added, again.skipped), (HashMap::new(), 10));
+        assert_eq!(export_of(&memory), doc);
+    }
+
+    #[test]
+    fn what_sqlite_exports_the_memory_store_imports_and_exports_unchanged() {
+        let doc = parse_doc(DOC).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = crate::Db::open_dir(dir.path()).unwrap();
+        let done = import(&mut db, DOC, Some(&doc), None, now(), false).unwrap();
+        // A new file holds Cadence's default catalogue: the document's keys that match take its words.
+        assert!(done.changed.iter().any(|c| c.kind == "category" && c.key == "follow-up" && c.field == "colour" && c.to == "#16a34a"), "{:?}", done.changed);
+        let from_sqlite = export_of(&db);
+        assert_eq!(from_sqlite.people, doc.people);
+        assert_eq!((&from_sqlite.actions, &from_sqlite.followups), (&doc.actions, &doc.followups));
+        assert_eq!((&from_sqlite.reminder_rules, &from_sqlite.reminder_occurrences), (&doc.reminder_rules, &doc.reminder_occurrences));
+
+        let text = serde_json::to_string(&from_sqlite).unwrap();
+        let mut memory = MemoryStore::new();
+        import(&mut memory, &text, Some(&from_sqlite), None, now(), false).unwrap();
+        assert_eq!(export_of(&memory), from_sqlite);
+    }
+
+    #[test]
+    fn a_bad_record_is_named_and_nothing_is_written() {
+        let mut memory = MemoryStore::new();
+        let bad = DOC.replace(r#""at": "10:00""#, r#""at": "10am""#);
+        let doc = parse_doc(&bad).unwrap();
+        match import(&mut memory, &bad, Some(&doc), None, now(), false) {
+            Err(CoreError::Import { field, line, .. }) => assert_eq!((field.as_str(), line.is_some()), ("reminderRules[1].at", true)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(export_of(&memory).people, vec![], "all or nothing");
+        let unknown = DOC.replace(r#""fromAction": "a1""#, r#""fromAction": "a9""#);
+        let doc = parse_doc(&unknown).unwrap();
+        assert!(matches!(import(&mut memory, &unknown, Some(&doc), None, now(), false), Err(CoreError::Import { field, .. }) if field == "followups[0].fromAction"));
+    }
+}
