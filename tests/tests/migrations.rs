@@ -59,7 +59,20 @@ fn every_fixture_upgrades_with_its_data() {
                 let clock = db.person_clock(me.id).expect("clock");
                 assert_eq!(clock.working_days.0, 63);
             }
-            assert_eq!(db.inbox(true).expect("inbox").len(), 1);
+            assert_eq!(db.inbox(true).expect("inbox").len(), if version >= 9 { 2 } else { 1 }, "v{version}");
+            if version >= 9 {
+                // v9: what a reminder says is data, read in the language in use (with the default category's
+                // Dutch label, as the catalogue now has it); what fired before keeps its words.
+                db.set_locale_pref("nl").expect("dutch");
+                let inbox = db.inbox(true).expect("inbox");
+                let kept = inbox.iter().find(|i| i.key == "silence-since-2025-12-01").expect("v9's entry");
+                assert_eq!(kept.body, "Al 4 dagen geen open communicatie (laatst op 1 december 2025).");
+                let older = inbox.iter().find(|i| i.key == "silence-since-2025-11-25").expect("v2's entry");
+                assert_eq!(older.body, "No open communication for 3 days.");
+                db.set_locale_pref("en").expect("english");
+                let again = db.inbox(true).expect("inbox");
+                assert_eq!(again.iter().find(|i| i.key == "silence-since-2025-12-01").map(|i| i.title.as_str()), Some("Time for open communication"));
+            }
             // The promise closes into the category marked as the follow-up one, also when it was renamed and
             // archived (v5).
             let open = db.followups(None, None).expect("followups")[0].id;

@@ -420,7 +420,7 @@ fn people_and_the_catalogue_travel_by_uid() {
     let ann = a.add_person(&cadence_core::NewPerson { name: "Ann".into(), tz: Some("Europe/Amsterdam".into()), ..Default::default() }).expect("ann");
     a.log_action(&NewAction { person: "Ann".into(), category: "follow-up".into(), ..Default::default() }).expect("log");
     let doc = a.export_doc().expect("export");
-    assert_eq!(doc.version, 3);
+    assert_eq!(doc.version, 4);
     assert_eq!(doc.people[0].uid, ann.uid);
     let catalog = a.catalog().expect("catalog");
     let follow_up = catalog.categories.iter().find(|c| c.key == "follow-up").expect("follow-up");

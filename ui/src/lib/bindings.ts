@@ -231,7 +231,11 @@ export type CategoryTarget = { category: string, label: string, colour: string, 
  */
 isDefault: boolean, };
 
-export type Absence = { id: number, personId: number, personName: string, from: string, to: string, reason: string, };
+export type Absence = { id: number, 
+/**
+ * Created once, never reused: what an import matches on.
+ */
+uid: string, personId: number, personName: string, from: string, to: string, reason: string, };
 
 export type StatsQuery = { 
 /**

@@ -19,7 +19,8 @@ use serde::Serialize;
 
 use crate::stats::series::Calendar;
 use crate::time::{WorkingDays, Zone};
-use crate::i18n::{fill, Locale};
+use crate::i18n::Locale;
+use super::notice::{Notice, Say};
 
 /// How late a delivery must be (after its fire time) to be marked late, e.g. after the app was closed.
 pub const LATE_AFTER_MINUTES: i64 = 5;
@@ -136,9 +137,13 @@ pub struct Due {
     #[serde(skip)]
     pub for_instant: DateTime<Utc>,
     pub late: bool,
+    /// The body, in the facts' language.
     pub reason: String,
     pub title: String,
     pub body: String,
+    /// What it says, as data: what is stored, rendered again in the reader's language.
+    #[serde(skip)]
+    pub notice: Notice,
     pub category: Option<String>,
     pub followup_id: Option<i64>,
 }
@@ -241,15 +246,11 @@ pub fn fire_instant(rule: &Rule, f: &Facts, day: NaiveDate) -> DateTime<Utc> {
     }
 }
 
-fn title(f: &Facts, text: &str) -> String {
-    if f.name_in_title {
-        fill(f.locale.texts().person_title, &[("name", &f.name), ("text", &text)])
-    } else {
-        text.to_string()
-    }
-}
-
-fn make(rule: &Rule, f: &Facts, day: NaiveDate, key: String, title_text: &str, reason: String) -> Due {
+fn make(rule: &Rule, f: &Facts, day: NaiveDate, key: String, say: Say) -> Due {
+    let notice = Notice { say, named: f.name_in_title };
+    // The rule's own category label; any other key is the category's key.
+    let label = |k: &str| rule.category.as_ref().filter(|(key, _)| key == k).map(|(_, label)| label.clone());
+    let (title, reason) = notice.render(f.locale, &f.name, label);
     let fire_instant = fire_instant(rule, f, day);
     let for_instant = nominal_instant(rule, f, day);
     Due {
@@ -263,9 +264,10 @@ fn make(rule: &Rule, f: &Facts, day: NaiveDate, key: String, title_text: &str, r
         fire_instant,
         for_instant,
         late: false,
-        title: title(f, title_text),
+        title,
         body: reason.clone(),
         reason,
+        notice,
         category: rule.category.as_ref().map(|c| c.0.clone()),
         followup_id: None,
     }
@@ -277,20 +279,14 @@ fn daily(rule: &Rule, f: &Facts, day: NaiveDate, today: NaiveDate) -> Option<Due
         return None;
     }
     let logged = f.counts.get(&day).copied().unwrap_or(0);
-    let t = f.locale.texts();
     match rule.kind {
-        Kind::Checkin if logged == 0 => Some(make(rule, f, day, day.to_string(), t.checkin_title, t.checkin_body.into())),
-        Kind::StreakRisk if day == today && logged == 0 && f.streak >= rule.min_streak => Some(make(
-            rule,
-            f,
-            day,
-            day.to_string(),
-            t.streak_title,
-            fill(t.streak_body, &[("streak", &f.streak)]),
-        )),
+        Kind::Checkin if logged == 0 => Some(make(rule, f, day, day.to_string(), Say::Checkin)),
+        Kind::StreakRisk if day == today && logged == 0 && f.streak >= rule.min_streak => {
+            Some(make(rule, f, day, day.to_string(), Say::StreakRisk { streak: f.streak }))
+        }
         // Judged on its own day: quiet hours may deliver it the next morning. The scores are today's.
         Kind::ScoreDrop => {
-            let (key, label) = rule.category.as_ref()?;
+            let (key, _) = rule.category.as_ref()?;
             let (now, week_ago) = f.scores.get(key).copied()?;
             let below = rule.threshold.is_some_and(|t| now < t);
             // In whole hundredths: a fall from 30% to 20% is 10 points, though 0.3 - 0.2 < 0.1 in floating point.
@@ -298,17 +294,17 @@ fn daily(rule: &Rule, f: &Facts, day: NaiveDate, today: NaiveDate) -> Option<Due
             if !(below || fell) {
                 return None;
             }
-            let category = label.to_lowercase();
-            let whole = |x: f64| format!("{:.0}", x * 100.0);
-            let reason = if fell {
-                fill(t.drop_fell_body, &[("category", &category), ("points", &whole(week_ago - now)), ("score", &whole(now))])
+            // In whole hundredths, rounded as a percentage is written (half to even).
+            let whole = |x: f64| (x * 100.0).round_ties_even() as i64;
+            let category = key.clone();
+            let say = if fell {
+                Say::ScoreFell { category, points: whole(week_ago - now), score: whole(now) }
             } else {
-                let threshold = whole(rule.threshold.unwrap_or(0.0));
-                fill(t.drop_below_body, &[("category", &category), ("score", &whole(now)), ("threshold", &threshold)])
+                Say::ScoreBelow { category, score: whole(now), threshold: whole(rule.threshold.unwrap_or(0.0)) }
             };
             // Once per ISO week at most: a falling score is a weekly conversation, not a daily nag.
             let week = day.iso_week();
-            Some(make(rule, f, day, format!("{}-W{:02}", week.year(), week.week()), t.drop_title, reason))
+            Some(make(rule, f, day, format!("{}-W{:02}", week.year(), week.week()), say))
         }
         _ => None,
     }
@@ -316,7 +312,7 @@ fn daily(rule: &Rule, f: &Facts, day: NaiveDate, today: NaiveDate) -> Option<Due
 
 /// No action of a category for N days: one occurrence per silence, keyed by the last action's date.
 fn silence(rule: &Rule, f: &Facts, today: NaiveDate) -> Vec<Due> {
-    let Some((key, label)) = rule.category.as_ref() else { return Vec::new() };
+    let Some((key, _)) = rule.category.as_ref() else { return Vec::new() };
     let last = f.last.get(key).copied();
     let since = last.unwrap_or(f.since);
     // The first day it may fire on, once the silence is long enough and the rule exists.
@@ -328,13 +324,11 @@ fn silence(rule: &Rule, f: &Facts, today: NaiveDate) -> Vec<Due> {
         return Vec::new();
     }
     let days = (today - since).num_days();
-    let (t, category) = (f.locale.texts(), label.to_lowercase());
-    let reason = match last {
-        Some(d) => fill(t.silence_body, &[("category", &category), ("days", &days), ("last", &f.locale.date(d))]),
-        None => fill(t.silence_never_body, &[("category", &category)]),
+    let say = match last {
+        Some(last) => Say::Silence { category: key.clone(), days, last },
+        None => Say::SilenceNever { category: key.clone() },
     };
-    let title = fill(t.silence_title, &[("category", &category)]);
-    vec![make(rule, f, day, format!("silence-since-{since}"), &title, reason)]
+    vec![make(rule, f, day, format!("silence-since-{since}"), say)]
 }
 
 /// Follow-ups due on `today` or overdue then: one occurrence per follow-up per day.
@@ -346,13 +340,12 @@ fn followups(rule: &Rule, f: &Facts, today: NaiveDate) -> Vec<Due> {
         .iter()
         .filter(|(_, _, due)| *due <= today)
         .map(|(id, text, due)| {
-            let t = f.locale.texts();
-            let reason = if *due == today {
-                fill(t.followup_today_body, &[("text", text)])
+            let say = if *due == today {
+                Say::FollowupToday { text: text.clone() }
             } else {
-                fill(t.followup_overdue_body, &[("due", &f.locale.date(*due)), ("text", text)])
+                Say::FollowupOverdue { text: text.clone(), due: *due }
             };
-            let mut d = make(rule, f, today, format!("followup-{id}-{today}"), t.followup_title, reason);
+            let mut d = make(rule, f, today, format!("followup-{id}-{today}"), say);
             d.followup_id = Some(*id);
             d
         })

@@ -4,6 +4,7 @@
 
 pub mod engine;
 mod inbox;
+pub mod notice;
 pub(crate) mod preview;
 pub(crate) mod validate;
 

@@ -1,5 +1,7 @@
 //! The inbox: every occurrence that fired, the source of truth behind the desktop notifications. Entries are
-//! snoozed (15 minutes, an hour, tomorrow 09:00 in the leader's zone), dismissed or acted on.
+//! snoozed (15 minutes, an hour, tomorrow 09:00 in the leader's zone), dismissed or acted on. What an entry
+//! says is rendered here, in the language in use and with the category's label and the person's name as they
+//! are now (`reminders::notice`); an entry fired before Cadence kept its notice shows the words it was given.
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 
@@ -7,6 +9,9 @@ use crate::domain::inbox::InboxItem;
 use crate::error::{CoreError, Result};
 use crate::i18n::Msg;
 use crate::service::actions::person_clock;
+use crate::i18n::Locale;
+use crate::reminders::notice::Notice;
+use crate::service::language;
 use crate::store::{OccurrenceRow, OccurrencesRepo, Repos, Store};
 use crate::time::{local_date, Zone};
 
@@ -18,6 +23,25 @@ pub(crate) fn rfc3339(ms: i64, tz: &str) -> String {
     let instant = DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or_default();
     let zone = Zone::parse(tz).unwrap_or(Zone::Iana(chrono_tz::UTC));
     zone.at(instant).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// How entries are worded: in the language in use, with the categories' labels as they are now.
+struct Wording {
+    locale: Locale,
+    labels: std::collections::HashMap<String, String>,
+}
+
+impl Wording {
+    fn of(repos: &impl Repos) -> Result<Wording> {
+        let labels = repos.entries(crate::domain::catalogue::Table::Category)?.into_iter().map(|e| (e.key, e.label)).collect();
+        Ok(Wording { locale: language::in_use(repos, Locale::os), labels })
+    }
+
+    fn shown(&self, o: OccurrenceRow) -> InboxItem {
+        let words = o.notice.as_deref().and_then(Notice::from_json).map(|n| n.render(self.locale, &o.person_name, |k| self.labels.get(k).cloned()));
+        let (title, body) = words.unwrap_or_else(|| (o.title.clone(), o.body.clone()));
+        InboxItem { title, body, ..shown(o) }
+    }
 }
 
 fn shown(o: OccurrenceRow) -> InboxItem {
@@ -44,18 +68,20 @@ fn shown(o: OccurrenceRow) -> InboxItem {
 /// The inbox: entries waiting (fired or snoozed), newest first; with `all`, handled ones too. Occurrences a
 /// catch-up passed over (missed) were never delivered and are not shown; nor are those of someone archived
 /// or of a deleted promise, which rest until restored.
-pub fn inbox(repos: &impl OccurrencesRepo, all: bool) -> Result<Vec<InboxItem>> {
-    Ok(repos.inbox_rows(all, INBOX_LIMIT)?.into_iter().map(shown).collect())
+pub fn inbox(repos: &impl Repos, all: bool) -> Result<Vec<InboxItem>> {
+    let wording = Wording::of(repos)?;
+    Ok(repos.inbox_rows(all, INBOX_LIMIT)?.into_iter().map(|o| wording.shown(o)).collect())
 }
 
 /// Entries fired and not yet seen.
-pub fn unread(repos: &impl OccurrencesRepo) -> Result<u32> {
+pub fn unread(repos: &impl Repos) -> Result<u32> {
     repos.unread()
 }
 
 /// One entry, whatever its state.
-pub fn item(repos: &impl OccurrencesRepo, id: i64) -> Result<InboxItem> {
-    repos.occurrence(id)?.map(shown).ok_or_else(|| CoreError::not_found("reminder", id.to_string()))
+pub fn item(repos: &impl Repos, id: i64) -> Result<InboxItem> {
+    let row = repos.occurrence(id)?.ok_or_else(|| CoreError::not_found("reminder", id.to_string()))?;
+    Ok(Wording::of(repos)?.shown(row))
 }
 
 /// When a snooze given as `15m`, `1h` or `tomorrow` (09:00 the next local day of the entry's person) ends.
@@ -141,6 +167,7 @@ mod tests {
             seen: false,
             title: format!("title {key}"),
             body: format!("body {key}"),
+            notice: None,
         }
     }
 

@@ -230,6 +230,7 @@ pub fn run<S: Store>(store: &mut S, now: DateTime<Utc>, found: Vec<Due>) -> Resu
                 late: d.late,
                 title: d.title.clone(),
                 body: d.body.clone(),
+                notice: Some(d.notice.to_json()),
                 missed,
             };
             if let (Some(id), false) = (repos.insert_occurrence(&new)?, missed) {
@@ -292,6 +293,11 @@ mod tests {
             ]
         );
         assert!(pass(store, utc(2, 8, 31)).is_empty(), "each occurrence fires once");
+        // What fired is kept as data: read after switching to Dutch, it speaks Dutch.
+        language::set_pref(store, "nl", Locale::Nl).unwrap();
+        let dutch: Vec<String> = inbox::inbox(&store.reader(), false).unwrap().into_iter().map(|i| i.title).collect();
+        assert!(dutch.contains(&"Tijd om je leiderschap van vandaag vast te leggen".to_string()), "{dutch:?}");
+        language::set_pref(store, "en", Locale::En).unwrap();
         let due_now = due(&store.reader(), utc(2, 8, 31), &scores(store)).unwrap();
         assert_eq!(due_now.iter().map(|(d, fired)| (d.rule_id, *fired)).collect::<Vec<_>>(), vec![(checkin, true), (promises, true)]);
 

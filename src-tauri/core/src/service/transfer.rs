@@ -208,6 +208,7 @@ pub fn export(repos: &impl Repos, now: DateTime<Utc>) -> Result<ExportDoc> {
                 seen: o.seen,
                 title: o.title,
                 body: o.body,
+                notice: o.notice.as_deref().and_then(crate::reminders::notice::Notice::from_json),
                 missed: o.missed,
             })
         })
@@ -657,6 +658,7 @@ fn import_doc(repos: &mut impl Repos, doc: &ExportDoc, changed: &mut Vec<Change>
             seen: o.seen,
             title: o.title.clone(),
             body: o.body.clone(),
+            notice: o.notice.as_ref().map(|n| n.to_json()),
             missed: o.missed,
         };
         skipped += none(repos.put_occurrence(&record)?);
@@ -738,7 +740,7 @@ mod tests {
 
     /// In the order an export writes (entries by key, people by name, records by uid), every kind of record.
     const DOC: &str = r##"{
-      "format": "cadence-export", "version": 3, "exportedAt": "2026-03-04T12:00:00Z", "me": "Ann",
+      "format": "cadence-export", "version": 4, "exportedAt": "2026-03-04T12:00:00Z", "me": "Ann",
       "layers": [{"uid": "l1", "key": "staff", "label": "Staff", "rank": 1, "archived": false}],
       "units": [{"uid": "u2", "key": "old", "label": "Old unit", "rank": 0, "archived": true},
                 {"uid": "u1", "key": "sales", "label": "Sales", "rank": 0, "archived": false}],

@@ -1010,6 +1010,7 @@ impl OccurrencesRepo for Mem<'_> {
             seen: false,
             title: n.title.clone(),
             body: n.body.clone(),
+            notice: n.notice.clone(),
         };
         state.occurrences.insert(id, (row, n.missed, None));
         Ok(Some(id))
@@ -1037,6 +1038,7 @@ impl OccurrencesRepo for Mem<'_> {
                 seen: o.seen,
                 title: o.title.clone(),
                 body: o.body.clone(),
+                notice: o.notice.clone(),
                 missed: *missed,
             })
             .collect())
@@ -1066,6 +1068,7 @@ impl OccurrencesRepo for Mem<'_> {
             seen: n.seen,
             title: n.title.clone(),
             body: n.body.clone(),
+            notice: n.notice.clone(),
         };
         state.occurrences.insert(id, (row, n.missed, n.refired_at));
         Ok(true)

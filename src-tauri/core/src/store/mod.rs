@@ -458,6 +458,8 @@ pub struct OccurrenceRow {
     pub seen: bool,
     pub title: String,
     pub body: String,
+    /// What it says, as data (JSON); absent for what fired before schema 9.
+    pub notice: Option<String>,
 }
 
 /// The reminder occurrences that fired: the inbox behind the notifications.
@@ -506,6 +508,8 @@ pub struct OccurrenceRecord {
     pub seen: bool,
     pub title: String,
     pub body: String,
+    /// What it says, as data (JSON); absent for what fired before schema 9.
+    pub notice: Option<String>,
     pub missed: bool,
 }
 
@@ -532,6 +536,8 @@ pub struct NewOccurrence {
     pub late: bool,
     pub title: String,
     pub body: String,
+    /// What it says, as data (JSON); absent for what fired before schema 9.
+    pub notice: Option<String>,
     pub missed: bool,
 }
 

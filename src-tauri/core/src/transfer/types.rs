@@ -208,6 +208,9 @@ pub struct OccurrenceEntry {
     pub seen: bool,
     pub title: String,
     pub body: String,
+    /// What it says, as data (version 4); absent for what fired before Cadence kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<crate::reminders::notice::Notice>,
     /// Found while the app was closed and not delivered (a newer one was). Version 2.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub missed: bool,

@@ -28,7 +28,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
 
 /// The numbered migrations, in order; version N is the state after the N-th.
-const MIGRATION_SQL: [&str; 8] = [
+const MIGRATION_SQL: [&str; 9] = [
     include_str!("../../../migrations/001_init.sql"),
     include_str!("../../../migrations/002_reminders.sql"),
     include_str!("../../../migrations/003_uids.sql"),
@@ -37,6 +37,7 @@ const MIGRATION_SQL: [&str; 8] = [
     include_str!("../../../migrations/006_archive_and_trash.sql"),
     include_str!("../../../migrations/007_device_settings.sql"),
     include_str!("../../../migrations/008_uids_everywhere.sql"),
+    include_str!("../../../migrations/009_notices.sql"),
 ];
 
 /// The schema version this build writes.

@@ -7,7 +7,7 @@ use crate::store::sqlite::Sql;
 use crate::store::{NewOccurrence, OccurrenceKey, OccurrenceRecord, OccurrenceRow, OccurrencesRepo};
 
 const ROW_SQL: &str = "SELECT o.id, o.rule_id, o.person_id, p.name, o.kind, o.category, o.followup_id, o.occurrence,
-        o.fire_at, o.fired_at, o.late, o.state, o.snoozed_until, o.seen, o.title, o.body, p.tz
+        o.fire_at, o.fired_at, o.late, o.state, o.snoozed_until, o.seen, o.title, o.body, p.tz, o.notice
      FROM reminder_occurrences o JOIN people p ON p.id = o.person_id";
 
 /// An occurrence still worth showing: its person is not archived and its promise (if any) not deleted. The
@@ -34,6 +34,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<OccurrenceRow> {
         title: r.get(14)?,
         body: r.get(15)?,
         tz: r.get(16)?,
+        notice: r.get(17)?,
     })
 }
 
@@ -85,17 +86,18 @@ impl OccurrencesRepo for Sql<'_> {
         let state = if o.missed { "dismissed" } else { "fired" };
         let n = self.0.prepare_cached(
             "INSERT OR IGNORE INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id,
-                 fire_at, fired_at, late, title, body, state, missed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 fire_at, fired_at, late, title, body, state, missed, notice)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )?
         .execute(params![o.rule_id, o.key, o.person_id, o.kind, o.category, o.followup_id, o.fire_at, o.fired_at, o.late,
-                         o.title, o.body, state, o.missed])?;
+                         o.title, o.body, state, o.missed, o.notice])?;
         Ok((n == 1).then(|| self.0.last_insert_rowid()))
     }
 
     fn occurrence_records(&self) -> Result<Vec<OccurrenceRecord>> {
         let mut stmt = self.0.prepare_cached(
             "SELECT rule_id, occurrence, person_id, kind, category, followup_id, fire_at, fired_at, late, state, snoozed_until,
-                    refired_at, seen, title, body, missed FROM reminder_occurrences ORDER BY id",
+                    refired_at, seen, title, body, missed, notice FROM reminder_occurrences ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(OccurrenceRecord {
@@ -115,6 +117,7 @@ impl OccurrencesRepo for Sql<'_> {
                 title: r.get(13)?,
                 body: r.get(14)?,
                 missed: r.get(15)?,
+                notice: r.get(16)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -123,11 +126,11 @@ impl OccurrencesRepo for Sql<'_> {
     fn put_occurrence(&mut self, o: &OccurrenceRecord) -> Result<bool> {
         Ok(self.0.prepare_cached(
             "INSERT INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id, fire_at,
-                 fired_at, late, state, snoozed_until, refired_at, seen, title, body, missed)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING",
+                 fired_at, late, state, snoozed_until, refired_at, seen, title, body, missed, notice)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING",
         )?
         .execute(params![o.rule_id, o.key, o.person_id, o.kind, o.category, o.followup_id, o.fire_at, o.fired_at, o.late, o.state,
-                         o.snoozed_until, o.refired_at, o.seen, o.title, o.body, o.missed])?
+                         o.snoozed_until, o.refired_at, o.seen, o.title, o.body, o.missed, o.notice])?
             == 1)
     }
 
