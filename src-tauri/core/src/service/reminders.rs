@@ -132,12 +132,18 @@ fn facts(
         let yesterday = today - Duration::days(1);
         let filter = ActionFilter { person_id: Some(id), from: Some(yesterday.to_string()), to: Some(today.to_string()) };
         let mut counts: HashMap<NaiveDate, u32> = HashMap::new();
+        // A stored date that is no calendar day (written outside Cadence) is passed over, not a reason to stop
+        // every reminder.
         for (d, n) in repos.day_counts(&filter)? {
-            counts.insert(parse_date("localDate", &d)?, n as u32);
+            if let Ok(d) = parse_date("localDate", &d) {
+                counts.insert(d, n as u32);
+            }
         }
         let mut last: HashMap<String, NaiveDate> = HashMap::new();
         for (k, d) in repos.last_action_dates(id, &today.to_string())? {
-            last.insert(k, parse_date("localDate", &d)?);
+            if let Ok(d) = parse_date("localDate", &d) {
+                last.insert(k, d);
+            }
         }
         let (scores, streak) = if with_scores { scores(id, today)? } else { (HashMap::new(), 0) };
         let followups = followups::list(repos, now, Some(&id.to_string()), Some("open"))?

@@ -119,7 +119,6 @@ pub fn export(repos: &impl Repos, now: DateTime<Utc>) -> Result<ExportDoc> {
         .collect();
     absences.sort_by(|a, b| a.uid.cmp(&b.uid));
     let rows = repos.action_rows(&ActionFilter::default())?;
-    let action_uid: HashMap<i64, String> = rows.iter().map(|a| (a.id, a.uid.clone())).collect();
     let sorted = |mut keys: Vec<String>| {
         keys.sort();
         keys
@@ -145,23 +144,24 @@ pub fn export(repos: &impl Repos, now: DateTime<Utc>) -> Result<ExportDoc> {
         .collect();
     actions.sort_by(|a, b| (a.occurred_at, &a.uid).cmp(&(b.occurred_at, &b.uid)));
     let records = repos.followup_records()?;
+    // The actions a promise came from or was kept by, looked up one by one: promises are few, actions millions.
+    let action_uid = |id: i64| -> Result<Option<String>> { Ok(repos.action_row(id)?.map(|a| a.uid)) };
     let followup_uid: HashMap<i64, String> = records.iter().map(|f| (f.id, f.uid.clone())).collect();
-    let mut followups: Vec<FollowupEntry> = records
-        .into_iter()
-        .filter_map(|f| {
-            Some(FollowupEntry {
-                person: name_of.get(&f.person_id)?.clone(),
-                uid: f.uid,
-                text: f.text,
-                due: f.due,
-                from_action: f.from_action_id.and_then(|id| action_uid.get(&id).cloned()),
-                created_at: f.created_at,
-                closed_at: f.closed_at,
-                closed_date: f.closed_date,
-                closing_action: f.closing_action_id.and_then(|id| action_uid.get(&id).cloned()),
-            })
-        })
-        .collect();
+    let mut followups: Vec<FollowupEntry> = Vec::new();
+    for f in records {
+        let Some(person) = name_of.get(&f.person_id) else { continue };
+        followups.push(FollowupEntry {
+            person: person.clone(),
+            uid: f.uid,
+            text: f.text,
+            due: f.due,
+            from_action: f.from_action_id.map(action_uid).transpose()?.flatten(),
+            created_at: f.created_at,
+            closed_at: f.closed_at,
+            closed_date: f.closed_date,
+            closing_action: f.closing_action_id.map(action_uid).transpose()?.flatten(),
+        });
+    }
     followups.sort_by(|a, b| a.uid.cmp(&b.uid));
     let rule_rows = repos.rule_rows(None)?;
     let rule_uid: HashMap<i64, String> = rule_rows.iter().map(|r| (r.id, r.uid.clone())).collect();
@@ -293,14 +293,14 @@ impl Catalogue {
 /// one here takes the file's label, colour, rank and archived state, and the lesser of the two uids.
 fn put_entry(repos: &mut impl Repos, kind: Table, list: &str, i: usize, e: &Entry, changed: &mut Vec<Change>) -> Result<i64> {
     check_key(&e.key, format!("{list}[{i}].key"))?;
-    if !e.uid.is_empty() {
-        check_uid(&e.uid, format!("{list}[{i}].uid"))?;
-    }
     let colour = e.colour.clone().unwrap_or_else(|| "#64748b".into());
     let external = e.external.unwrap_or(false);
     let value_kind = e.kind.clone().unwrap_or_else(|| "value".into());
     if kind == Table::Value && value_kind != "value" && value_kind != "theme" {
         return Err(err(format!("{list}[{i}].kind"), Msg::new("value.kind.needed")));
+    }
+    if !e.uid.is_empty() {
+        check_uid(&e.uid, format!("{list}[{i}].uid"))?;
     }
     let fields: Vec<(&str, String)> = match kind {
         Table::Category => vec![("label", e.label.clone()), ("colour", colour.clone()), ("archived", flag(e.archived))],
@@ -478,7 +478,10 @@ fn import_doc(repos: &mut impl Repos, doc: &ExportDoc, changed: &mut Vec<Change>
         }
     }
 
-    let mut target_uids: HashSet<String> = repos.all_targets()?.into_iter().map(|t| t.uid).collect();
+    // The targets here, kept up to date as the import writes them (read once: there may be thousands).
+    let mut targets: HashMap<(i64, i64), crate::store::TargetRow> =
+        repos.all_targets()?.into_iter().map(|t| ((t.person_id, t.category_id), t)).collect();
+    let mut target_uids: HashSet<String> = targets.values().map(|t| t.uid.clone()).collect();
     for (i, t) in doc.targets.iter().enumerate() {
         let person = known.id(repos, &t.person, format!("targets[{i}].person"))?;
         let category = id_of(&categories, &t.category, format!("targets[{i}].category"))?;
@@ -486,7 +489,7 @@ fn import_doc(repos: &mut impl Repos, doc: &ExportDoc, changed: &mut Vec<Change>
         if !(1..=100).contains(&t.times) {
             return Err(err(format!("targets[{i}].times"), Msg::new("range").arg("min", 1).arg("max", 100)));
         }
-        let current = repos.all_targets()?.into_iter().find(|x| x.person_id == person && x.category_id == category);
+        let current = targets.get(&(person, category)).cloned();
         if current.as_ref().is_some_and(|c| c.target.times == t.times && c.target.per == per) {
             continue; // the same target: its history stays as it is
         }
@@ -502,12 +505,26 @@ fn import_doc(repos: &mut impl Repos, doc: &ExportDoc, changed: &mut Vec<Change>
         if !t.uid.is_empty() {
             check_uid(&t.uid, format!("targets[{i}].uid"))?;
         }
-        repos.put_target(person, category, Target { times: t.times, per })?;
+        let target = Target { times: t.times, per };
+        repos.put_target(person, category, target)?;
         let free = !t.uid.is_empty() && !target_uids.contains(&t.uid);
-        if free && current.as_ref().is_none_or(|c| t.uid < c.uid) {
+        let uid = if free && current.as_ref().is_none_or(|c| t.uid < c.uid) {
             repos.set_target_uid(person, category, &t.uid)?;
-            target_uids.insert(t.uid.clone());
+            t.uid.clone()
+        } else {
+            // A new target without a usable uid got one from the store.
+            match &current {
+                Some(c) => c.uid.clone(),
+                None => repos.target_row(person, category)?.map(|x| x.uid).unwrap_or_default(),
+            }
+        };
+        if let Some(c) = &current {
+            if c.uid != uid {
+                target_uids.remove(&c.uid);
+            }
         }
+        target_uids.insert(uid.clone());
+        targets.insert((person, category), crate::store::TargetRow { person_id: person, category_id: category, target, uid });
         // A target an import changes applies to all of the past; a person the import adds gets the history the
         // document carries just below.
         repos.clear_target_history(person, category)?;
@@ -708,7 +725,7 @@ fn nocase(name: &str) -> String {
 }
 
 fn check_key(key: &str, field: String) -> Result<()> {
-    if key.trim().is_empty() || key.len() > 80 {
+    if key.trim().is_empty() || key.len() > 80 || key.chars().any(char::is_control) {
         return Err(err(field, Msg::new("import.key")));
     }
     Ok(())
@@ -743,10 +760,11 @@ mod tests {
       "format": "cadence-export", "version": 4, "exportedAt": "2026-03-04T12:00:00Z", "me": "Ann",
       "layers": [{"uid": "l1", "key": "staff", "label": "Staff", "rank": 1, "archived": false}],
       "units": [{"uid": "u2", "key": "old", "label": "Old unit", "rank": 0, "archived": true},
+                {"uid": "u3", "key": "r,d", "label": "R, D", "rank": 0, "archived": false},
                 {"uid": "u1", "key": "sales", "label": "Sales", "rank": 0, "archived": false}],
       "categories": [{"uid": "c2", "key": "follow-up", "label": "Follow-up", "rank": 2, "archived": false, "colour": "#16a34a"},
                      {"uid": "c1", "key": "open-communication", "label": "Open communication", "rank": 1, "archived": false, "colour": "#2563eb"}],
-      "channels": [{"uid": "h1", "key": "town-hall", "label": "Town hall", "rank": 0, "archived": false, "external": false, "units": ["old", "sales"]}],
+      "channels": [{"uid": "h1", "key": "town-hall", "label": "Town hall", "rank": 0, "archived": false, "external": false, "units": ["old", "r,d", "sales"]}],
       "values": [{"uid": "v1", "key": "honesty", "label": "Honesty", "rank": 0, "archived": false, "kind": "value"}],
       "people": [
         {"uid": "p1", "name": "Ann", "role": "CEO", "layer": "staff", "unit": "sales", "tz": "Europe/Amsterdam",
@@ -771,7 +789,9 @@ mod tests {
         {"uid": "f1", "person": "Ann", "text": "Send the slides", "due": "2026-03-04", "fromAction": "a1", "createdAt": 1772611200000,
          "closedAt": 1772614800000, "closedDate": "2026-03-04", "closingAction": "a2"},
         {"uid": "f2", "person": "Ann", "text": "Budget answer", "due": "2026-03-01", "fromAction": null, "createdAt": 1772611200000,
-         "closedAt": null, "closedDate": null, "closingAction": null}],
+         "closedAt": null, "closedDate": null, "closingAction": null},
+        {"uid": "f3", "person": "Ann", "text": "Kept, its action since deleted", "due": "2026-03-02", "fromAction": null,
+         "createdAt": 1772611200000, "closedAt": 1772614800000, "closedDate": "2026-03-04", "closingAction": null}],
       "reminderRules": [
         {"uid": "r1", "person": "Ann", "createdBy": "Bob", "kind": "followup-due", "at": "09:00", "weekdays": 31, "category": null,
          "afterDays": null, "threshold": null, "dropPoints": null, "minStreak": null, "quietFrom": "20:00", "quietTo": "07:00",
@@ -799,8 +819,8 @@ mod tests {
 
         let done = import(&mut memory, DOC, Some(&doc), None, now(), false).unwrap();
         let expected: HashMap<String, i64> = [
-            ("layers", 1), ("units", 2), ("categories", 2), ("channels", 1), ("values", 1), ("people", 2), ("targets", 1),
-            ("absences", 1), ("actions", 2), ("followups", 2), ("reminderRules", 2), ("reminderOccurrences", 1),
+            ("layers", 1), ("units", 3), ("categories", 2), ("channels", 1), ("values", 1), ("people", 2), ("targets", 1),
+            ("absences", 1), ("actions", 2), ("followups", 3), ("reminderRules", 2), ("reminderOccurrences", 1),
         ]
         .into_iter()
         .map(|(k, n)| (k.to_string(), n))
@@ -809,9 +829,9 @@ mod tests {
         assert_eq!(export_of(&memory), doc, "every field of every record, in the export's order");
 
         let again = import(&mut memory, DOC, Some(&doc), None, now(), false).unwrap();
-        // People 2, absences 1, actions 2, follow-ups 2, rules 2, occurrences 1; catalogue entries and the same
-        // target are updated in place, not counted.
-        assert_eq!((again.added, again.skipped), (HashMap::new(), 10));
+        // People 2, absences 1, actions 2, follow-ups 3, rules 2, occurrences 1; catalogue entries (a unit key
+        // with a comma too) and the same target are updated in place, not counted.
+        assert_eq!((again.added, again.skipped), (HashMap::new(), 11));
         assert_eq!(export_of(&memory), doc);
     }
 
@@ -832,6 +852,36 @@ mod tests {
         let mut memory = MemoryStore::new();
         import(&mut memory, &text, Some(&from_sqlite), None, now(), false).unwrap();
         assert_eq!(export_of(&memory), from_sqlite);
+    }
+
+    /// Copies made apart keep the lesser uid; a uid one target gives up is free for another in the same file.
+    fn targets_trade_uids<S: Store>(store: &mut S) {
+        let doc = |targets: &str| {
+            format!(
+                r##"{{"format": "cadence-export", "version": 4, "exportedAt": "2026-03-04T12:00:00Z",
+                  "categories": [{{"uid": "c1", "key": "open-communication", "label": "Open communication", "rank": 1, "archived": false, "colour": "#2563eb"}},
+                                 {{"uid": "c2", "key": "follow-up", "label": "Follow-up", "rank": 2, "archived": false, "colour": "#d97706"}}],
+                  "people": [{{"uid": "p1", "name": "Ann", "role": "", "tz": "UTC", "workingDays": ["mon"], "dayStart": "00:00", "createdAt": 0}}],
+                  "targets": [{targets}]}}"##
+            )
+        };
+        let first = doc(r#"{"uid": "b", "person": "Ann", "category": "follow-up", "times": 2, "per": "week"}"#);
+        import(store, &first, Some(&parse_doc(&first).unwrap()), None, now(), false).unwrap();
+        let second = doc(
+            r#"{"uid": "a", "person": "Ann", "category": "follow-up", "times": 3, "per": "week"},
+               {"uid": "b", "person": "Ann", "category": "open-communication", "times": 4, "per": "week"}"#,
+        );
+        let done = import(store, &second, Some(&parse_doc(&second).unwrap()), None, now(), false).unwrap();
+        assert_eq!(done.changed.iter().map(|c| (c.key.as_str(), c.from.as_str(), c.to.as_str())).collect::<Vec<_>>(), [("Ann / follow-up", "2/week", "3/week")]);
+        let targets: Vec<(String, String, u32)> = export_of(store).targets.into_iter().map(|t| (t.category, t.uid, t.times)).collect();
+        assert_eq!(targets, [("follow-up".to_string(), "a".to_string(), 3), ("open-communication".to_string(), "b".to_string(), 4)]);
+    }
+
+    #[test]
+    fn targets_trade_uids_in_memory_and_in_sqlite() {
+        targets_trade_uids(&mut MemoryStore::new());
+        let dir = tempfile::tempdir().unwrap();
+        targets_trade_uids(&mut crate::Db::open_dir(dir.path()).unwrap());
     }
 
     #[test]

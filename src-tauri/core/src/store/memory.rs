@@ -87,7 +87,11 @@ struct StoredAbsence {
 struct StoredFollowup {
     new: NewFollowupRecord,
     uid: String,
-    closed: Option<(i64, String, i64)>,
+    /// When, on which day and by which action it was closed; each apart, as SQLite keeps them (deleting the
+    /// closing action forgets only the action).
+    closed_at: Option<i64>,
+    closed_date: Option<String>,
+    closing_action_id: Option<i64>,
     deleted_at: Option<i64>,
 }
 
@@ -346,7 +350,7 @@ impl CatalogRepo for Mem<'_> {
     }
 
     fn add_channel_unit(&mut self, channel_id: i64, unit_id: i64) -> Result<()> {
-        if let Some(channel) = self.0.borrow_mut().catalogue.get_mut(&channel_id) {
+        if let Some(channel) = self.0.borrow_mut().catalogue.get_mut(&channel_id).filter(|c| !c.unit_ids.contains(&unit_id)) {
             channel.unit_ids.push(unit_id);
         }
         Ok(())
@@ -454,7 +458,7 @@ impl RulesRepo for Mem<'_> {
             .filter(|(_, r)| person_id.is_none_or(|p| r.person_id == p))
             .filter_map(|(&id, r)| Mem::rule_row(&state, id, r))
             .collect();
-        rows.sort_by(|a, b| (nocase(&a.person_name), a.id).cmp(&(nocase(&b.person_name), b.id)));
+        rows.sort_by(|a, b| (&a.person_name, a.id).cmp(&(&b.person_name, b.id)));
         Ok(rows)
     }
 }
@@ -598,6 +602,16 @@ impl RhythmRepo for Mem<'_> {
             .collect())
     }
 
+    fn target_row(&self, person_id: i64, category_id: i64) -> Result<Option<TargetRow>> {
+        let state = self.0.borrow();
+        Ok(state.targets.get(&(person_id, category_id)).map(|&target| TargetRow {
+            person_id,
+            category_id,
+            target,
+            uid: state.target_uids.get(&(person_id, category_id)).cloned().unwrap_or_default(),
+        }))
+    }
+
     fn set_target_uid(&mut self, person_id: i64, category_id: i64, uid: &str) -> Result<()> {
         let mut state = self.0.borrow_mut();
         if state.targets.contains_key(&(person_id, category_id)) {
@@ -730,7 +744,17 @@ impl ActionsRepo for Mem<'_> {
     }
 
     fn remove_action(&mut self, id: i64) -> Result<()> {
-        self.0.borrow_mut().actions.remove(&id);
+        let mut state = self.0.borrow_mut();
+        state.actions.remove(&id);
+        // As SQLite's ON DELETE SET NULL: a promise forgets the action it came from or was kept by.
+        for f in state.followups.values_mut() {
+            if f.new.from_action_id == Some(id) {
+                f.new.from_action_id = None;
+            }
+            if f.closing_action_id == Some(id) {
+                f.closing_action_id = None;
+            }
+        }
         Ok(())
     }
 
@@ -797,8 +821,8 @@ impl Mem<'_> {
             text: f.new.text.clone(),
             due: f.new.due.clone(),
             from_action_id: f.new.from_action_id,
-            closed_date: f.closed.as_ref().map(|c| c.1.clone()),
-            closing_action_id: f.closed.as_ref().map(|c| c.2),
+            closed_date: f.closed_date.clone(),
+            closing_action_id: f.closing_action_id,
             created_at: f.new.created_at,
             tz: person.new.tz.clone(),
             day_start: person.new.day_start,
@@ -811,7 +835,15 @@ impl FollowupsRepo for Mem<'_> {
         let mut state = self.0.borrow_mut();
         state.last_followup_id = state.last_followup_id.max(state.followups.keys().next_back().copied().unwrap_or(0)) + 1;
         let id = state.last_followup_id;
-        state.followups.insert(id, StoredFollowup { new: followup.clone(), uid: new_uid(), closed: None, deleted_at: None });
+        let stored = StoredFollowup {
+            new: followup.clone(),
+            uid: new_uid(),
+            closed_at: None,
+            closed_date: None,
+            closing_action_id: None,
+            deleted_at: None,
+        };
+        state.followups.insert(id, stored);
         Ok(id)
     }
 
@@ -834,9 +866,9 @@ impl FollowupsRepo for Mem<'_> {
                 due: f.new.due.clone(),
                 from_action_id: f.new.from_action_id,
                 created_at: f.new.created_at,
-                closed_at: f.closed.as_ref().map(|c| c.0),
-                closed_date: f.closed.as_ref().map(|c| c.1.clone()),
-                closing_action_id: f.closed.as_ref().map(|c| c.2),
+                closed_at: f.closed_at,
+                closed_date: f.closed_date.clone(),
+                closing_action_id: f.closing_action_id,
             })
             .collect())
     }
@@ -849,12 +881,15 @@ impl FollowupsRepo for Mem<'_> {
         state.last_followup_id = state.last_followup_id.max(state.followups.keys().next_back().copied().unwrap_or(0)) + 1;
         let id = state.last_followup_id;
         let new = NewFollowupRecord { person_id: f.person_id, text: f.text.clone(), due: f.due.clone(), from_action_id: f.from_action_id, created_at: f.created_at };
-        // A closed one keeps when, on which day and by which action it was closed (all three travel together).
-        let closed = match (f.closed_at, &f.closed_date, f.closing_action_id) {
-            (Some(at), Some(date), Some(action)) => Some((at, date.clone(), action)),
-            _ => None,
+        let stored = StoredFollowup {
+            new,
+            uid: f.uid.clone(),
+            closed_at: f.closed_at,
+            closed_date: f.closed_date.clone(),
+            closing_action_id: f.closing_action_id,
+            deleted_at: None,
         };
-        state.followups.insert(id, StoredFollowup { new, uid: f.uid.clone(), closed, deleted_at: None });
+        state.followups.insert(id, stored);
         Ok(true)
     }
 
@@ -906,7 +941,7 @@ impl FollowupsRepo for Mem<'_> {
 
     fn close_followup(&mut self, id: i64, at: i64, date: &str, action_id: i64) -> Result<()> {
         if let Some(f) = self.0.borrow_mut().followups.get_mut(&id) {
-            f.closed = Some((at, date.to_string(), action_id));
+            (f.closed_at, f.closed_date, f.closing_action_id) = (Some(at), Some(date.to_string()), Some(action_id));
         }
         Ok(())
     }

@@ -136,7 +136,7 @@ pub trait CatalogRepo {
     fn insert_entry(&mut self, kind: Table, entry: &NewEntry) -> Result<i64>;
     /// Changes entry `id` of `kind`.
     fn change_entry(&mut self, kind: Table, id: i64, change: &EntryChange) -> Result<()>;
-    /// Scopes a channel to a unit as well.
+    /// Scopes a channel to a unit as well (nothing changes when it already is).
     fn add_channel_unit(&mut self, channel_id: i64, unit_id: i64) -> Result<()>;
     /// Makes a channel meant for everyone again.
     fn clear_channel_units(&mut self, channel_id: i64) -> Result<()>;
@@ -189,7 +189,7 @@ pub trait RulesRepo {
     fn put_rule(&mut self, uid: &str, rule: &RuleRecord, paused: bool, created_at: i64, active_from: Option<i64>) -> Result<bool>;
     /// Rule `id` as read.
     fn rule_row(&self, id: i64) -> Result<Option<RuleRow>>;
-    /// The rules of one person or everyone, by the person's name (ignoring case), then id.
+    /// The rules of one person or everyone, by the person's name (as written, byte by byte), then id.
     fn rule_rows(&self, person_id: Option<i64>) -> Result<Vec<RuleRow>>;
 }
 
@@ -271,6 +271,8 @@ pub trait RhythmRepo {
     fn put_rhythm_history(&mut self, person_id: i64, from: &str, days: WorkingDays, day_start: u32, same: OnSameDay) -> Result<()>;
     /// `(from, working days, day start)`, by date.
     fn rhythm_history(&self, person_id: i64) -> Result<Vec<(String, WorkingDays, u32)>>;
+    /// The person's stored target in a category, with its uid.
+    fn target_row(&self, person_id: i64, category_id: i64) -> Result<Option<TargetRow>>;
     /// Every stored target of everyone, by person id then category id.
     fn all_targets(&self) -> Result<Vec<TargetRow>>;
     /// Gives the person's target in a category another uid (one no other target has).

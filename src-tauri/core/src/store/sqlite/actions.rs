@@ -4,6 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
 
 use crate::error::Result;
+use crate::store::sqlite::catalog::KEY_SEPARATOR;
 use crate::store::sqlite::Sql;
 use crate::store::{ActionFilter, ActionRecord, ActionRow, ActionsRepo};
 
@@ -30,9 +31,9 @@ fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
 
 const ROW_SQL: &str = "SELECT a.id, a.person_id, p.name, c.key, a.occurred_at, a.local_date, a.tz, a.note, ch.key,
         a.logged_by, a.created_at, a.updated_at,
-        (SELECT group_concat(l.key, ',') FROM action_layers x JOIN layers l ON l.id = x.layer_id WHERE x.action_id = a.id),
-        (SELECT group_concat(u.key, ',') FROM action_units x JOIN units u ON u.id = x.unit_id WHERE x.action_id = a.id),
-        (SELECT group_concat(v.key, ',') FROM action_values x JOIN value_items v ON v.id = x.value_id WHERE x.action_id = a.id),
+        (SELECT group_concat(l.key, char(31)) FROM action_layers x JOIN layers l ON l.id = x.layer_id WHERE x.action_id = a.id),
+        (SELECT group_concat(u.key, char(31)) FROM action_units x JOIN units u ON u.id = x.unit_id WHERE x.action_id = a.id),
+        (SELECT group_concat(v.key, char(31)) FROM action_values x JOIN value_items v ON v.id = x.value_id WHERE x.action_id = a.id),
         a.uid
      FROM actions a
      JOIN people p ON p.id = a.person_id
@@ -40,7 +41,7 @@ const ROW_SQL: &str = "SELECT a.id, a.person_id, p.name, c.key, a.occurred_at, a
      LEFT JOIN channels ch ON ch.id = a.channel_id";
 
 fn split_keys(text: Option<String>) -> Vec<String> {
-    text.map(|t| t.split(',').map(String::from).collect()).unwrap_or_default()
+    text.map(|t| t.split(KEY_SEPARATOR).map(String::from).collect()).unwrap_or_default()
 }
 
 fn row(r: &Row<'_>) -> rusqlite::Result<ActionRow> {

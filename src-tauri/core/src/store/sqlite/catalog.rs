@@ -24,7 +24,7 @@ fn columns(kind: Table) -> &'static str {
     match kind {
         Table::Category => "id, key, label, archived, colour, 0, '', rank, NULL, uid",
         Table::Channel => {
-            "id, key, label, archived, '', external, '', 0, (SELECT group_concat(u.key, ',') FROM channel_units cu
+            "id, key, label, archived, '', external, '', 0, (SELECT group_concat(u.key, char(31)) FROM channel_units cu
                  JOIN units u ON u.id = cu.unit_id WHERE cu.channel_id = channels.id), uid"
         }
         Table::Layer => "id, key, label, archived, '', 0, '', rank, NULL, uid",
@@ -33,9 +33,12 @@ fn columns(kind: Table) -> &'static str {
     }
 }
 
-/// A channel's unit keys from `group_concat(u.key, ',')` (NULL: none), sorted.
+/// What `group_concat` puts between keys: the ASCII unit separator, which no key holds (a comma may).
+pub(crate) const KEY_SEPARATOR: char = '\u{1f}';
+
+/// A channel's unit keys from `group_concat(u.key, char(31))` (NULL: none), sorted.
 pub(crate) fn unit_keys(text: Option<String>) -> Vec<String> {
-    let mut keys: Vec<String> = text.map(|t| t.split(',').map(String::from).collect()).unwrap_or_default();
+    let mut keys: Vec<String> = text.map(|t| t.split(KEY_SEPARATOR).map(String::from).collect()).unwrap_or_default();
     keys.sort();
     keys
 }
@@ -123,7 +126,7 @@ impl CatalogRepo for Sql<'_> {
     }
 
     fn add_channel_unit(&mut self, channel_id: i64, unit_id: i64) -> Result<()> {
-        self.0.execute("INSERT INTO channel_units (channel_id, unit_id) VALUES (?1, ?2)", params![channel_id, unit_id])?;
+        self.0.execute("INSERT OR IGNORE INTO channel_units (channel_id, unit_id) VALUES (?1, ?2)", params![channel_id, unit_id])?;
         Ok(())
     }
 

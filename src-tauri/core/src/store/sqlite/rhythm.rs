@@ -1,6 +1,6 @@
 //! Targets, rhythm and absences in SQLite: `targets`, `target_history`, `rhythm_history`, `absences`.
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use crate::domain::targets::{Absence, Per, Target};
 use crate::error::Result;
@@ -118,6 +118,16 @@ impl RhythmRepo for Sql<'_> {
             }
         }
         Ok(out)
+    }
+
+    fn target_row(&self, person_id: i64, category_id: i64) -> Result<Option<TargetRow>> {
+        let row: Option<(u32, String, Option<String>)> = self
+            .0
+            .prepare_cached("SELECT times, per, uid FROM targets WHERE person_id = ?1 AND category_id = ?2")?
+            .query_row(params![person_id, category_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((times, per, uid)) = row else { return Ok(None) };
+        Ok(target(Some(times), Some(per))?.map(|target| TargetRow { person_id, category_id, target, uid: uid.unwrap_or_default() }))
     }
 
     fn set_target_uid(&mut self, person_id: i64, category_id: i64, uid: &str) -> Result<()> {
