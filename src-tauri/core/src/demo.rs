@@ -151,8 +151,9 @@ pub fn generate<S: Store>(store: &mut S, now: DateTime<Utc>, spec: &DemoSpec) ->
         let mix_factor = 0.6 + 0.8 * rng.f64();
         let stamp = now.timestamp_millis();
         let mut count_so_far = summary.actions;
-        store.act(|repos| {
-            let mut day = start;
+        let mut batch: Vec<ActionRecord> = Vec::new();
+        let mut day = start;
+        {
             while day <= today {
                 // Now and then a day off sick or on the road: nothing logged at all.
                 let off = rng.u32(..100) < 6;
@@ -201,13 +202,13 @@ pub fn generate<S: Store>(store: &mut S, now: DateTime<Utc>, spec: &DemoSpec) ->
                     if rng.u32(..2) == 0 {
                         action.values.push(values[rng.usize(..values.len())]);
                     }
-                    repos.insert_action(&action)?;
+                    batch.push(action);
                     count_so_far += 1;
                 }
                 day += Duration::days(1);
             }
-            Ok(())
-        })?;
+        }
+        store.act(|repos| repos.insert_actions(&batch))?;
         summary.actions = count_so_far;
     }
     Ok(summary)
