@@ -109,7 +109,9 @@ fn every_fixture_upgrades_with_its_data() {
         // gave (the fixture's Marketing unit) is kept, and a record added later gets one of its own.
         db.add_unit("Finance").expect("a unit after the upgrade");
         let mut uids: Vec<String> = Vec::new();
-        for table in ["people", "categories", "channels", "layers", "units", "value_items", "targets"] {
+        // v10: a fired reminder too (the v1 fixture has none).
+        let occurrences = if version >= 2 { &["reminder_occurrences"][..] } else { &[][..] };
+        for table in ["people", "categories", "channels", "layers", "units", "value_items", "targets"].iter().chain(occurrences) {
             let found: Vec<Option<String>> = conn
                 .prepare(&format!("SELECT uid FROM {table}"))
                 .expect("uids")
@@ -128,6 +130,14 @@ fn every_fixture_upgrades_with_its_data() {
         assert_eq!(distinct.len(), uids.len(), "v{version}: uids are never shared");
         let units = db.catalog().expect("catalog").units;
         assert!(units.iter().all(|u| u.uid.len() == 32), "v{version}: the window sees them");
+        if version >= 2 {
+            let inbox = db.inbox(true).expect("inbox");
+            assert!(inbox.iter().all(|i| i.uid.len() == 32), "v{version}: an inbox entry's uid reaches the window");
+            if version >= 10 {
+                let kept = inbox.iter().find(|i| i.key == "silence-since-2025-12-01").expect("v9's entry");
+                assert_eq!(kept.uid, "a0c0ffee00000000000000000000000a", "a uid given is kept");
+            }
+        }
         if version >= 8 {
             let marketing = units.iter().find(|u| u.key == "marketing").expect("v8's unit");
             assert_eq!(marketing.uid, "a0c0ffee000000000000000000000008");

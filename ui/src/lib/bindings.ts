@@ -463,7 +463,11 @@ dropPoints?: number | null, minStreak?: number | null, quietFrom?: string | null
  */
 createdBy?: number | null, };
 
-export type InboxItem = { id: number, ruleId: number, personId: number, personName: string, kind: RuleKind, category: string | null, followupId: number | null, key: string, fireAt: string, firedAt: string, late: boolean, 
+export type InboxItem = { id: number, 
+/**
+ * Created once, never reused.
+ */
+uid: string, ruleId: number, personId: number, personName: string, kind: RuleKind, category: string | null, followupId: number | null, key: string, fireAt: string, firedAt: string, late: boolean, 
 /**
  * `fired`, `snoozed`, `dismissed` or `acted`.
  */

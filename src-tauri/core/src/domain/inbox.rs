@@ -7,6 +7,8 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub struct InboxItem {
     pub id: i64,
+    /// Created once, never reused.
+    pub uid: String,
     pub rule_id: i64,
     pub person_id: i64,
     pub person_name: String,

@@ -47,6 +47,7 @@ impl Wording {
 fn shown(o: OccurrenceRow) -> InboxItem {
     InboxItem {
         id: o.id,
+        uid: o.uid,
         rule_id: o.rule_id,
         person_id: o.person_id,
         person_name: o.person_name,
@@ -168,6 +169,7 @@ mod tests {
             title: format!("title {key}"),
             body: format!("body {key}"),
             notice: None,
+            uid: String::new(),
         }
     }
 

@@ -192,6 +192,7 @@ pub fn export(repos: &impl Repos, now: DateTime<Utc>) -> Result<ExportDoc> {
         .into_iter()
         .filter_map(|o| {
             Some(OccurrenceEntry {
+                uid: o.uid,
                 rule: rule_uid.get(&o.rule_id)?.clone(),
                 person: name_of.get(&o.person_id)?.clone(),
                 occurrence: o.key,
@@ -659,7 +660,11 @@ fn import_doc(repos: &mut impl Repos, doc: &ExportDoc, changed: &mut Vec<Change>
         if !["fired", "snoozed", "dismissed", "acted"].contains(&o.state.as_str()) {
             return Err(err(field("state"), Msg::new("import.state.unknown").arg("state", &o.state)));
         }
+        if !o.uid.is_empty() {
+            check_uid(&o.uid, field("uid"))?;
+        }
         let record = OccurrenceRecord {
+            uid: o.uid.clone(),
             rule_id: rule,
             key: o.occurrence.clone(),
             person_id: person,
@@ -800,7 +805,7 @@ mod tests {
          "afterDays": 5, "threshold": null, "dropPoints": null, "minStreak": null, "quietFrom": null, "quietTo": null,
          "paused": true, "createdAt": 1767225600000, "activeFrom": null}],
       "reminderOccurrences": [
-        {"rule": "r1", "occurrence": "followup-f2-2026-03-02", "person": "Ann", "kind": "followup-due", "category": null, "followup": "f2",
+        {"uid": "o1", "rule": "r1", "occurrence": "followup-f2-2026-03-02", "person": "Ann", "kind": "followup-due", "category": null, "followup": "f2",
          "fireAt": 1772438400000, "firedAt": 1772438400000, "late": false, "state": "snoozed", "snoozedUntil": 1772442000000,
          "refiredAt": null, "seen": true, "title": "A promise is due", "body": "Overdue since 1 March: Budget answer", "missed": false}]
     }"##;

@@ -452,6 +452,7 @@ pub struct FollowupRecord {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OccurrenceRow {
     pub id: i64,
+    pub uid: String,
     pub rule_id: i64,
     pub person_id: i64,
     pub person_name: String,
@@ -496,13 +497,15 @@ pub trait OccurrencesRepo {
     fn refire_snoozed(&mut self, now: i64) -> Result<Vec<i64>>;
     /// Every stored occurrence whole, by id.
     fn occurrence_records(&self) -> Result<Vec<OccurrenceRecord>>;
-    /// Stores an occurrence as it travels; false when its rule has one with its key already.
+    /// Stores an occurrence as it travels; false when one with its uid is here, or its rule has one with its key.
     fn put_occurrence(&mut self, occurrence: &OccurrenceRecord) -> Result<bool>;
 }
 
 /// An occurrence whole, as it travels: references by id, instants in milliseconds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OccurrenceRecord {
+    /// Empty in a document without occurrence uids: the store then makes one.
+    pub uid: String,
     pub rule_id: i64,
     pub key: String,
     pub person_id: i64,

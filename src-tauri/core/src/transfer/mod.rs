@@ -28,7 +28,8 @@ use crate::store::Store;
 pub const FORMAT: &str = "cadence-export";
 /// The version of the JSON document (not the database schema). Version 2 adds each person's rhythm and target
 /// history, a rule's `activeFrom` and an occurrence's `missed`; version 3 the uids of people, catalogue entries
-/// and targets; version 4 what a fired reminder says, as data (`notice`). Older documents still import.
+/// and targets; version 4 what a fired reminder says, as data (`notice`), and its own uid. Older documents
+/// still import.
 pub const FORMAT_VERSION: u32 = 4;
 
 impl Db {

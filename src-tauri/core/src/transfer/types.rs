@@ -193,6 +193,9 @@ pub struct RuleEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OccurrenceEntry {
+    /// Its own uid (version 4); absent in older documents, where its rule and key name it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uid: String,
     pub rule: String,
     pub occurrence: String,
     pub person: String,

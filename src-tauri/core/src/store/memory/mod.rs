@@ -154,7 +154,8 @@ impl MemoryStore {
     pub fn add_occurrence(&mut self, occurrence: OccurrenceRow, missed: bool, refired_at: Option<i64>) -> i64 {
         let mut state = self.state.borrow_mut();
         let id = next_id(&state.occurrences);
-        state.occurrences.insert(id, (OccurrenceRow { id, ..occurrence }, missed, refired_at));
+        let uid = if occurrence.uid.is_empty() { new_uid() } else { occurrence.uid.clone() };
+        state.occurrences.insert(id, (OccurrenceRow { id, uid, ..occurrence }, missed, refired_at));
         id
     }
 

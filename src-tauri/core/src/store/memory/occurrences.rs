@@ -84,6 +84,7 @@ impl OccurrencesRepo for Mem<'_> {
         let id = next_id(&state.occurrences);
         let row = OccurrenceRow {
             id,
+            uid: new_uid(),
             rule_id: n.rule_id,
             person_id: n.person_id,
             person_name: String::new(),
@@ -113,6 +114,7 @@ impl OccurrencesRepo for Mem<'_> {
             .occurrences
             .values()
             .map(|(o, missed, refired_at)| OccurrenceRecord {
+                uid: o.uid.clone(),
                 rule_id: o.rule_id,
                 key: o.key.clone(),
                 person_id: o.person_id,
@@ -136,12 +138,14 @@ impl OccurrencesRepo for Mem<'_> {
 
     fn put_occurrence(&mut self, n: &OccurrenceRecord) -> Result<bool> {
         let mut state = self.0.borrow_mut();
-        if state.occurrences.values().any(|(o, _, _)| o.rule_id == n.rule_id && o.key == n.key) {
+        let taken = |o: &OccurrenceRow| (o.rule_id == n.rule_id && o.key == n.key) || (!n.uid.is_empty() && o.uid == n.uid);
+        if state.occurrences.values().any(|(o, _, _)| taken(o)) {
             return Ok(false);
         }
         let id = next_id(&state.occurrences);
         let row = OccurrenceRow {
             id,
+            uid: if n.uid.is_empty() { new_uid() } else { n.uid.clone() },
             rule_id: n.rule_id,
             person_id: n.person_id,
             person_name: String::new(),

@@ -28,7 +28,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
 
 /// The numbered migrations, in order; version N is the state after the N-th.
-const MIGRATION_SQL: [&str; 9] = [
+const MIGRATION_SQL: [&str; 10] = [
     include_str!("../../../migrations/001_init.sql"),
     include_str!("../../../migrations/002_reminders.sql"),
     include_str!("../../../migrations/003_uids.sql"),
@@ -38,6 +38,7 @@ const MIGRATION_SQL: [&str; 9] = [
     include_str!("../../../migrations/007_device_settings.sql"),
     include_str!("../../../migrations/008_uids_everywhere.sql"),
     include_str!("../../../migrations/009_notices.sql"),
+    include_str!("../../../migrations/010_occurrence_uids.sql"),
 ];
 
 /// The schema version this build writes.

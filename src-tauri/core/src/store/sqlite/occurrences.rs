@@ -7,7 +7,7 @@ use crate::store::sqlite::Sql;
 use crate::store::{NewOccurrence, OccurrenceKey, OccurrenceRecord, OccurrenceRow, OccurrencesRepo};
 
 const ROW_SQL: &str = "SELECT o.id, o.rule_id, o.person_id, p.name, o.kind, o.category, o.followup_id, o.occurrence,
-        o.fire_at, o.fired_at, o.late, o.state, o.snoozed_until, o.seen, o.title, o.body, p.tz, o.notice
+        o.fire_at, o.fired_at, o.late, o.state, o.snoozed_until, o.seen, o.title, o.body, p.tz, o.notice, o.uid
      FROM reminder_occurrences o JOIN people p ON p.id = o.person_id";
 
 /// An occurrence still worth showing: its person is not archived and its promise (if any) not deleted. The
@@ -35,6 +35,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<OccurrenceRow> {
         body: r.get(15)?,
         tz: r.get(16)?,
         notice: r.get(17)?,
+        uid: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
     })
 }
 
@@ -97,7 +98,7 @@ impl OccurrencesRepo for Sql<'_> {
     fn occurrence_records(&self) -> Result<Vec<OccurrenceRecord>> {
         let mut stmt = self.0.prepare_cached(
             "SELECT rule_id, occurrence, person_id, kind, category, followup_id, fire_at, fired_at, late, state, snoozed_until,
-                    refired_at, seen, title, body, missed, notice FROM reminder_occurrences ORDER BY id",
+                    refired_at, seen, title, body, missed, notice, uid FROM reminder_occurrences ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(OccurrenceRecord {
@@ -118,6 +119,7 @@ impl OccurrencesRepo for Sql<'_> {
                 body: r.get(14)?,
                 missed: r.get(15)?,
                 notice: r.get(16)?,
+                uid: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -126,11 +128,11 @@ impl OccurrencesRepo for Sql<'_> {
     fn put_occurrence(&mut self, o: &OccurrenceRecord) -> Result<bool> {
         Ok(self.0.prepare_cached(
             "INSERT INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id, fire_at,
-                 fired_at, late, state, snoozed_until, refired_at, seen, title, body, missed, notice)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING",
+                 fired_at, late, state, snoozed_until, refired_at, seen, title, body, missed, notice, uid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, nullif(?18, '')) ON CONFLICT DO NOTHING",
         )?
         .execute(params![o.rule_id, o.key, o.person_id, o.kind, o.category, o.followup_id, o.fire_at, o.fired_at, o.late, o.state,
-                         o.snoozed_until, o.refired_at, o.seen, o.title, o.body, o.missed, o.notice])?
+                         o.snoozed_until, o.refired_at, o.seen, o.title, o.body, o.missed, o.notice, o.uid])?
             == 1)
     }
 
