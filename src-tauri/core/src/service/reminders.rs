@@ -19,7 +19,7 @@ use crate::reminders::preview::{is_stored, next_fire, PREVIEW_DAYS};
 use crate::service::{actions::person_clock, followups, inbox, language, people, rhythm};
 use crate::stats::series::Calendar;
 use crate::stats::ScoreSummary;
-use crate::store::{ActionFilter, NewOccurrence, OccurrencesRepo, Repos, RuleRow, Store};
+use crate::store::{ActionFilter, OccurrenceRecord, OccurrencesRepo, Repos, RuleRow, Store};
 use crate::time::{local_date, parse_date, parse_hhmm, WorkingDays};
 
 /// The fire time of each group's newest stored occurrence.
@@ -224,7 +224,8 @@ pub fn run<S: Store>(store: &mut S, now: DateTime<Utc>, found: Vec<Due>) -> Resu
         let mut ids = Vec::new();
         let all = deliver.iter().map(|d| (d, false)).chain(missed.iter().map(|d| (d, true)));
         for (d, missed) in all {
-            let new = NewOccurrence {
+            let new = OccurrenceRecord {
+                uid: String::new(),
                 rule_id: d.rule_id,
                 key: d.key.clone(),
                 person_id: d.person_id,
@@ -234,12 +235,16 @@ pub fn run<S: Store>(store: &mut S, now: DateTime<Utc>, found: Vec<Due>) -> Resu
                 fire_at: d.fire_instant.timestamp_millis(),
                 fired_at: stamp,
                 late: d.late,
+                state: if missed { "dismissed" } else { "fired" }.into(),
+                snoozed_until: None,
+                refired_at: None,
+                seen: false,
                 title: d.title.clone(),
                 body: d.body.clone(),
                 notice: Some(d.notice.to_json()),
                 missed,
             };
-            if let (Some(id), false) = (repos.insert_occurrence(&new)?, missed) {
+            if let (Some(id), false) = (repos.put_occurrence(&new)?, missed) {
                 ids.push(id);
             }
         }

@@ -683,7 +683,7 @@ fn import_doc(repos: &mut impl Repos, doc: &ExportDoc, changed: &mut Vec<Change>
             notice: o.notice.as_ref().map(|n| n.to_json()),
             missed: o.missed,
         };
-        skipped += none(repos.put_occurrence(&record)?);
+        skipped += none(repos.put_occurrence(&record)?.is_some());
     }
     Ok(skipped)
 }

@@ -490,15 +490,13 @@ pub trait OccurrencesRepo {
     fn mark_fired_seen(&mut self) -> Result<()>;
     /// Every stored occurrence (of one rule, or all), missed ones too.
     fn occurrence_keys(&self, rule_id: Option<i64>) -> Result<Vec<OccurrenceKey>>;
-    /// Stores what a pass found, unless its rule already has an occurrence with its key; its id, `None` when
-    /// it was there already.
-    fn insert_occurrence(&mut self, occurrence: &NewOccurrence) -> Result<Option<i64>>;
     /// Fires again, unseen, every live `snoozed` occurrence whose snooze ended by `now`; their ids.
     fn refire_snoozed(&mut self, now: i64) -> Result<Vec<i64>>;
     /// Every stored occurrence whole, by id.
     fn occurrence_records(&self) -> Result<Vec<OccurrenceRecord>>;
-    /// Stores an occurrence as it travels; false when one with its uid is here, or its rule has one with its key.
-    fn put_occurrence(&mut self, occurrence: &OccurrenceRecord) -> Result<bool>;
+    /// Stores an occurrence (what a pass found, or one as it travels); its id, `None` when one with its uid is
+    /// here already or its rule has one with its key.
+    fn put_occurrence(&mut self, occurrence: &OccurrenceRecord) -> Result<Option<i64>>;
 }
 
 /// An occurrence whole, as it travels: references by id, instants in milliseconds.
@@ -533,25 +531,6 @@ pub struct OccurrenceKey {
     pub key: String,
     pub followup_id: Option<i64>,
     pub fire_at: i64,
-}
-
-/// An occurrence a pass stores: delivered (`fired`) or passed over (`missed`, stored `dismissed`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewOccurrence {
-    pub rule_id: i64,
-    pub key: String,
-    pub person_id: i64,
-    pub kind: String,
-    pub category: Option<String>,
-    pub followup_id: Option<i64>,
-    pub fire_at: i64,
-    pub fired_at: i64,
-    pub late: bool,
-    pub title: String,
-    pub body: String,
-    /// What it says, as data (JSON); absent for what fired before schema 9.
-    pub notice: Option<String>,
-    pub missed: bool,
 }
 
 /// What the statistics read of a person's actions, grouped as a hand-written report would.

@@ -20,7 +20,7 @@ use crate::domain::targets::{Absence, Target};
 use crate::error::Result;
 use crate::store::{
     ActionFilter, ActionRecord, ActionRow, ActionsRepo, CatalogRepo, FollowupRow, FollowupsRepo, NewFollowupRecord, OccurrenceRow,
-    OccurrencesRepo, NewOccurrence, OccurrenceKey, OccurrenceRecord, FollowupRecord, TargetRow, RuleRecord, RuleRow, StatsRepo, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
+    OccurrencesRepo, OccurrenceKey, OccurrenceRecord, FollowupRecord, TargetRow, RuleRecord, RuleRow, StatsRepo, CategoryTargetRecord, DeviceSettingsRepo, EntryChange, EntryRecord, NewEntry, NewPersonRecord, OnSameDay, PeopleRepo,
     PersonEdit, PersonRecord, RhythmRepo, RulesRepo, SettingsRepo, Store,
 };
 use crate::time::WorkingDays;

@@ -76,37 +76,6 @@ impl OccurrencesRepo for Mem<'_> {
             .collect())
     }
 
-    fn insert_occurrence(&mut self, n: &NewOccurrence) -> Result<Option<i64>> {
-        let mut state = self.0.borrow_mut();
-        if state.occurrences.values().any(|(o, _, _)| o.rule_id == n.rule_id && o.key == n.key) {
-            return Ok(None);
-        }
-        let id = next_id(&state.occurrences);
-        let row = OccurrenceRow {
-            id,
-            uid: new_uid(),
-            rule_id: n.rule_id,
-            person_id: n.person_id,
-            person_name: String::new(),
-            tz: String::new(),
-            kind: n.kind.clone(),
-            category: n.category.clone(),
-            followup_id: n.followup_id,
-            key: n.key.clone(),
-            fire_at: n.fire_at,
-            fired_at: n.fired_at,
-            late: n.late,
-            state: if n.missed { "dismissed" } else { "fired" }.into(),
-            snoozed_until: None,
-            seen: false,
-            title: n.title.clone(),
-            body: n.body.clone(),
-            notice: n.notice.clone(),
-        };
-        state.occurrences.insert(id, (row, n.missed, None));
-        Ok(Some(id))
-    }
-
     fn occurrence_records(&self) -> Result<Vec<OccurrenceRecord>> {
         Ok(self
             .0
@@ -136,11 +105,11 @@ impl OccurrencesRepo for Mem<'_> {
             .collect())
     }
 
-    fn put_occurrence(&mut self, n: &OccurrenceRecord) -> Result<bool> {
+    fn put_occurrence(&mut self, n: &OccurrenceRecord) -> Result<Option<i64>> {
         let mut state = self.0.borrow_mut();
         let taken = |o: &OccurrenceRow| (o.rule_id == n.rule_id && o.key == n.key) || (!n.uid.is_empty() && o.uid == n.uid);
         if state.occurrences.values().any(|(o, _, _)| taken(o)) {
-            return Ok(false);
+            return Ok(None);
         }
         let id = next_id(&state.occurrences);
         let row = OccurrenceRow {
@@ -165,7 +134,7 @@ impl OccurrencesRepo for Mem<'_> {
             notice: n.notice.clone(),
         };
         state.occurrences.insert(id, (row, n.missed, n.refired_at));
-        Ok(true)
+        Ok(Some(id))
     }
 
     fn refire_snoozed(&mut self, now: i64) -> Result<Vec<i64>> {

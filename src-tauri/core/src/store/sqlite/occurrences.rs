@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use crate::error::Result;
 use crate::store::sqlite::Sql;
-use crate::store::{NewOccurrence, OccurrenceKey, OccurrenceRecord, OccurrenceRow, OccurrencesRepo};
+use crate::store::{OccurrenceKey, OccurrenceRecord, OccurrenceRow, OccurrencesRepo};
 
 const ROW_SQL: &str = "SELECT o.id, o.rule_id, o.person_id, p.name, o.kind, o.category, o.followup_id, o.occurrence,
         o.fire_at, o.fired_at, o.late, o.state, o.snoozed_until, o.seen, o.title, o.body, p.tz, o.notice, o.uid
@@ -83,18 +83,6 @@ impl OccurrencesRepo for Sql<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn insert_occurrence(&mut self, o: &NewOccurrence) -> Result<Option<i64>> {
-        let state = if o.missed { "dismissed" } else { "fired" };
-        let n = self.0.prepare_cached(
-            "INSERT OR IGNORE INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id,
-                 fire_at, fired_at, late, title, body, state, missed, notice)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )?
-        .execute(params![o.rule_id, o.key, o.person_id, o.kind, o.category, o.followup_id, o.fire_at, o.fired_at, o.late,
-                         o.title, o.body, state, o.missed, o.notice])?;
-        Ok((n == 1).then(|| self.0.last_insert_rowid()))
-    }
-
     fn occurrence_records(&self) -> Result<Vec<OccurrenceRecord>> {
         let mut stmt = self.0.prepare_cached(
             "SELECT rule_id, occurrence, person_id, kind, category, followup_id, fire_at, fired_at, late, state, snoozed_until,
@@ -125,15 +113,15 @@ impl OccurrencesRepo for Sql<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn put_occurrence(&mut self, o: &OccurrenceRecord) -> Result<bool> {
-        Ok(self.0.prepare_cached(
+    fn put_occurrence(&mut self, o: &OccurrenceRecord) -> Result<Option<i64>> {
+        let n = self.0.prepare_cached(
             "INSERT INTO reminder_occurrences (rule_id, occurrence, person_id, kind, category, followup_id, fire_at,
                  fired_at, late, state, snoozed_until, refired_at, seen, title, body, missed, notice, uid)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, nullif(?18, '')) ON CONFLICT DO NOTHING",
         )?
         .execute(params![o.rule_id, o.key, o.person_id, o.kind, o.category, o.followup_id, o.fire_at, o.fired_at, o.late, o.state,
-                         o.snoozed_until, o.refired_at, o.seen, o.title, o.body, o.missed, o.notice, o.uid])?
-            == 1)
+                         o.snoozed_until, o.refired_at, o.seen, o.title, o.body, o.missed, o.notice, o.uid])?;
+        Ok((n == 1).then(|| self.0.last_insert_rowid()))
     }
 
     fn refire_snoozed(&mut self, now: i64) -> Result<Vec<i64>> {
