@@ -736,8 +736,10 @@ fn check_key(key: &str, field: String) -> Result<()> {
     Ok(())
 }
 
+/// A uid as Cadence writes them (32 hex characters) or another program might: 1 to 64 characters, none of
+/// them blank or a control character (a uid is matched byte for byte, so invisible ones would never match).
 fn check_uid(uid: &str, field: String) -> Result<()> {
-    if uid.is_empty() || uid.len() > 64 {
+    if uid.is_empty() || uid.len() > 64 || uid.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err(err(field, Msg::new("import.uid")));
     }
     Ok(())
@@ -899,6 +901,12 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(export_of(&memory).people, vec![], "all or nothing");
+        for uid in ["a 1", "a\\u00091", ""] {
+            let bad = DOC.replace(r#""uid": "a1""#, &format!(r#""uid": "{uid}""#));
+            let doc = parse_doc(&bad).unwrap();
+            let refused = import(&mut memory, &bad, Some(&doc), None, now(), false);
+            assert!(matches!(&refused, Err(CoreError::Import { field, .. }) if field == "actions[0].uid"), "{uid:?}: {refused:?}");
+        }
         let unknown = DOC.replace(r#""fromAction": "a1""#, r#""fromAction": "a9""#);
         let doc = parse_doc(&unknown).unwrap();
         assert!(matches!(import(&mut memory, &unknown, Some(&doc), None, now(), false), Err(CoreError::Import { field, .. }) if field == "followups[0].fromAction"));

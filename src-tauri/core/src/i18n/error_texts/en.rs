@@ -139,7 +139,7 @@ pub(crate) const EN: &[(&str, &str)] = &[
     ("import.kind.unknown", "unknown kind '{kind}'"),
     ("import.state.unknown", "unknown state '{state}'"),
     ("import.key", "must be a key of 1 to 80 characters"),
-    ("import.uid", "must be an id of 1 to 64 characters"),
+    ("import.uid", "must be an id of 1 to 64 characters, without spaces"),
     ("import.date", "'{text}' is not a date (YYYY-MM-DD)"),
     // Names of fields and records.
     ("name.absence", "absence"),

@@ -139,7 +139,7 @@ pub(crate) const NL: &[(&str, &str)] = &[
     ("import.kind.unknown", "onbekende soort '{kind}'"),
     ("import.state.unknown", "onbekende status '{state}'"),
     ("import.key", "moet een sleutel van 1 tot 80 tekens zijn"),
-    ("import.uid", "moet een id van 1 tot 64 tekens zijn"),
+    ("import.uid", "moet een id van 1 tot 64 tekens zijn, zonder spaties"),
     ("import.date", "'{text}' is geen datum (JJJJ-MM-DD)"),
     // Namen van velden en gegevens.
     ("name.absence", "afwezigheid"),
