@@ -81,8 +81,18 @@ pub fn unread(repos: &impl Repos) -> Result<u32> {
 
 /// One entry, whatever its state.
 pub fn item(repos: &impl Repos, id: i64) -> Result<InboxItem> {
-    let row = repos.occurrence(id)?.ok_or_else(|| CoreError::not_found("reminder", id.to_string()))?;
-    Ok(Wording::of(repos)?.shown(row))
+    items(repos, &[id]).map(|mut found| found.remove(0))
+}
+
+/// Several entries, whatever their state, worded once (a reminder pass notifies about several at a time).
+pub fn items(repos: &impl Repos, ids: &[i64]) -> Result<Vec<InboxItem>> {
+    let wording = Wording::of(repos)?;
+    ids.iter()
+        .map(|&id| {
+            let row = repos.occurrence(id)?.ok_or_else(|| CoreError::not_found("reminder", id.to_string()))?;
+            Ok(wording.shown(row))
+        })
+        .collect()
 }
 
 /// When a snooze given as `15m`, `1h` or `tomorrow` (09:00 the next local day of the entry's person) ends.

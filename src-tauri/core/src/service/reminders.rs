@@ -251,8 +251,7 @@ pub fn run<S: Store>(store: &mut S, now: DateTime<Utc>, found: Vec<Due>) -> Resu
         ids.extend(repos.refire_snoozed(stamp)?);
         Ok(ids)
     })?;
-    let reader = store.reader();
-    ids.into_iter().map(|id| inbox::item(&reader, id)).collect()
+    inbox::items(&store.reader(), &ids)
 }
 
 #[cfg(test)]
